@@ -1,0 +1,611 @@
+/**
+ * The props of `OpenClawChart`: the user's manual.
+ *
+ * Every key mirrors the OpenClaw Helm chart's values.yaml (same nesting, camelCase), so a
+ * values file converts one-to-one. Defaults are those of the Helm chart unless the JSDoc says
+ * why they differ. Kubernetes fragments (affinity, tolerations, volumes, ...) are plain
+ * Kubernetes JSON, exactly as in a manifest or a values file.
+ */
+import type { k8s } from 'cdk8s-plus-28';
+
+/** A quantity such as `500m`, `2`, `1Gi`. Numbers are accepted as in a values file. */
+export type Quantity = string | number;
+
+/** Plain Kubernetes JSON (an object written as in a manifest). */
+export interface KubernetesJson {
+  readonly [key: string]: unknown;
+}
+
+export interface ImageProps {
+  /**
+   * Container image repository.
+   * @default 'ghcr.io/openclaw/openclaw'
+   */
+  readonly repository?: string;
+  /**
+   * Container image tag. Pinned to a release (the Helm chart uses `latest`, which lets the pods
+   * of one StatefulSet run different versions). The tag also decides which probes and config
+   * keys the image supports.
+   * @default DEFAULT_OPENCLAW_VERSION ('2026.9.6')
+   */
+  readonly tag?: string;
+  /**
+   * Image pull policy: `Always`, `IfNotPresent` or `Never`.
+   * @default 'IfNotPresent'
+   */
+  readonly pullPolicy?: 'Always' | 'IfNotPresent' | 'Never';
+}
+
+export interface ServiceAccountProps {
+  /**
+   * Create a ServiceAccount for the pods.
+   * @default true
+   */
+  readonly create?: boolean;
+  /**
+   * Annotations on the ServiceAccount (e.g. for workload identity).
+   * @default {}
+   */
+  readonly annotations?: Record<string, string>;
+  /**
+   * Name of the ServiceAccount. Empty: the full name when `create` is true, `default` otherwise.
+   * @default ''
+   */
+  readonly name?: string;
+}
+
+export interface ServiceProps {
+  /**
+   * Service type: `ClusterIP`, `NodePort` or `LoadBalancer`.
+   * @default 'ClusterIP'
+   */
+  readonly type?: 'ClusterIP' | 'NodePort' | 'LoadBalancer';
+  /**
+   * The gateway port. This one value drives the gateway `--port` flag, `OPENCLAW_GATEWAY_PORT`,
+   * the containerPort, the probes, both Services, the Ingress/HTTPRoute backend and the
+   * NetworkPolicy.
+   * @default 18789
+   */
+  readonly port?: number;
+  /**
+   * Accepted for values-file compatibility. The Helm chart ignored it; here it must be absent or
+   * equal to `port` (the Service targets the container's named port `http`).
+   * @default - same as port
+   */
+  readonly targetPort?: number;
+  /**
+   * Annotations on the Service.
+   * @default {}
+   */
+  readonly annotations?: Record<string, string>;
+}
+
+export interface IngressPath {
+  /** @default '/' */
+  readonly path?: string;
+  /** @default 'Prefix' */
+  readonly pathType?: 'Prefix' | 'Exact' | 'ImplementationSpecific';
+}
+
+export interface IngressHost {
+  /** Host name (lower case DNS name, no scheme). */
+  readonly host: string;
+  /** @default [{ path: '/', pathType: 'Prefix' }] */
+  readonly paths?: IngressPath[];
+}
+
+export interface IngressTls {
+  /** Secret with the certificate (e.g. made by cert-manager). */
+  readonly secretName?: string;
+  /** Hosts the certificate covers; each must be one of the ingress hosts. */
+  readonly hosts?: string[];
+}
+
+export interface IngressProps {
+  /**
+   * Create an Ingress.
+   * @default false
+   */
+  readonly enabled?: boolean;
+  /**
+   * Ingress class name. With `nginx`, WebSocket-friendly timeouts are added (see `annotations`).
+   * @default ''
+   */
+  readonly className?: string;
+  /**
+   * Annotations on the Ingress. With class `nginx`, `nginx.ingress.kubernetes.io/proxy-read-timeout`
+   * and `proxy-send-timeout` default to 3600 (the gateway keeps WebSockets open); yours win.
+   * @default {}
+   */
+  readonly annotations?: Record<string, string>;
+  /**
+   * Hosts and paths.
+   * @default [{ host: 'openclaw.local', paths: [{ path: '/', pathType: 'Prefix' }] }]
+   */
+  readonly hosts?: IngressHost[];
+  /**
+   * TLS entries.
+   * @default []
+   */
+  readonly tls?: IngressTls[];
+}
+
+export interface HttpRouteParentRef {
+  /** Name of the Gateway. */
+  readonly name: string;
+  /** Namespace of the Gateway. @default - the route's namespace */
+  readonly namespace?: string;
+  /** Listener section of the Gateway. @default - all listeners */
+  readonly sectionName?: string;
+}
+
+export interface HttpRouteProps {
+  /**
+   * Create a Gateway API HTTPRoute (an alternative to the Ingress).
+   * @default false
+   */
+  readonly enabled?: boolean;
+  /**
+   * Annotations on the HTTPRoute.
+   * @default {}
+   */
+  readonly annotations?: Record<string, string>;
+  /** Gateways the route attaches to (at least one when enabled). @default [] */
+  readonly parentRefs?: HttpRouteParentRef[];
+  /** Host names the route answers. @default [] (all of the Gateway's) */
+  readonly hostnames?: string[];
+  /** Path prefix routed to the gateway. @default '/' */
+  readonly path?: string;
+}
+
+export interface PersistenceProps {
+  /**
+   * Keep OpenClaw's state on a PersistentVolumeClaim per replica. Off: an emptyDir (data is
+   * lost when the pod goes).
+   * @default true
+   */
+  readonly enabled?: boolean;
+  /**
+   * StorageClass of the claims. Empty: the cluster default.
+   * @default ''
+   */
+  readonly storageClass?: string;
+  /**
+   * Access mode: `ReadWriteOnce`, `ReadWriteMany`, `ReadOnlyMany` or `ReadWriteOncePod`.
+   * @default 'ReadWriteOnce'
+   */
+  readonly accessMode?: 'ReadWriteOnce' | 'ReadWriteMany' | 'ReadOnlyMany' | 'ReadWriteOncePod';
+  /**
+   * Size of each claim.
+   * @default '10Gi'
+   */
+  readonly size?: string;
+  /**
+   * Annotations on the claims.
+   * @default {}
+   */
+  readonly annotations?: Record<string, string>;
+  /**
+   * What happens to the claims when the StatefulSet is deleted or scaled down.
+   * `Retain` keeps user data: uninstalling never deletes it by surprise.
+   * @default { whenDeleted: 'Retain', whenScaled: 'Retain' }
+   */
+  readonly retentionPolicy?: {
+    readonly whenDeleted?: 'Retain' | 'Delete';
+    readonly whenScaled?: 'Retain' | 'Delete';
+  };
+}
+
+/**
+ * Plain environment variables. The six keys below are the Helm chart's; OpenClaw itself does not
+ * read them (they are passed on for compatibility). Other keys are added as they are. Values
+ * that look like secrets (`*_API_KEY`, `*_TOKEN`, `*_PASSWORD`, `*SECRET*`) are refused: use
+ * `existingSecret`, or set `allowPlainSecretEnv`.
+ */
+export interface EnvProps {
+  /**
+   * Inert in OpenClaw. When set by you (and `agentModel` is not), it is mapped to
+   * `agents.defaults.model.primary` in openclaw.json (`anthropic/<value>`).
+   * @default 'claude-3-5-sonnet-20241022'
+   */
+  readonly CLAUDE_MODEL?: string;
+  /**
+   * Inert in OpenClaw; always equals the gateway port. A different value is an error: set
+   * `service.port` to change the port.
+   * @default - the gateway port, as a string
+   */
+  readonly PORT?: string;
+  /** Inert in OpenClaw (the gateway binds with `--bind lan`). @default '0.0.0.0' */
+  readonly HOST?: string;
+  /** Inert in OpenClaw (it reads `OPENCLAW_LOG_LEVEL`). One of debug, info, warn, error. @default 'info' */
+  readonly LOG_LEVEL?: string;
+  /**
+   * Where the data volume is mounted in the containers. OpenClaw's state lives in
+   * `<DATA_DIR>/.openclaw` (also mounted at `/home/node/.openclaw`).
+   * @default '/data'
+   */
+  readonly DATA_DIR?: string;
+  /** Inert in OpenClaw. @default 'true' */
+  readonly MEMORY_ENABLED?: string;
+  readonly [name: string]: string | undefined;
+}
+
+/** An extra environment variable: a plain value or a `valueFrom` reference. */
+export interface ExtraEnvVar {
+  readonly name: string;
+  readonly value?: string;
+  readonly valueFrom?: KubernetesJson;
+}
+
+export interface ControlUiProps {
+  /**
+   * Token-in-URL auth for the Control UI. Retired by OpenClaw in 2026.7.22
+   * (`ALLOW_INSECURE_AUTH_RETIRED_IN`): setting it true with a newer image is an error. With an
+   * older image it is written to openclaw.json by the config init container, on or off.
+   * @default false
+   */
+  readonly allowInsecureAuth?: boolean;
+  /**
+   * Origins allowed to open the Control UI (`gateway.controlUi.allowedOrigins`).
+   * @default - derived from the ingress / HTTPRoute hosts (`https://` when TLS covers the host)
+   */
+  readonly allowedOrigins?: string[];
+}
+
+/** A chat channel's config, merged into openclaw.json under `channels.<name>`. */
+export interface ChannelConfig {
+  /** @default - OpenClaw's default */
+  readonly enabled?: boolean;
+  /** Users, numbers or IDs allowed to talk to the assistant. */
+  readonly allowFrom?: string[];
+  /** Other channel settings, as OpenClaw documents them. Never put tokens here. */
+  readonly [key: string]: unknown;
+}
+
+export interface ChannelsProps {
+  readonly telegram?: ChannelConfig;
+  readonly discord?: ChannelConfig;
+  readonly slack?: ChannelConfig;
+  readonly whatsapp?: ChannelConfig;
+  readonly [name: string]: ChannelConfig | undefined;
+}
+
+export interface GatewayProps {
+  readonly controlUi?: ControlUiProps;
+  /**
+   * Image of the config init container; it must have `sh` and `jq` (on PATH or at `/jq`).
+   * @default 'imega/jq:1.6'
+   */
+  readonly initImage?: string;
+  /**
+   * IPs/CIDRs of the reverse proxies in front of the gateway (`gateway.trustedProxies`).
+   * Behind an ingress OpenClaw refuses requests from unlisted proxies (403).
+   * @default - ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16'] when an Ingress or HTTPRoute is enabled, else none
+   */
+  readonly trustedProxies?: string[];
+  /**
+   * Chat channels (telegram, discord, slack, whatsapp, ...), merged into openclaw.json under
+   * `channels`. Tokens come only from Secrets (e.g. `TELEGRAM_BOT_TOKEN` in `existingSecret`).
+   * @default {}
+   */
+  readonly channels?: ChannelsProps;
+}
+
+export interface EnvFromConfigMap {
+  readonly configMapRef: { readonly name: string; readonly optional?: boolean };
+  readonly prefix?: string;
+}
+
+export interface EnvFromSecret {
+  readonly secretRef: { readonly name: string; readonly optional?: boolean };
+  readonly prefix?: string;
+}
+
+export interface ExistingSecretProps {
+  /**
+   * Name of a pre-created Secret.
+   * @default ''
+   */
+  readonly name?: string;
+  /**
+   * Env var name to key in that Secret (`envVarName: secretKeyName`).
+   * @default {}
+   */
+  readonly keys?: Record<string, string>;
+}
+
+export interface ConfigMapProps {
+  /**
+   * Create a ConfigMap from `data` (only when `data` is not empty).
+   * @default true
+   */
+  readonly enabled?: boolean;
+  /**
+   * Files, mounted read-only at `/etc/openclaw/config/<key>` (the Helm chart created this
+   * ConfigMap and mounted it nowhere).
+   * @default {}
+   */
+  readonly data?: Record<string, string>;
+}
+
+export interface SecretProps {
+  /**
+   * Create a Secret from `data` (development only; use `existingSecret` in production).
+   * @default false
+   */
+  readonly enabled?: boolean;
+  /**
+   * Env var name to plain-text value. Written once, correctly encoded (give plain strings, not
+   * base64). Every key is loaded as an env var from the Secret.
+   * @default {}
+   */
+  readonly data?: Record<string, string>;
+}
+
+export interface ResourceList {
+  readonly cpu?: Quantity;
+  readonly memory?: Quantity;
+  readonly 'ephemeral-storage'?: Quantity;
+  readonly [name: string]: Quantity | undefined;
+}
+
+export interface ResourcesProps {
+  /** @default { cpu: '2000m', memory: '4Gi' } */
+  readonly limits?: ResourceList;
+  /** @default { cpu: '500m', memory: '1Gi' } */
+  readonly requests?: ResourceList;
+}
+
+export interface ProbeProps {
+  /** @default true */
+  readonly enabled?: boolean;
+  /**
+   * Check by TCP connect. The port, if given, must be the gateway port.
+   * @default - chosen by image version (TCP before 2026.3.1, HTTP since)
+   */
+  readonly tcpSocket?: { readonly port?: number | string };
+  /**
+   * Check by HTTP GET. The port, if given, must be the gateway port.
+   * @default - `/healthz` (liveness), `/readyz` (readiness), `/startupz` (startup) on images that serve them
+   */
+  readonly httpGet?: { readonly path?: string; readonly port?: number | string };
+  /** @default 30 (liveness), 10 (readiness), 0 (startup) */
+  readonly initialDelaySeconds?: number;
+  /** @default 10 (liveness), 5 (readiness), 5 (startup) */
+  readonly periodSeconds?: number;
+  /** @default 5 (liveness), 3 (readiness), 3 (startup) */
+  readonly timeoutSeconds?: number;
+  /** @default 3 (liveness), 3 (readiness), 60 (startup) */
+  readonly failureThreshold?: number;
+  /** @default 1 */
+  readonly successThreshold?: number;
+}
+
+export interface RbacProps {
+  /**
+   * Create a Role and RoleBinding for the ServiceAccount (only when `rules` is not empty).
+   * @default true
+   */
+  readonly create?: boolean;
+  /**
+   * Rules of the Role. Empty by default: the agent gets no API access and no token is mounted.
+   * (The Helm chart granted read on every Secret in the namespace.)
+   * @default []
+   */
+  readonly rules?: k8s.PolicyRule[];
+}
+
+export interface NetworkPolicyPortProps {
+  /** @default 'TCP' */
+  readonly protocol?: 'TCP' | 'UDP' | 'SCTP';
+  readonly port?: number | string;
+  readonly endPort?: number;
+}
+
+export interface NetworkPolicyRule {
+  readonly from?: k8s.NetworkPolicyPeer[];
+  readonly to?: k8s.NetworkPolicyPeer[];
+  readonly ports?: NetworkPolicyPortProps[];
+}
+
+export interface NetworkPolicyProps {
+  /** @default false */
+  readonly enabled?: boolean;
+  /** @default ['Ingress', 'Egress'] */
+  readonly policyTypes?: Array<'Ingress' | 'Egress'>;
+  /** Extra ingress rules, as in a NetworkPolicy. @default [] */
+  readonly ingress?: NetworkPolicyRule[];
+  /** Extra egress rules, as in a NetworkPolicy. @default [] */
+  readonly egress?: NetworkPolicyRule[];
+  /**
+   * Allow DNS to the cluster DNS pods (kube-system, `k8s-app: kube-dns`) on UDP and TCP 53.
+   * @default true
+   */
+  readonly allowDNS?: boolean;
+  /**
+   * Allow traffic to and from pods of the release namespace (selected by
+   * `kubernetes.io/metadata.name`).
+   * @default false
+   */
+  readonly allowSameNamespace?: boolean;
+  /**
+   * Allow traffic to kube-system (metrics, API proxies) and from it to the gateway port.
+   * @default false
+   */
+  readonly allowKubeSystem?: boolean;
+  /**
+   * More namespaces (label selectors) allowed to reach the gateway port and to be reached.
+   * @default []
+   */
+  readonly allowedNamespaces?: k8s.LabelSelector[];
+  /**
+   * More peers (pod and/or namespace selectors) allowed both ways.
+   * @default []
+   */
+  readonly allowedPods?: k8s.NetworkPolicyPeer[];
+  /**
+   * Egress to any address on these ports (e.g. TCP 443 for the model provider's API).
+   * @default []
+   */
+  readonly customEgressPorts?: NetworkPolicyPortProps[];
+}
+
+export interface UpdateStrategyProps {
+  /** @default 'RollingUpdate' */
+  readonly type?: 'RollingUpdate' | 'OnDelete';
+  /** Only with `RollingUpdate`. @default { partition: 0 } */
+  readonly rollingUpdate?: { readonly partition?: number; readonly maxUnavailable?: number | string };
+}
+
+export interface PodDisruptionBudgetProps {
+  /**
+   * Create a PodDisruptionBudget.
+   * @default - true when replicaCount > 1
+   */
+  readonly enabled?: boolean;
+  /** @default - 1 */
+  readonly maxUnavailable?: number | string;
+  /** Instead of `maxUnavailable`. @default - unset */
+  readonly minAvailable?: number | string;
+}
+
+export interface ReplicaOverride {
+  /** Env vars for this replica only. */
+  readonly env?: Record<string, string>;
+}
+
+/** A container volume; plain Kubernetes JSON with a name. */
+export interface VolumeJson extends KubernetesJson {
+  readonly name: string;
+}
+
+export interface OpenClawChartProps {
+  /**
+   * The release name, as in `helm install <release>`: the prefix of every object name and the
+   * `app.kubernetes.io/instance` label.
+   * @default - the chart's construct id
+   */
+  readonly releaseName?: string;
+  /**
+   * Namespace set on every namespaced object (also used by the NetworkPolicy and RoleBinding).
+   * @default 'default'
+   */
+  readonly namespace?: string;
+  /** Replaces the chart name `openclaw` in object names and `app.kubernetes.io/name`. @default '' */
+  readonly nameOverride?: string;
+  /** Replaces the whole object name prefix. @default '' */
+  readonly fullnameOverride?: string;
+
+  /** @default see ImageProps */
+  readonly image?: ImageProps;
+  /** Secrets for pulling the image. @default [] */
+  readonly imagePullSecrets?: k8s.LocalObjectReference[];
+  /** @default see ServiceAccountProps */
+  readonly serviceAccount?: ServiceAccountProps;
+  /**
+   * Pod security context. Merged over the restricted default.
+   * @default { fsGroup: 1000, runAsNonRoot: true, runAsUser: 1000, runAsGroup: 1000, fsGroupChangePolicy: 'OnRootMismatch', seccompProfile: { type: 'RuntimeDefault' } }
+   */
+  readonly podSecurityContext?: k8s.PodSecurityContext;
+  /**
+   * Security context of every container (init containers too). Merged over the restricted default.
+   * @default { allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] }, readOnlyRootFilesystem: true, runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } }
+   */
+  readonly securityContext?: k8s.SecurityContext;
+  /**
+   * Number of gateway replicas (each with its own state claim).
+   * @default 1
+   */
+  readonly replicaCount?: number;
+  /**
+   * Per-replica settings, keyed by the 0-based replica index as a string. Each replica sees
+   * its own env values and no other replica's.
+   * @default {}
+   */
+  readonly replicaOverrides?: Record<string, ReplicaOverride>;
+  /** @default see ServiceProps */
+  readonly service?: ServiceProps;
+  /** @default see IngressProps */
+  readonly ingress?: IngressProps;
+  /** Gateway API route (alternative to `ingress`). @default see HttpRouteProps */
+  readonly httpRoute?: HttpRouteProps;
+  /** @default see PersistenceProps */
+  readonly persistence?: PersistenceProps;
+  /** @default see EnvProps */
+  readonly env?: EnvProps;
+  /**
+   * Allow secret-looking names (`*_API_KEY`, `*_TOKEN`, `*_PASSWORD`, `*SECRET*`) as plain `env`
+   * values. Off: they are refused, because plain env values are visible to anyone who can read
+   * the StatefulSet.
+   * @default false
+   */
+  readonly allowPlainSecretEnv?: boolean;
+  /** Extra env vars (plain or `valueFrom`). @default [] */
+  readonly extraEnv?: ExtraEnvVar[];
+  /**
+   * The default model of OpenClaw's agents, written to `agents.defaults.model.primary` in
+   * openclaw.json, e.g. `anthropic/claude-sonnet-4-6`.
+   * @default - from env.CLAUDE_MODEL when you set it, else OpenClaw's own default
+   */
+  readonly agentModel?: string;
+  /** @default see GatewayProps */
+  readonly gateway?: GatewayProps;
+  /** @default [] */
+  readonly envFromConfigMap?: EnvFromConfigMap[];
+  /** @default [] */
+  readonly envFromSecret?: EnvFromSecret[];
+  /** @default see ExistingSecretProps */
+  readonly existingSecret?: ExistingSecretProps;
+  /** @default see ConfigMapProps */
+  readonly configMap?: ConfigMapProps;
+  /** @default see SecretProps */
+  readonly secret?: SecretProps;
+  /** Extra pod volumes. @default [] */
+  readonly extraVolumes?: VolumeJson[];
+  /** Extra mounts in the OpenClaw container. @default [] */
+  readonly extraVolumeMounts?: k8s.VolumeMount[];
+  /**
+   * The container command. A `--port` in it must be the gateway port.
+   * @default ['node', 'dist/index.js', 'gateway', '--bind', 'lan', '--port', '<port>', '--allow-unconfigured']
+   */
+  readonly command?: string[];
+  /** Arguments appended after the command. @default [] */
+  readonly extraArgs?: string[];
+  /** @default see ResourcesProps */
+  readonly resources?: ResourcesProps;
+  /** @default see ProbeProps */
+  readonly livenessProbe?: ProbeProps;
+  /** @default see ProbeProps */
+  readonly readinessProbe?: ProbeProps;
+  /**
+   * Startup probe (`/startupz` on images that serve it, else the liveness check), so a slow
+   * first start is not killed by the liveness probe.
+   * @default see ProbeProps
+   */
+  readonly startupProbe?: ProbeProps;
+  /** @default {} */
+  readonly podAnnotations?: Record<string, string>;
+  /** @default {} */
+  readonly podLabels?: Record<string, string>;
+  /** @default {} */
+  readonly nodeSelector?: Record<string, string>;
+  /** @default [] */
+  readonly tolerations?: k8s.Toleration[];
+  /** @default {} */
+  readonly affinity?: k8s.Affinity;
+  /** @default see RbacProps */
+  readonly rbac?: RbacProps;
+  /** @default see NetworkPolicyProps */
+  readonly networkPolicy?: NetworkPolicyProps;
+  /** @default see UpdateStrategyProps */
+  readonly updateStrategy?: UpdateStrategyProps;
+  /** @default 'OrderedReady' */
+  readonly podManagementPolicy?: 'OrderedReady' | 'Parallel';
+  /** @default see PodDisruptionBudgetProps */
+  readonly podDisruptionBudget?: PodDisruptionBudgetProps;
+  /**
+   * Make `/usr/local/lib/node_modules` writable (an emptyDir) so OpenClaw can install plugins.
+   * @default true
+   */
+  readonly nodeModulesWritable?: boolean;
+}
