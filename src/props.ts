@@ -7,6 +7,7 @@
  * Kubernetes JSON, exactly as in a manifest or a values file.
  */
 import type { k8s } from 'cdk8s-plus-28';
+import { DEFAULT_OPENCLAW_VERSION } from './versions';
 
 /** A quantity such as `500m`, `2`, `1Gi`. Numbers are accepted as in a values file. */
 export type Quantity = string | number;
@@ -289,6 +290,14 @@ export interface GatewayProps {
    * @default {}
    */
   readonly channels?: ChannelsProps;
+  /**
+   * Where the gateway token comes from when nothing else provides `OPENCLAW_GATEWAY_TOKEN` or
+   * `OPENCLAW_GATEWAY_PASSWORD` (existingSecret.keys, secret.data, extraEnv or envFromSecret).
+   * The gateway refuses to listen on the pod network without one, so the pod waits for this
+   * Secret: `kubectl create secret generic <name> --from-literal=OPENCLAW_GATEWAY_TOKEN=$(openssl rand -hex 32)`.
+   * @default { name: '<fullname>-gateway-token', key: 'OPENCLAW_GATEWAY_TOKEN' }
+   */
+  readonly tokenSecret?: { readonly name?: string; readonly key?: string };
 }
 
 export interface EnvFromConfigMap {
@@ -609,3 +618,57 @@ export interface OpenClawChartProps {
    */
   readonly nodeModulesWritable?: boolean;
 }
+
+/**
+ * The defaults, as values. They equal the Helm chart's values.yaml except where the JSDoc above
+ * says why (pinned image tag, restricted security contexts, no RBAC rules, allowInsecureAuth off,
+ * probes chosen by image version). Kept next to the types so the two are read together.
+ */
+export const DEFAULTS: {
+  readonly image: Required<ImageProps>;
+  readonly ingress: Required<IngressProps>;
+  readonly persistence: Required<PersistenceProps>;
+  readonly [key: string]: any;
+} = {
+  image: { repository: 'ghcr.io/openclaw/openclaw', tag: DEFAULT_OPENCLAW_VERSION, pullPolicy: 'IfNotPresent' },
+  imagePullSecrets: [],
+  serviceAccount: { create: true, annotations: {}, name: '' },
+  podSecurityContext: {
+    fsGroup: 1000, runAsNonRoot: true, runAsUser: 1000, runAsGroup: 1000,
+    fsGroupChangePolicy: 'OnRootMismatch', seccompProfile: { type: 'RuntimeDefault' },
+  },
+  securityContext: {
+    allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] }, readOnlyRootFilesystem: true,
+    runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' },
+  },
+  replicaCount: 1,
+  service: { type: 'ClusterIP', port: 18789, annotations: {} },
+  ingress: {
+    enabled: false, className: '', annotations: {},
+    hosts: [{ host: 'openclaw.local', paths: [{ path: '/', pathType: 'Prefix' }] }], tls: [],
+  },
+  persistence: {
+    enabled: true, storageClass: '', accessMode: 'ReadWriteOnce', size: '10Gi', annotations: {},
+    retentionPolicy: { whenDeleted: 'Retain', whenScaled: 'Retain' },
+  },
+  env: {
+    CLAUDE_MODEL: 'claude-3-5-sonnet-20241022', HOST: '0.0.0.0', LOG_LEVEL: 'info', DATA_DIR: '/data', MEMORY_ENABLED: 'true',
+  },
+  gateway: { controlUi: { allowInsecureAuth: false }, initImage: 'imega/jq:1.6', channels: {} },
+  configMap: { enabled: true, data: {} },
+  secret: { enabled: false, data: {} },
+  resources: { limits: { cpu: '2000m', memory: '4Gi' }, requests: { cpu: '500m', memory: '1Gi' } },
+  livenessProbe: { enabled: true, initialDelaySeconds: 30, periodSeconds: 10, timeoutSeconds: 5, failureThreshold: 3, successThreshold: 1 },
+  readinessProbe: { enabled: true, initialDelaySeconds: 10, periodSeconds: 5, timeoutSeconds: 3, failureThreshold: 3, successThreshold: 1 },
+  startupProbe: { enabled: true, initialDelaySeconds: 0, periodSeconds: 5, timeoutSeconds: 3, failureThreshold: 60, successThreshold: 1 },
+  rbac: { create: true, rules: [] },
+  networkPolicy: {
+    enabled: false, policyTypes: ['Ingress', 'Egress'], ingress: [], egress: [],
+    allowDNS: true, allowSameNamespace: false, allowKubeSystem: false, allowedNamespaces: [], allowedPods: [], customEgressPorts: [],
+  },
+  updateStrategy: { type: 'RollingUpdate', rollingUpdate: { partition: 0 } },
+  podManagementPolicy: 'OrderedReady',
+  nodeModulesWritable: true,
+  /** Resources of the chart's small init containers (policy: every container has requests and limits). */
+  initContainerResources: { limits: { cpu: '200m', memory: '128Mi' }, requests: { cpu: '10m', memory: '32Mi' } },
+};

@@ -1,0 +1,43 @@
+/**
+ * The ConfigMaps and the dev-only Secret, and the checksum that rolls the pods when any of them
+ * changes.
+ */
+import { createHash } from 'crypto';
+import { ApiObject } from 'cdk8s';
+import { Construct } from 'constructs';
+import { Model } from './resolve';
+import { replicaEnvFile, replicaEnvFileName } from './scripts/replica-env';
+import { MANAGED_CONFIG_KEY } from './workload';
+
+/** Adds the objects and returns the pod template annotations (user's plus the checksum). */
+export function addConfig(scope: Construct, model: Model): Record<string, string> {
+  const meta = (name: string) => ({ name, labels: model.labels.common });
+  const rendered: unknown[] = [];
+  const configMap = (id: string, name: string, data: Record<string, string>) => {
+    rendered.push(data);
+    new ApiObject(scope, id, { apiVersion: 'v1', kind: 'ConfigMap', metadata: meta(name), data });
+  };
+
+  if (model.managedConfig) {
+    configMap('gateway-config', model.names.managedConfigMap, { [MANAGED_CONFIG_KEY]: `${JSON.stringify(model.managedConfig, null, 2)}\n` });
+  }
+  if (Object.keys(model.configFiles).length) configMap('config', model.names.configFilesConfigMap, model.configFiles);
+  if (model.replicaEnv.size) {
+    const data: Record<string, string> = {};
+    for (const [index, env] of [...model.replicaEnv].sort(([a], [b]) => a - b)) data[replicaEnvFileName(index)] = replicaEnvFile(env);
+    configMap('replica-env', model.names.replicaEnvConfigMap, data);
+  }
+  if (Object.keys(model.secretData).length) {
+    const data: Record<string, string> = {};
+    // Plain strings in, base64 exactly once (the Helm chart's docs asked for base64 and encoded it again).
+    for (const [k, v] of Object.entries(model.secretData)) data[k] = Buffer.from(v, 'utf8').toString('base64');
+    rendered.push(data);
+    new ApiObject(scope, 'secret', { apiVersion: 'v1', kind: 'Secret', metadata: meta(model.names.secret), type: 'Opaque', data });
+  }
+
+  const annotations = { ...model.props.podAnnotations };
+  if (rendered.length) {
+    annotations['checksum/config'] = createHash('sha256').update(JSON.stringify(rendered)).digest('hex');
+  }
+  return annotations;
+}

@@ -1,0 +1,33 @@
+/** Where things live in the pod: paths, volume names, the port name, the env vars the chart owns. */
+
+/** Where things live in the containers. */
+export const PATHS = {
+  home: '/home/node',
+  stateDir: '/home/node/.openclaw',
+  authProfileDir: '/home/node/.config/openclaw',
+  managedConfigDir: '/etc/openclaw/managed',
+  configFilesDir: '/etc/openclaw/config',
+  replicaEnvDir: '/etc/openclaw/replica-env',
+  nodeModules: '/usr/local/lib/node_modules',
+  /** The image's WORKDIR, where `dist/index.js` is. */
+  appDir: '/app',
+} as const;
+
+/** Names of the pod's volumes. */
+export const VOLUMES = {
+  data: 'data',
+  tmp: 'tmp',
+  cache: 'cache',
+  local: 'local',
+  nodeModules: 'node-modules',
+  managedConfig: 'gateway-config',
+  configFiles: 'config-files',
+  replicaEnv: 'replica-env',
+} as const;
+
+/** The container port's name; probes and Services refer to it, never to a number. */
+export const PORT_NAME = 'http';
+
+/** Env vars the chart sets itself; user env may not override them. */
+export const CHART_ENV = ['STATEFULSET_REPLICA_INDEX', 'POD_NAME', 'OPENCLAW_GATEWAY_PORT', 'OPENCLAW_STATE_DIR'];
+

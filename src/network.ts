@@ -1,0 +1,152 @@
+/**
+ * Services, Ingress, HTTPRoute and NetworkPolicy. Every port here comes from the one gateway
+ * port in the model (Services target the container's named port).
+ */
+import { ApiObject } from 'cdk8s';
+import { Construct } from 'constructs';
+import { HttpRoute, HttpRouteSpecRulesMatchesPathType } from '../imports/gateway.networking.k8s.io';
+import { PORT_NAME } from './layout';
+import { DEFAULTS, KubernetesJson, NetworkPolicyPortProps, NetworkPolicyRule } from './props';
+import { Model } from './resolve';
+
+/** WebSocket-friendly ingress-nginx defaults: the gateway keeps connections open for long. */
+export const NGINX_WEBSOCKET_ANNOTATIONS: Record<string, string> = {
+  'nginx.ingress.kubernetes.io/proxy-read-timeout': '3600',
+  'nginx.ingress.kubernetes.io/proxy-send-timeout': '3600',
+};
+
+export function addNetwork(scope: Construct, model: Model): void {
+  addServices(scope, model);
+  if (model.props.ingress?.enabled) addIngress(scope, model);
+  if (model.props.httpRoute?.enabled) addHttpRoute(scope, model);
+  if (model.props.networkPolicy?.enabled) addNetworkPolicy(scope, model);
+}
+
+function addServices(scope: Construct, model: Model): void {
+  const service = { ...DEFAULTS.service, ...model.props.service };
+  const ports = [{ name: PORT_NAME, port: service.port, targetPort: PORT_NAME, protocol: 'TCP' }];
+  new ApiObject(scope, 'service', {
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: {
+      name: model.names.service,
+      labels: model.labels.common,
+      ...(Object.keys(service.annotations ?? {}).length ? { annotations: service.annotations } : {}),
+    },
+    spec: { type: service.type, ports, selector: model.labels.selector },
+  });
+  // Governing Service of the StatefulSet: stable per-pod DNS names.
+  new ApiObject(scope, 'headless', {
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: { name: model.names.headlessService, labels: model.labels.common },
+    spec: { clusterIP: 'None', ports, selector: model.labels.selector },
+  });
+}
+
+function addIngress(scope: Construct, model: Model): void {
+  const ingress = { ...DEFAULTS.ingress, ...model.props.ingress };
+  const annotations = {
+    ...(ingress.className === 'nginx' ? NGINX_WEBSOCKET_ANNOTATIONS : {}),
+    ...ingress.annotations,
+  };
+  const backend = { service: { name: model.names.service, port: { number: model.props.service?.port ?? DEFAULTS.service.port } } };
+  new ApiObject(scope, 'ingress', {
+    apiVersion: 'networking.k8s.io/v1',
+    kind: 'Ingress',
+    metadata: {
+      name: model.fullName,
+      labels: model.labels.common,
+      ...(Object.keys(annotations).length ? { annotations } : {}),
+    },
+    spec: {
+      ...(ingress.className ? { ingressClassName: ingress.className } : {}),
+      ...(ingress.tls?.length ? { tls: ingress.tls } : {}),
+      rules: (ingress.hosts ?? []).map((h) => ({
+        host: h.host,
+        http: {
+          paths: (h.paths ?? [{}]).map((p) => ({ path: p.path ?? '/', pathType: p.pathType ?? 'Prefix', backend })),
+        },
+      })),
+    },
+  });
+}
+
+function addHttpRoute(scope: Construct, model: Model): void {
+  const route = model.props.httpRoute!;
+  new HttpRoute(scope, 'httproute', {
+    metadata: {
+      name: model.fullName,
+      labels: model.labels.common,
+      ...(Object.keys(route.annotations ?? {}).length ? { annotations: route.annotations } : {}),
+    },
+    spec: {
+      parentRefs: (route.parentRefs ?? []).map((r) => ({ ...r })),
+      ...(route.hostnames?.length ? { hostnames: route.hostnames } : {}),
+      rules: [{
+        matches: [{ path: { type: HttpRouteSpecRulesMatchesPathType.PATH_PREFIX, value: route.path ?? '/' } }],
+        backendRefs: [{ name: model.names.service, port: model.props.service?.port ?? DEFAULTS.service.port }],
+      }],
+    },
+  });
+}
+
+/** Selects a namespace by the label Kubernetes sets on every namespace (since 1.21). */
+export function namespacePeer(namespace: string): KubernetesJson {
+  return { namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': namespace } } };
+}
+
+function addNetworkPolicy(scope: Construct, model: Model): void {
+  const np = { ...DEFAULTS.networkPolicy, ...model.props.networkPolicy };
+  const gatewayPort = [{ protocol: 'TCP', port: model.port }];
+  const ingress: KubernetesJson[] = [];
+  const egress: KubernetesJson[] = [];
+  if (np.allowDNS) {
+    // One peer with both selectors: the cluster DNS pods in kube-system, nothing else there.
+    egress.push({
+      to: [{ ...namespacePeer('kube-system'), podSelector: { matchLabels: { 'k8s-app': 'kube-dns' } } }],
+      ports: [{ protocol: 'UDP', port: 53 }, { protocol: 'TCP', port: 53 }],
+    });
+  }
+  if (np.allowKubeSystem) {
+    // As the Helm chart: HTTPS to kube-system (metrics and API aggregation services live there).
+    egress.push({ to: [namespacePeer('kube-system')], ports: [{ protocol: 'TCP', port: 443 }] });
+  }
+  if (np.allowSameNamespace) {
+    ingress.push({ from: [namespacePeer(model.namespace)], ports: gatewayPort });
+    egress.push({ to: [namespacePeer(model.namespace)] });
+  }
+  // As the Helm chart: extra namespaces and pods are egress destinations; who may connect in is
+  // said with networkPolicy.ingress.
+  for (const selector of np.allowedNamespaces ?? []) egress.push({ to: [{ namespaceSelector: selector }] });
+  for (const peer of np.allowedPods ?? []) egress.push({ to: [peer] });
+  // Any destination on these ports (e.g. the model provider's HTTPS API).
+  if (np.customEgressPorts?.length) egress.push({ ports: np.customEgressPorts.map(policyPort) });
+  ingress.push(...(np.ingress ?? []).map(policyRule));
+  egress.push(...(np.egress ?? []).map(policyRule));
+
+  const types = np.policyTypes ?? ['Ingress', 'Egress'];
+  new ApiObject(scope, 'networkpolicy', {
+    apiVersion: 'networking.k8s.io/v1',
+    kind: 'NetworkPolicy',
+    metadata: { name: model.fullName, labels: model.labels.common },
+    spec: {
+      podSelector: { matchLabels: model.labels.selector },
+      policyTypes: types,
+      ...(types.includes('Ingress') ? { ingress } : {}),
+      ...(types.includes('Egress') ? { egress } : {}),
+    },
+  });
+}
+
+function policyPort(p: NetworkPolicyPortProps): KubernetesJson {
+  return { protocol: p.protocol ?? 'TCP', ...(p.port !== undefined ? { port: p.port } : {}), ...(p.endPort !== undefined ? { endPort: p.endPort } : {}) };
+}
+
+function policyRule(rule: NetworkPolicyRule): KubernetesJson {
+  return {
+    ...(rule.from ? { from: rule.from } : {}),
+    ...(rule.to ? { to: rule.to } : {}),
+    ...(rule.ports ? { ports: rule.ports.map(policyPort) } : {}),
+  };
+}

@@ -1,0 +1,206 @@
+/**
+ * props -> Model: every default and every derived value, computed once. Builders read the model
+ * and never re-default or recompute anything.
+ */
+import { checkProps } from './check';
+import { ProblemCollector } from './errors';
+import { PATHS } from './layout';
+import { managedGatewayConfig } from './managed-config';
+import { CHART_NAME, ChartLabels, chartLabels, fullName, suffixedName } from './names';
+import { DEFAULTS, ExtraEnvVar, KubernetesJson, OpenClawChartProps, PersistenceProps, ProbeProps, VolumeJson } from './props';
+import { ImageFeatures, imageFeatures } from './versions';
+
+export interface ResolvedProbe {
+  readonly kind: 'http' | 'tcp';
+  readonly path?: string;
+  readonly initialDelaySeconds: number;
+  readonly periodSeconds: number;
+  readonly timeoutSeconds: number;
+  readonly failureThreshold: number;
+  readonly successThreshold: number;
+}
+
+export interface Model {
+  readonly release: string;
+  readonly namespace: string;
+  readonly name: string;
+  readonly fullName: string;
+  readonly labels: ChartLabels;
+  readonly names: {
+    readonly statefulSet: string;
+    readonly service: string;
+    readonly headlessService: string;
+    readonly serviceAccount: string;
+    readonly role: string;
+    readonly managedConfigMap: string;
+    readonly configFilesConfigMap: string;
+    readonly replicaEnvConfigMap: string;
+    readonly secret: string;
+  };
+  readonly image: { readonly ref: string; readonly tag: string; readonly pullPolicy: string };
+  readonly initImage: string;
+  readonly features: ImageFeatures;
+  /** The one gateway port. */
+  readonly port: number;
+  readonly props: OpenClawChartProps;
+  readonly replicas: number;
+  readonly dataDir: string;
+  /** The openclaw.json the init container merges into, as the init container sees it. */
+  readonly configFile: string;
+  /** JSON merged into openclaw.json; undefined when there is nothing to manage. */
+  readonly managedConfig?: Record<string, unknown>;
+  readonly persistence: Required<PersistenceProps>;
+  readonly env: readonly KubernetesJson[];
+  readonly envFrom: readonly object[];
+  readonly command: readonly string[];
+  readonly args: readonly string[];
+  readonly probes: { readonly liveness?: ResolvedProbe; readonly readiness?: ResolvedProbe; readonly startup?: ResolvedProbe };
+  readonly securityContext: KubernetesJson;
+  readonly podSecurityContext: KubernetesJson;
+  readonly resources: KubernetesJson;
+  readonly rbacRules: readonly object[];
+  readonly createServiceAccount: boolean;
+  /** Mount the ServiceAccount token only when the Role grants something. */
+  readonly automountToken: boolean;
+  readonly replicaEnv: ReadonlyMap<number, Record<string, string>>;
+  readonly configFiles: Record<string, string>;
+  readonly secretData: Record<string, string>;
+  readonly extraVolumes: readonly VolumeJson[];
+}
+
+export function resolveModel(props: OpenClawChartProps, defaultRelease: string): Model {
+  const problems = new ProblemCollector();
+  checkProps(props, problems);
+  problems.throwIfAny();
+
+  const release = props.releaseName ?? defaultRelease;
+  const name = props.nameOverride || CHART_NAME;
+  const full = fullName(release, props.nameOverride, props.fullnameOverride);
+  const image = { ...DEFAULTS.image, ...props.image };
+  const features = imageFeatures(image.tag);
+  const port = props.service?.port ?? DEFAULTS.service.port;
+  const env = { ...DEFAULTS.env, ...props.env, PORT: String(port) };
+  const dataDir = env.DATA_DIR;
+  const rbacRules = (props.rbac?.create ?? DEFAULTS.rbac.create) ? props.rbac?.rules ?? [] : [];
+  const createServiceAccount = props.serviceAccount?.create ?? DEFAULTS.serviceAccount.create;
+  const secretEnabled = props.secret?.enabled ?? DEFAULTS.secret.enabled;
+  const configMapEnabled = props.configMap?.enabled ?? DEFAULTS.configMap.enabled;
+  const names = {
+    statefulSet: full,
+    service: full,
+    headlessService: suffixedName(full, 'headless'),
+    serviceAccount: props.serviceAccount?.name || (createServiceAccount ? full : 'default'),
+    role: full,
+    managedConfigMap: suffixedName(full, 'gateway-config'),
+    configFilesConfigMap: suffixedName(full, 'config'),
+    replicaEnvConfigMap: suffixedName(full, 'replica-env'),
+    secret: full,
+  };
+  const secretData = secretEnabled ? { ...props.secret?.data } : {};
+
+  return {
+    release,
+    namespace: props.namespace ?? 'default',
+    name,
+    fullName: full,
+    labels: chartLabels(release, name, image.tag),
+    names,
+    image: { ref: `${image.repository}:${image.tag}`, tag: image.tag, pullPolicy: image.pullPolicy },
+    initImage: props.gateway?.initImage ?? DEFAULTS.gateway.initImage,
+    features,
+    port,
+    props,
+    replicas: props.replicaCount ?? DEFAULTS.replicaCount,
+    dataDir,
+    configFile: `${dataDir}/.openclaw/openclaw.json`,
+    managedConfig: managedGatewayConfig(props, features),
+    persistence: { ...DEFAULTS.persistence, ...props.persistence } as Required<PersistenceProps>,
+    env: [...containerEnv(env, props.existingSecret, props.extraEnv ?? []), ...fallbackTokenEnv(props, full)],
+    envFrom: [
+      ...(props.envFromConfigMap ?? []),
+      ...(props.envFromSecret ?? []),
+      ...(Object.keys(secretData).length ? [{ secretRef: { name: names.secret } }] : []),
+    ],
+    command: props.command ?? ['node', 'dist/index.js', 'gateway', '--bind', 'lan', '--port', String(port), '--allow-unconfigured'],
+    args: props.extraArgs ?? [],
+    probes: {
+      liveness: resolveProbe(props.livenessProbe, DEFAULTS.livenessProbe, features.healthEndpoints ? '/healthz' : undefined),
+      readiness: resolveProbe(props.readinessProbe, DEFAULTS.readinessProbe, features.healthEndpoints ? '/readyz' : undefined),
+      startup: resolveProbe(props.startupProbe, DEFAULTS.startupProbe,
+        features.startupEndpoint ? '/startupz' : features.healthEndpoints ? '/healthz' : undefined),
+    },
+    // Merged over the restricted defaults: a values file that sets only `runAsUser` keeps the rest.
+    securityContext: { ...DEFAULTS.securityContext, ...props.securityContext },
+    podSecurityContext: { ...DEFAULTS.podSecurityContext, ...props.podSecurityContext },
+    resources: (props.resources ?? DEFAULTS.resources) as KubernetesJson,
+    rbacRules,
+    createServiceAccount,
+    automountToken: rbacRules.length > 0,
+    replicaEnv: new Map(Object.entries(props.replicaOverrides ?? {})
+      .filter(([, o]) => o.env && Object.keys(o.env).length)
+      .map(([i, o]) => [Number(i), o.env!])),
+    configFiles: configMapEnabled ? { ...props.configMap?.data } : {},
+    secretData,
+    extraVolumes: props.extraVolumes ?? [],
+  };
+}
+
+function containerEnv(
+  env: Record<string, string | undefined>,
+  existingSecret: OpenClawChartProps['existingSecret'],
+  extraEnv: readonly ExtraEnvVar[],
+): KubernetesJson[] {
+  const port = env.PORT!;
+  const plain = Object.keys(env).sort().filter((k) => env[k] !== undefined).map((k) => ({ name: k, value: env[k] }));
+  const fromSecret = existingSecret?.name
+    ? Object.keys(existingSecret.keys ?? {}).sort().map((k) => ({
+      name: k, valueFrom: { secretKeyRef: { name: existingSecret.name, key: existingSecret.keys![k] } },
+    }))
+    : [];
+  return [
+    // The ordinal, from the label every StatefulSet pod carries since Kubernetes 1.28.
+    { name: 'STATEFULSET_REPLICA_INDEX', valueFrom: { fieldRef: { fieldPath: "metadata.labels['apps.kubernetes.io/pod-index']" } } },
+    { name: 'POD_NAME', valueFrom: { fieldRef: { fieldPath: 'metadata.name' } } },
+    ...plain,
+    { name: 'OPENCLAW_GATEWAY_PORT', value: port },
+    { name: 'OPENCLAW_STATE_DIR', value: PATHS.stateDir },
+    ...fromSecret,
+    ...extraEnv.map((e) => ({ ...e })),
+  ];
+}
+
+/** The gateway token from the tokenSecret, unless another source already provides gateway auth. */
+function fallbackTokenEnv(props: OpenClawChartProps, full: string): KubernetesJson[] {
+  const auth = /^OPENCLAW_GATEWAY_(TOKEN|PASSWORD)$/;
+  const provided = [
+    ...Object.keys(props.existingSecret?.name ? props.existingSecret.keys ?? {} : {}),
+    ...Object.keys(props.secret?.enabled ? props.secret.data ?? {} : {}),
+    ...(props.extraEnv ?? []).map((e) => e.name),
+  ].some((name) => auth.test(name)) || (props.envFromSecret ?? []).length > 0;
+  if (provided) return [];
+  const secret = props.gateway?.tokenSecret;
+  return [{
+    name: 'OPENCLAW_GATEWAY_TOKEN',
+    valueFrom: { secretKeyRef: { name: secret?.name ?? suffixedName(full, 'gateway-token'), key: secret?.key ?? 'OPENCLAW_GATEWAY_TOKEN' } },
+  }];
+}
+
+function resolveProbe(
+  given: ProbeProps | undefined,
+  defaults: Omit<Required<ProbeProps>, 'tcpSocket' | 'httpGet'>,
+  defaultPath: string | undefined,
+): ResolvedProbe | undefined {
+  const p = { ...defaults, ...given };
+  if (!p.enabled) return undefined;
+  const timing = {
+    initialDelaySeconds: p.initialDelaySeconds,
+    periodSeconds: p.periodSeconds,
+    timeoutSeconds: p.timeoutSeconds,
+    failureThreshold: p.failureThreshold,
+    successThreshold: p.successThreshold,
+  };
+  // An explicit check wins; otherwise the image version decides (HTTP where the endpoint exists).
+  if (given?.httpGet) return { kind: 'http', path: given.httpGet.path ?? defaultPath ?? '/healthz', ...timing };
+  if (given?.tcpSocket || !defaultPath) return { kind: 'tcp', ...timing };
+  return { kind: 'http', path: defaultPath, ...timing };
+}

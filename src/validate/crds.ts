@@ -1,0 +1,39 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { parseAllDocuments } from 'yaml';
+import { definitionRef, OBJECT_META } from './k8s-definitions';
+import { schemasDir } from './schemas-dir';
+import { closeObjects, Schema } from './strict';
+
+/** CRDs whose objects the library emits, beside the built-in kinds. */
+const CRD_FILES = ['gateway.networking.k8s.io_httproutes.yaml'];
+
+/** The schema of one served version of a CRD kind. */
+export interface CrdSchema {
+  apiVersion: string;
+  kind: string;
+  schema: Schema;
+}
+
+let cached: CrdSchema[] | undefined;
+
+/**
+ * Every served version of every shipped CRD, made strict. The CRD's own `metadata` schema is
+ * only `type: object` because the API server checks it as ObjectMeta, so it is pointed at the
+ * ObjectMeta of whichever Kubernetes definitions the schema is validated beside.
+ */
+export function crdSchemas(): CrdSchema[] {
+  cached ??= CRD_FILES.flatMap((file) =>
+    parseAllDocuments(fs.readFileSync(path.join(schemasDir(), 'crds', file), 'utf8')).flatMap((doc) => {
+      const crd = doc.toJS();
+      return crd.spec.versions
+        .filter((v: any) => v.served)
+        .map((v: any) => {
+          const schema = closeObjects(v.schema.openAPIV3Schema);
+          schema.properties.metadata = { $ref: definitionRef(OBJECT_META) };
+          return { apiVersion: `${crd.spec.group}/${v.name}`, kind: crd.spec.names.kind, schema };
+        });
+    }),
+  );
+  return cached;
+}

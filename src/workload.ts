@@ -1,0 +1,181 @@
+/**
+ * The StatefulSet (containers, probes, env, volumes, claims) and its PodDisruptionBudget.
+ */
+import { ApiObject } from 'cdk8s';
+import { Construct } from 'constructs';
+import { PATHS, PORT_NAME, VOLUMES } from './layout';
+import { DEFAULTS, KubernetesJson } from './props';
+import { Model, ResolvedProbe } from './resolve';
+import { configMergeCommand } from './scripts/config-merge';
+import { replicaWrapperCommand } from './scripts/replica-env';
+import { prepareStateCommand } from './scripts/prepare-state';
+
+export const MANAGED_CONFIG_KEY = 'openclaw.json';
+
+export function addWorkload(scope: Construct, model: Model, podAnnotations: Record<string, string>): void {
+  const props = model.props;
+  const meta = (name: string) => ({ name, labels: model.labels.common });
+  const update = props.updateStrategy ?? DEFAULTS.updateStrategy;
+  const updateType = update.type ?? 'RollingUpdate';
+
+  new ApiObject(scope, 'statefulset', {
+    apiVersion: 'apps/v1',
+    kind: 'StatefulSet',
+    metadata: meta(model.names.statefulSet),
+    spec: {
+      serviceName: model.names.headlessService,
+      replicas: model.replicas,
+      podManagementPolicy: props.podManagementPolicy ?? DEFAULTS.podManagementPolicy,
+      // rollingUpdate only with RollingUpdate: the API server rejects it with OnDelete.
+      updateStrategy: updateType === 'RollingUpdate'
+        ? { type: updateType, rollingUpdate: { ...DEFAULTS.updateStrategy.rollingUpdate, ...update.rollingUpdate } }
+        : { type: updateType },
+      selector: { matchLabels: model.labels.selector },
+      ...(model.persistence.enabled ? {
+        persistentVolumeClaimRetentionPolicy: model.persistence.retentionPolicy,
+        volumeClaimTemplates: [claimTemplate(model)],
+      } : {}),
+      template: {
+        metadata: {
+          labels: { ...props.podLabels, ...model.labels.selector },
+          ...(Object.keys(podAnnotations).length ? { annotations: podAnnotations } : {}),
+        },
+        spec: podSpec(model),
+      },
+    },
+  });
+
+  const pdb = props.podDisruptionBudget ?? {};
+  if (pdb.enabled ?? model.replicas > 1) {
+    new ApiObject(scope, 'pdb', {
+      apiVersion: 'policy/v1',
+      kind: 'PodDisruptionBudget',
+      metadata: meta(model.fullName),
+      spec: {
+        selector: { matchLabels: model.labels.selector },
+        ...(pdb.minAvailable !== undefined ? { minAvailable: pdb.minAvailable } : { maxUnavailable: pdb.maxUnavailable ?? 1 }),
+      },
+    });
+  }
+}
+
+function claimTemplate(model: Model): KubernetesJson {
+  const p = model.persistence;
+  return {
+    metadata: {
+      name: VOLUMES.data,
+      labels: model.labels.selector,
+      ...(Object.keys(p.annotations ?? {}).length ? { annotations: p.annotations } : {}),
+    },
+    spec: {
+      accessModes: [p.accessMode],
+      ...(p.storageClass ? { storageClassName: p.storageClass } : {}),
+      resources: { requests: { storage: p.size } },
+    },
+  };
+}
+
+function podSpec(model: Model): KubernetesJson {
+  const props = model.props;
+  const volumes: KubernetesJson[] = [
+    ...(model.persistence.enabled ? [] : [{ name: VOLUMES.data, emptyDir: {} }]),
+    // Read-only root filesystem: OpenClaw writes logs to /tmp and runtime tools use ~/.cache and ~/.local.
+    { name: VOLUMES.tmp, emptyDir: {} },
+    { name: VOLUMES.cache, emptyDir: {} },
+    { name: VOLUMES.local, emptyDir: {} },
+    ...(nodeModulesWritable(model) ? [{ name: VOLUMES.nodeModules, emptyDir: {} }] : []),
+    ...(model.managedConfig ? [{ name: VOLUMES.managedConfig, configMap: { name: model.names.managedConfigMap } }] : []),
+    ...(Object.keys(model.configFiles).length ? [{ name: VOLUMES.configFiles, configMap: { name: model.names.configFilesConfigMap } }] : []),
+    ...(model.replicaEnv.size ? [{ name: VOLUMES.replicaEnv, configMap: { name: model.names.replicaEnvConfigMap } }] : []),
+    ...model.extraVolumes,
+  ];
+  const dataMount = { name: VOLUMES.data, mountPath: model.dataDir };
+  return {
+    serviceAccountName: model.names.serviceAccount,
+    automountServiceAccountToken: model.automountToken,
+    securityContext: model.podSecurityContext,
+    ...(props.imagePullSecrets?.length ? { imagePullSecrets: props.imagePullSecrets } : {}),
+    ...(props.nodeSelector && Object.keys(props.nodeSelector).length ? { nodeSelector: props.nodeSelector } : {}),
+    ...(props.tolerations?.length ? { tolerations: props.tolerations } : {}),
+    ...(props.affinity && Object.keys(props.affinity).length ? { affinity: props.affinity } : {}),
+    initContainers: initContainers(model, dataMount),
+    containers: [{
+      name: 'openclaw',
+      image: model.image.ref,
+      imagePullPolicy: model.image.pullPolicy,
+      securityContext: model.securityContext,
+      command: model.replicaEnv.size ? replicaWrapperCommand(PATHS.replicaEnvDir, [...model.command]) : model.command,
+      ...(model.args.length ? { args: model.args } : {}),
+      ports: [{ name: PORT_NAME, containerPort: model.port, protocol: 'TCP' }],
+      env: model.env,
+      ...(model.envFrom.length ? { envFrom: model.envFrom } : {}),
+      volumeMounts: [
+        dataMount,
+        // State and the auth-profile key both live on the data volume (the Helm chart lost the key at restart).
+        { name: VOLUMES.data, mountPath: PATHS.stateDir, subPath: '.openclaw' },
+        { name: VOLUMES.data, mountPath: PATHS.authProfileDir, subPath: '.config/openclaw' },
+        { name: VOLUMES.tmp, mountPath: '/tmp' },
+        { name: VOLUMES.cache, mountPath: `${PATHS.home}/.cache` },
+        { name: VOLUMES.local, mountPath: `${PATHS.home}/.local` },
+        ...(nodeModulesWritable(model) ? [{ name: VOLUMES.nodeModules, mountPath: PATHS.nodeModules }] : []),
+        ...(Object.keys(model.configFiles).length ? [{ name: VOLUMES.configFiles, mountPath: PATHS.configFilesDir, readOnly: true }] : []),
+        ...(model.replicaEnv.size ? [{ name: VOLUMES.replicaEnv, mountPath: PATHS.replicaEnvDir, readOnly: true }] : []),
+        ...(props.extraVolumeMounts ?? []),
+      ],
+      ...probes(model),
+      resources: model.resources,
+    }],
+    volumes,
+  };
+}
+
+function nodeModulesWritable(model: Model): boolean {
+  return model.props.nodeModulesWritable ?? DEFAULTS.nodeModulesWritable;
+}
+
+/**
+ * 1. prepare-state (the OpenClaw image): creates the state directories as the pod's user, because
+ *    the kubelet creates missing subPath directories root-owned and unwritable; seeds the writable
+ *    node_modules emptyDir from the image so global packages (npm) keep working.
+ * 2. gateway-config (jq image), only when there are settings to manage: merges them into openclaw.json.
+ */
+function initContainers(model: Model, dataMount: KubernetesJson): KubernetesJson[] {
+  const seed = nodeModulesWritable(model);
+  const common = { securityContext: model.securityContext, resources: DEFAULTS.initContainerResources };
+  const containers: KubernetesJson[] = [{
+    name: 'prepare-state',
+    image: model.image.ref,
+    imagePullPolicy: model.image.pullPolicy,
+    command: prepareStateCommand(model.dataDir, seed ? { from: PATHS.nodeModules, to: '/seed/node_modules' } : undefined),
+    volumeMounts: [dataMount, ...(seed ? [{ name: VOLUMES.nodeModules, mountPath: '/seed/node_modules' }] : [])],
+    ...common,
+  }];
+  if (model.managedConfig) {
+    containers.push({
+      name: 'gateway-config',
+      image: model.initImage,
+      imagePullPolicy: 'IfNotPresent',
+      command: configMergeCommand(`${PATHS.managedConfigDir}/${MANAGED_CONFIG_KEY}`, model.configFile),
+      volumeMounts: [dataMount, { name: VOLUMES.managedConfig, mountPath: PATHS.managedConfigDir, readOnly: true }],
+      ...common,
+    });
+  }
+  return containers;
+}
+
+function probes(model: Model): KubernetesJson {
+  const render = (p: ResolvedProbe | undefined) => p && {
+    ...(p.kind === 'http' ? { httpGet: { path: p.path, port: PORT_NAME } } : { tcpSocket: { port: PORT_NAME } }),
+    initialDelaySeconds: p.initialDelaySeconds,
+    periodSeconds: p.periodSeconds,
+    timeoutSeconds: p.timeoutSeconds,
+    failureThreshold: p.failureThreshold,
+    successThreshold: p.successThreshold,
+  };
+  const { liveness, readiness, startup } = model.probes;
+  return {
+    ...(startup ? { startupProbe: render(startup) } : {}),
+    ...(liveness ? { livenessProbe: render(liveness) } : {}),
+    ...(readiness ? { readinessProbe: render(readiness) } : {}),
+  };
+}

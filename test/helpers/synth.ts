@@ -1,0 +1,33 @@
+import { Testing } from 'cdk8s';
+import { OpenClawChart, OpenClawChartProps } from '../../src';
+
+export interface SynthOptions {
+  readonly release?: string;
+  readonly namespace?: string;
+}
+
+/** The chart's objects as plain JSON, like `cdk8s synth` writes them. */
+export function synthObjects(props: OpenClawChartProps = {}, opts: SynthOptions = {}): any[] {
+  const app = Testing.app();
+  const chart = new OpenClawChart(app, opts.release ?? 'my-openclaw', { namespace: opts.namespace ?? 'openclaw', ...props });
+  return Testing.synth(chart);
+}
+
+export function findObject(objects: any[], kind: string, name?: string): any {
+  const found = objects.filter((o) => o.kind === kind && (name === undefined || o.metadata.name === name));
+  if (found.length !== 1) throw new Error(`expected one ${kind}${name ? ` named ${name}` : ''}, found ${found.length}`);
+  return found[0];
+}
+
+export function podSpecOf(objects: any[]): any {
+  return findObject(objects, 'StatefulSet').spec.template.spec;
+}
+
+export function mainContainer(objects: any[]): any {
+  return podSpecOf(objects).containers.find((c: any) => c.name === 'openclaw');
+}
+
+/** The main container's env as name -> value or valueFrom. */
+export function envOf(objects: any[]): Record<string, any> {
+  return Object.fromEntries(mainContainer(objects).env.map((e: any) => [e.name, e.value ?? e.valueFrom]));
+}
