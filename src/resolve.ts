@@ -114,7 +114,11 @@ export function resolveModel(props: OpenClawChartProps, defaultRelease: string):
     dataDir,
     configFile: `${dataDir}/.openclaw/openclaw.json`,
     managedConfig: managedGatewayConfig(props, features),
-    persistence: { ...DEFAULTS.persistence, ...props.persistence } as Required<PersistenceProps>,
+    persistence: {
+      ...DEFAULTS.persistence,
+      ...props.persistence,
+      retentionPolicy: { ...DEFAULTS.persistence.retentionPolicy, ...props.persistence?.retentionPolicy },
+    } as Required<PersistenceProps>,
     env: [...containerEnv(env, props.existingSecret, props.extraEnv ?? []), ...fallbackTokenEnv(props, full)],
     envFrom: [
       ...(props.envFromConfigMap ?? []),

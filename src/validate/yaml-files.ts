@@ -1,5 +1,5 @@
 import * as fs from 'fs';
-import { parseAllDocuments } from 'yaml';
+import { Document, parseAllDocuments } from 'yaml';
 import { KubernetesVersion } from './kubernetes-versions';
 import { ManifestProblem } from './problems';
 import { validateManifests } from './validate';
@@ -19,8 +19,8 @@ export function validateYamlFiles(files: string[], versions?: KubernetesVersion[
  * decoder speaks: an unquoted `yes` or `on` is a boolean there, not a string.
  */
 function readManifests(file: string): object[] {
-  const documents = parseAllDocuments(fs.readFileSync(file, 'utf8'), { version: '1.1' });
-  return [documents].flat().flatMap((document) => {
+  const documents: Document[] = parseAllDocuments(fs.readFileSync(file, 'utf8'), { version: '1.1' });
+  return documents.flatMap((document) => {
     const error = document.errors[0];
     if (error) throw new Error(`${file}: ${error.message}`);
     const object = document.toJS();
