@@ -9,3 +9,5 @@ export {
   imageFeatures,
 } from './versions';
 export type { ImageFeatures } from './versions';
+export * from './fleet';
+export * from './values';

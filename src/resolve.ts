@@ -70,7 +70,8 @@ export interface Model {
 
 export function resolveModel(props: OpenClawChartProps, defaultRelease: string): Model {
   const problems = new ProblemCollector();
-  checkProps(props, problems);
+  // The construct id is the release name when releaseName is absent: check it like one.
+  checkProps(props.releaseName === undefined ? { ...props, releaseName: defaultRelease } : props, problems);
   problems.throwIfAny();
 
   const release = props.releaseName ?? defaultRelease;
@@ -177,6 +178,7 @@ function containerEnv(
 function fallbackTokenEnv(props: OpenClawChartProps, full: string): KubernetesJson[] {
   const auth = /^OPENCLAW_GATEWAY_(TOKEN|PASSWORD)$/;
   const provided = [
+    ...Object.keys(props.env ?? {}),
     ...Object.keys(props.existingSecret?.name ? props.existingSecret.keys ?? {} : {}),
     ...Object.keys(props.secret?.enabled ? props.secret.data ?? {} : {}),
     ...(props.extraEnv ?? []).map((e) => e.name),

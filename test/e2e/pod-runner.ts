@@ -73,6 +73,11 @@ export interface RunPodOptions {
   readonly validateAfterStart?: boolean;
   /** Keep probing this long after every probe passed (liveness/readiness must keep passing). @default 0 */
   readonly observeAfterReadyMs?: number;
+  /**
+   * When a probe failed while the main container still runs, wait up to this long for it to exit on
+   * its own (to capture why it is unhealthy in `main.logTail` / `main.exit`). @default 0
+   */
+  readonly awaitExitOnFailureMs?: number;
   /** Upper bound for the whole pod run. @default 150000 */
   readonly timeoutMs?: number;
   /** Keep PVC contents in this directory (created if needed, never deleted) instead of the work dir. */
@@ -169,7 +174,34 @@ export interface PodRunResult {
 // Small helpers
 // ---------------------------------------------------------------------------------------------
 
-const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, Math.max(0, ms)));
+/** A timer that never keeps the process alive on its own. */
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, Math.max(0, ms)).unref());
+
+/** Processes this module started and has not seen exit: killed if the test process exits first. */
+const live = new Set<ChildProcess>();
+let exitHookInstalled = false;
+
+/** `sh -c 'exec nsenter ...'` keeps one PID through exec, so killing that PID ends the command. */
+function track(p: ChildProcess): ChildProcess {
+  live.add(p);
+  p.on('exit', () => live.delete(p));
+  if (!exitHookInstalled) {
+    exitHookInstalled = true;
+    process.on('exit', () => {
+      for (const c of live) killNow(c);
+    });
+  }
+  return p;
+}
+
+function killNow(p: ChildProcess): void {
+  if (p.exitCode !== null || p.signalCode !== null || p.pid === undefined) return;
+  try {
+    process.kill(p.pid, 'SIGKILL');
+  } catch {
+    /* already gone */
+  }
+}
 
 /** Single-quote for sh. */
 function q(s: string): string {
@@ -444,7 +476,7 @@ function resourceFieldValue(container: any, ref: any): string {
   const [section, res] = String(ref.resource).split('.');
   const raw = container.resources?.[section]?.[res];
   const isCpu = res === 'cpu';
-  const divisor = parseQuantity(ref.divisor ?? (isCpu ? '1' : '1'));
+  const divisor = parseQuantity(ref.divisor ?? '1');
   const value = raw !== undefined ? parseQuantity(raw) : isCpu ? os.cpus().length : os.totalmem();
   return String(Math.ceil(value / divisor));
 }
@@ -678,7 +710,7 @@ function hostJq(): string {
   return r.status === 0 ? r.stdout.trim() : '';
 }
 
-function planContainer(ctx: EnvContext, role: ContainerPlan['role'], container: any, serviceEnv: Record<string, string>, work: string, warnings: string[]): ContainerPlan {
+function planContainer(ctx: EnvContext, role: ContainerPlan['role'], container: any, serviceEnv: Record<string, string>, work: string): ContainerPlan {
   const profile = imageProfile(String(container.image ?? ''));
   const podSc = ctx.pod.spec.securityContext ?? {};
   const sc = container.securityContext ?? {};
@@ -706,11 +738,6 @@ function planContainer(ctx: EnvContext, role: ContainerPlan['role'], container: 
   const args: string[] | undefined = container.args;
   const argv = [...(command ?? profile.entrypoint), ...(args ?? (command ? [] : profile.cmd))].map((a) => expandK8sVars(String(a), k8sEnv));
   if (argv.length === 0) throw new Error(`container ${container.name}: no command, and the image profile has no entrypoint`);
-  const tag = imageTag(String(container.image ?? ''));
-  if (profile.kind === 'openclaw' && tag && /^\d{4}\./.test(tag)) {
-    // the installed version is what actually runs; mismatches are reported, not fatal
-    warnings.push(`container ${container.name}: image tag ${tag}`);
-  }
   const drops: string[] = (sc.capabilities?.drop ?? []).map((c: string) => c.toUpperCase());
   return {
     role,
@@ -813,7 +840,7 @@ function mountScript(plan: ContainerPlan, vols: Map<string, PreparedVolume>, hos
       if (sub.startsWith('..') || path.isAbsolute(sub)) throw new Error(`bad subPath ${m.subPath}`);
       src = `${vol.dir}/${sub}`;
       // The kubelet creates a missing subPath directory at container start, as root, with the volume root's mode.
-      L.push(`if [ ! -e ${q(src)} ]; then (cd ${q(vol.dir)} && mode=$(stat -L -c %a .) && for p in $(echo ${q(sub)} | tr / ' '); do mkdir "$p" 2>/dev/null; chmod "$mode" "$p"; cd "$p"; done) || fail 'subPath ${m.subPath}'; fi`);
+      L.push(`if [ ! -e ${q(src)} ]; then (cd ${q(vol.dir)} && mode=$(stat -L -c %a .) && for p in $(echo ${q(sub)} | tr / ' '); do if [ ! -e "$p" ]; then mkdir "$p" && chmod "$mode" "$p" || exit 1; fi; cd "$p" || exit 1; done) || fail 'subPath ${m.subPath}'; fi`);
       L.push(`src=$(realpath ${q(src)})`);
       L.push(`case "$src" in ${q(fs.existsSync(vol.dir) ? fs.realpathSync(vol.dir) : vol.dir)}/*) ;; *) fail 'subPath escapes its volume';; esac`);
       L.push(`if [ -d "$src" ]; then mkdir -p ${q(target)}; else mkdir -p ${q(path.dirname(target))}; [ -e ${q(target)} ] || touch ${q(target)}; fi`);
@@ -834,7 +861,7 @@ function execLine(plan: ContainerPlan, argv: string[] = plan.argv): string {
   if (plan.noNewPrivs) priv.push('--no-new-privs');
   if (plan.dropAllCaps || plan.uid !== 0) priv.push('--inh-caps=-all', '--bounding-set=-all');
   const env = Object.entries(plan.env).map(([k, v]) => q(`${k}=${v}`));
-  return ['chroot', q(plan.rootfs), '/usr/bin/setpriv', ...priv, '--', '/usr/bin/env', '-i', '-C', q(plan.workingDir), ...env, '--', ...argv.map(q)].join(' ');
+  return ['chroot', q(plan.rootfs), '/usr/bin/setpriv', ...priv, '--', '/usr/bin/env', '-i', '-C', q(plan.workingDir), ...env, ...argv.map(q)].join(' ');
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -846,9 +873,9 @@ const net = require('net'), http = require('http'), https = require('https'), re
 const out = (o) => process.stdout.write(JSON.stringify(o) + '\n');
 readline.createInterface({ input: process.stdin }).on('line', (line) => {
   let req; try { req = JSON.parse(line); } catch { return; }
-  const done = (r) => out({ id: req.id, ...r });
-  const timer = setTimeout(() => done({ error: 'timeout after ' + req.timeoutMs + 'ms' }), req.timeoutMs);
-  const finish = (r) => { if (timer._called === undefined || !timer._destroyed) { clearTimeout(timer); done(r); } };
+  let settled = false;
+  const finish = (r) => { if (settled) return; settled = true; clearTimeout(timer); out({ id: req.id, ...r }); };
+  const timer = setTimeout(() => finish({ error: 'timeout after ' + req.timeoutMs + 'ms' }), req.timeoutMs);
   if (req.type === 'tcp') {
     const s = net.connect({ host: req.host, port: req.port });
     s.setTimeout(req.timeoutMs, () => { s.destroy(); });
@@ -890,10 +917,8 @@ class Prober {
   private nextId = 1;
 
   constructor(nsPid: number) {
-    this.proc = spawn('nsenter', [`--net=/proc/${nsPid}/ns/net`, '--', process.execPath, '-e', PROBER_SRC], {
-      stdio: ['pipe', 'pipe', 'pipe'],
-      detached: true,
-    });
+    this.proc = spawn('nsenter', [`--net=/proc/${nsPid}/ns/net`, '--', process.execPath, '-e', PROBER_SRC], { stdio: ['pipe', 'pipe', 'pipe'] });
+    track(this.proc);
     readline.createInterface({ input: this.proc.stdout! }).on('line', (line) => {
       try {
         const msg = JSON.parse(line);
@@ -920,7 +945,7 @@ class Prober {
         this.pending.delete(id);
         resolve({ error: `no answer from prober within ${req.timeoutMs + 2000}ms` });
       }, req.timeoutMs + 2000);
-      this.pending.set(id, (r) => {
+      this.pending.set(id, ({ id: _id, ...r }) => {
         clearTimeout(guard);
         resolve(r);
       });
@@ -929,11 +954,7 @@ class Prober {
   }
 
   kill(): void {
-    try {
-      process.kill(-this.proc.pid!, 'SIGKILL');
-    } catch {
-      /* gone */
-    }
+    killNow(this.proc);
   }
 }
 
@@ -956,10 +977,11 @@ class PodProcess {
   private readonly closed: Promise<void>;
 
   constructor(script: string, podName: string) {
+    // Not detached: a Ctrl-C on the test run reaches `unshare` too, and `--kill-child` then ends the pod.
     this.proc = spawn('unshare', ['--mount', '--net', '--pid', '--uts', '--fork', '--kill-child', 'sh', script, podName], {
       stdio: ['ignore', 'pipe', 'pipe'],
-      detached: true,
     });
+    track(this.proc);
     readline.createInterface({ input: this.proc.stdout! }).on('line', (line) => {
       const m = /^@@E2E (\S+)(?: (.*))?$/.exec(line);
       if (!m) return;
@@ -987,9 +1009,14 @@ class PodProcess {
   }
 
   /** Waits for the first event named one of `names` (already seen ones count). */
-  async waitFor(names: string[], deadline: number): Promise<PodEvent | undefined> {
+  waitFor(names: string[], deadline: number): Promise<PodEvent | undefined> {
+    return this.waitUntil((ev) => names.includes(ev.name), deadline);
+  }
+
+  /** Waits for the first event matching `pred` (already seen ones count); undefined on exit or deadline. */
+  async waitUntil(pred: (e: PodEvent) => boolean, deadline: number): Promise<PodEvent | undefined> {
     for (;;) {
-      const e = this.events.find((ev) => names.includes(ev.name));
+      const e = this.events.find(pred);
       if (e) return e;
       if (this.exited || Date.now() >= deadline) return undefined;
       await new Promise<void>((resolve) => {
@@ -1003,13 +1030,8 @@ class PodProcess {
   }
 
   async kill(): Promise<void> {
-    if (!this.exited) {
-      try {
-        process.kill(-this.proc.pid!, 'SIGKILL');
-      } catch {
-        /* already gone */
-      }
-    }
+    // SIGKILL to `unshare` makes it SIGKILL the pod's PID 1 (--kill-child); the kernel then ends every process of the PID namespace.
+    if (!this.exited) killNow(this.proc);
     await Promise.race([this.closed, sleep(10000)]);
   }
 }
@@ -1073,17 +1095,11 @@ async function probeOnce(rt: ProbeRuntime, probe: any, timeoutMs: number): Promi
     if (probe.exec) {
       const line = `exec nsenter --target ${rt.nsPid} --mount --net -- ${execLine(rt.plan, probe.exec.command)}`;
       const res = await new Promise<{ code: number | null; out: string }>((resolve) => {
-        const p = spawn('sh', ['-c', line], { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+        const p = track(spawn('sh', ['-c', line], { stdio: ['ignore', 'pipe', 'pipe'] }));
         let out = '';
         p.stdout!.on('data', (c) => (out += c));
         p.stderr!.on('data', (c) => (out += c));
-        const t = setTimeout(() => {
-          try {
-            process.kill(-p.pid!, 'SIGKILL');
-          } catch {
-            /* gone */
-          }
-        }, timeoutMs);
+        const t = setTimeout(() => killNow(p), timeoutMs);
         p.on('close', (code) => {
           clearTimeout(t);
           resolve({ code, out });
@@ -1132,6 +1148,8 @@ async function runProbes(rt: ProbeRuntime, startAt: number, deadline: number, ob
   const startup = states.find((s) => s.kind === 'startup');
   const mainExited = () => !!rt.pod.find('main-exit') || rt.pod.exited;
   let allPassedAt: number | undefined;
+  // Once a probe failed for good the verdict is in: the other workers stop too.
+  const anyFailed = () => states.some((x) => x.result.status === 'failed');
 
   const worker = async (s: ProbeState) => {
     const initial = (s.spec.initialDelaySeconds ?? 0) * 1000;
@@ -1143,9 +1161,11 @@ async function runProbes(rt: ProbeRuntime, startAt: number, deadline: number, ob
     let consecutiveOk = 0;
     let next = startAt + initial;
     for (;;) {
-      await sleep(Math.min(next, deadline) - Date.now());
+      // Wait for the next tick in short slices, so a container exit or the deadline is noticed at once.
+      while (Date.now() < Math.min(next, deadline) && !mainExited() && !anyFailed()) await sleep(Math.min(100, next - Date.now()));
       if (Date.now() >= deadline) {
-        s.result.lastError = s.result.lastError ?? 'pod deadline reached';
+        s.result.lastError = `pod deadline reached (${s.result.lastError ?? 'no attempt'})`;
+        if (s.result.status !== 'passed' && s.result.attempts) s.result.status = 'failed';
         break;
       }
       if (mainExited()) {
@@ -1154,6 +1174,10 @@ async function runProbes(rt: ProbeRuntime, startAt: number, deadline: number, ob
         break;
       }
       if (allPassedAt !== undefined && Date.now() >= allPassedAt + observeMs) break;
+      if (anyFailed()) {
+        s.result.lastError = s.result.lastError ?? 'stopped: another probe failed';
+        break;
+      }
       next += period;
       // A startup probe gates liveness and readiness: they do not run (nor count failures) before it passed.
       if (s.kind !== 'startup' && startup && startup.result.status !== 'passed') {
@@ -1274,13 +1298,16 @@ export async function runPod(objects: K8sObject[], opts: RunPodOptions): Promise
     try {
       const serviceEnv = serviceLinkEnv(objects, pod, defaultNs);
       const vols = prepareVolumes(ctx, path.join(work, 'volumes'), opts, warnings);
-      plans = (pod.spec.initContainers ?? []).map((c: any) => planContainer(ctx, 'init', c, serviceEnv, work, warnings));
-      mainPlan = planContainer(ctx, 'main', mainContainer, serviceEnv, work, warnings);
+      plans = (pod.spec.initContainers ?? []).map((c: any) => planContainer(ctx, 'init', c, serviceEnv, work));
+      mainPlan = planContainer(ctx, 'main', mainContainer, serviceEnv, work);
       if (mainPlan.profile.kind === 'openclaw') {
-        validatePlan = { ...planContainer(ctx, 'validate', mainContainer, serviceEnv, work, warnings), workingDir: '/app' };
-        validatePlan = { ...validatePlan, argv: ['node', '/app/dist/index.js', 'config', 'validate'] };
+        // `openclaw config validate` with the main container's user, env and mounts, in the image's WORKDIR.
+        const v = planContainer(ctx, 'validate', mainContainer, serviceEnv, work);
+        validatePlan = { ...v, workingDir: '/app', argv: ['node', 'dist/index.js', 'config', 'validate'] };
+        const tag = imageTag(String(mainContainer.image ?? ''));
+        if (tag && tag !== opts.install.version) warnings.push(`image tag ${tag} runs as the installed openclaw@${opts.install.version}`);
       }
-      result.mainEnv && Object.assign(result.mainEnv, mainPlan.env);
+      Object.assign(result.mainEnv, mainPlan.env);
 
       // The pod script.
       const S: string[] = [
@@ -1293,21 +1320,21 @@ export async function runPod(objects: K8sObject[], opts: RunPodOptions): Promise
         `hostname ${q(pod.podName)} || fail hostname`,
         'mark ns-ready',
       ];
-      const all = [...plans, ...(validatePlan ? [validatePlan] : []), mainPlan];
-      for (const p of all) {
-        buildRootfs(p, work);
-        S.push(...mountScript(p, vols, host, work));
-      }
+      // Image layers exist up front; mounts (and kubelet-created subPath dirs) happen at each container's start.
+      for (const p of [...plans, ...(validatePlan ? [validatePlan] : []), mainPlan]) buildRootfs(p, work);
       plans.forEach((p, i) => {
+        S.push(...mountScript(p, vols, host, work));
         S.push(`mark init-start ${i}`);
         S.push(`${execLine(p)} </dev/null >${q(`${logs}/init-${i}.out`)} 2>${q(`${logs}/init-${i}.err`)}`);
         S.push(`rc=$?; mark init-exit ${i} $rc; [ $rc -eq 0 ] || { mark pod-failed init ${i}; exit 0; }`);
       });
       if (validatePlan) {
+        S.push(...mountScript(validatePlan, vols, host, work));
         S.push('mark validate-start');
         S.push(`${execLine(validatePlan)} </dev/null >${q(`${logs}/validate.out`)} 2>&1`);
         S.push('mark validate-exit $?');
       }
+      S.push(...mountScript(mainPlan, vols, host, work));
       S.push('mark main-start');
       S.push(`${execLine(mainPlan)} </dev/null >${q(`${logs}/main.log`)} 2>&1 &`);
       S.push('MAIN=$!', 'mark main-pid $MAIN', 'wait $MAIN', 'mark main-exit $?');
@@ -1332,15 +1359,8 @@ export async function runPod(objects: K8sObject[], opts: RunPodOptions): Promise
 
     // Init containers.
     for (let i = 0; i < plans.length; i++) {
-      const ev = await podProc.waitFor(['init-exit', 'setup-failed'].map((n) => n), deadline);
-      void ev;
-      const exit = await (async () => {
-        for (;;) {
-          const e = podProc!.find('init-exit', (x) => x.args[0] === String(i));
-          if (e || podProc!.exited || Date.now() >= deadline || podProc!.find('setup-failed')) return e;
-          await podProc!.waitFor(['__never__'], Math.min(deadline, Date.now() + 200));
-        }
-      })();
+      const ev = await podProc.waitUntil((e) => e.name === 'setup-failed' || (e.name === 'init-exit' && e.args[0] === String(i)), deadline);
+      const exit = ev?.name === 'init-exit' ? ev : undefined;
       const startEv = podProc.find('init-start', (x) => x.args[0] === String(i));
       const run: ContainerRun = {
         name: plans[i].name,
@@ -1393,20 +1413,23 @@ export async function runPod(objects: K8sObject[], opts: RunPodOptions): Promise
 
     const probes = await runProbes(rt, t0, deadline, opts.observeAfterReadyMs ?? 0);
     result.probes.push(...probes);
-    await Promise.race([listening, sleep(Math.max(0, Math.min(deadline - Date.now(), probes.length ? 0 : 30000)))]);
+    const probesPassed = probes.every((p) => p.status === 'passed');
+    // With passing probes the port normally listens already; after a failure there is nothing to wait for.
+    if (probesPassed) await Promise.race([listening, sleep(Math.min(30000, deadline - Date.now()))]);
+    else if (opts.awaitExitOnFailureMs) await podProc.waitFor(['main-exit'], Math.min(deadline, Date.now() + opts.awaitExitOnFailureMs));
 
     const exitEv = podProc.find('main-exit');
     if (exitEv) result.main.exit = { code: Number(exitEv.args[0]), atMs: exitEv.at - t0 };
 
     const running = !podProc.find('main-exit') && !podProc.exited;
     const authWanted = opts.authCheck ?? mainPlan!.profile.kind === 'openclaw';
-    if (authWanted && running && listenPort) {
+    if (authWanted && running && listenPort && probesPassed && result.main.listenMs !== undefined) {
       result.auth = await authCheck(prober, listenPort, mainPlan!.env.OPENCLAW_GATEWAY_TOKEN);
     }
     if (opts.validateAfterStart && validatePlan && running) {
       result.validateAfterStart = await runInPod(nsPid, validatePlan, Math.max(1000, Math.min(60000, deadline - Date.now())));
     }
-    result.ok = result.probes.every((p) => p.status === 'passed') && running;
+    result.ok = probesPassed && running;
     return result;
   } finally {
     prober?.kill();
@@ -1425,17 +1448,11 @@ export async function runPod(objects: K8sObject[], opts: RunPodOptions): Promise
 async function runInPod(nsPid: number, plan: ContainerPlan, timeoutMs: number): Promise<ValidateResult> {
   const line = `exec nsenter --target ${nsPid} --mount --net -- ${execLine(plan)}`;
   return new Promise((resolve) => {
-    const p = spawn('sh', ['-c', line], { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    const p = track(spawn('sh', ['-c', line], { stdio: ['ignore', 'pipe', 'pipe'] }));
     let out = '';
     p.stdout!.on('data', (c) => (out += c));
     p.stderr!.on('data', (c) => (out += c));
-    const t = setTimeout(() => {
-      try {
-        process.kill(-p.pid!, 'SIGKILL');
-      } catch {
-        /* gone */
-      }
-    }, timeoutMs);
+    const t = setTimeout(() => killNow(p), timeoutMs);
     p.on('close', (code) => {
       clearTimeout(t);
       resolve(classifyValidate(code, out));

@@ -1,0 +1,6 @@
+'use strict';
+// The default chart to YAML on stdout in a fresh process: the cold render when the CLI is not built.
+const { App } = require('cdk8s');
+const { OpenClawChart, toManifestYaml } = require('../lib/src');
+
+process.stdout.write(toManifestYaml(new OpenClawChart(new App(), 'openclaw').toJson()));

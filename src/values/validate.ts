@@ -1,0 +1,184 @@
+/**
+ * Values against the values schema: every problem at once, each with the values path
+ * (`ingress.hosts[0].host`), the bad value and what is allowed, and a "did you mean" for
+ * misspelled keys and enum values.
+ */
+import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
+import { ConfigProblem } from '../errors';
+import { VALUE_FORMATS, formatOfSchemaPath } from './formats';
+import { SchemaNode, VALUES_SCHEMA, deref, namedPaths } from './schema';
+
+/** A path as segments: keys (strings) and list indices (numbers). */
+export type PathSegments = ReadonlyArray<string | number>;
+
+export interface SchemaProblem extends ConfigProblem {
+  /** Where the bad value is, for removing it before the chart's own checks run. */
+  readonly segments: PathSegments;
+  /** The problem is a missing key (nothing to remove). */
+  readonly missing?: boolean;
+}
+
+/** Keys that are not values but options, with what to use instead. */
+const OPTION_KEYS: Record<string, string> = {
+  namespace: 'is not a values key: the namespace is given with --namespace (valuesToProps: opts.namespace)',
+  releaseName: 'is not a values key: the release name is given with --release (valuesToProps: opts.release)',
+};
+
+let compiled: ValidateFunction | undefined;
+
+function validator(): ValidateFunction {
+  if (!compiled) {
+    const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true, strictRequired: false });
+    compiled = ajv.compile(VALUES_SCHEMA);
+  }
+  return compiled;
+}
+
+/** `ingress.hosts[0].host` from segments; keys are joined with dots, as the chart's checks do. */
+export function formatPath(segments: PathSegments): string {
+  let out = '';
+  for (const s of segments) out += typeof s === 'number' ? `[${s}]` : out ? `.${s}` : s;
+  return out;
+}
+
+export function validateValues(values: unknown): SchemaProblem[] {
+  const validate = validator();
+  if (validate(values)) return [];
+  const problems: SchemaProblem[] = [];
+  const seen = new Set<string>();
+  for (const error of validate.errors ?? []) {
+    const problem = describe(error, values);
+    if (!problem) continue;
+    // One problem per path: a value that breaks several rules of one format is reported once.
+    if (seen.has(problem.path)) continue;
+    seen.add(problem.path);
+    problems.push(problem);
+  }
+  return problems;
+}
+
+function pointerSegments(pointer: string, data: unknown): Array<string | number> {
+  if (!pointer) return [];
+  const out: Array<string | number> = [];
+  let node: unknown = data;
+  for (const raw of pointer.slice(1).split('/')) {
+    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    const segment = Array.isArray(node) && /^\d+$/.test(key) ? Number(key) : key;
+    out.push(segment);
+    node = node !== null && typeof node === 'object' ? (node as any)[segment] : undefined;
+  }
+  return out;
+}
+
+function describe(error: ErrorObject, root: unknown): SchemaProblem | undefined {
+  // The umbrella error of propertyNames repeats the inner one, which names the key.
+  if (error.keyword === 'propertyNames') return undefined;
+  const at = pointerSegments(error.instancePath, root);
+  const problem = (segments: PathSegments, message: string, value?: { value: unknown }, missing = false): SchemaProblem => {
+    const path = formatPath(segments);
+    const shown = value && isSecretPath(segments) ? { value: '<redacted>' } : value;
+    return { path, message, segments, ...(shown ? { value: shown.value } : {}), ...(missing ? { missing } : {}) };
+  };
+
+  if (error.propertyName !== undefined) {
+    const key = error.propertyName;
+    const format = formatOfSchemaPath(error.schemaPath);
+    const rule = format ? VALUE_FORMATS[format].message : `must match ${JSON.stringify(error.params.pattern ?? error.message)}`;
+    return problem([...at, key], `the key ${rule}`, { value: key });
+  }
+
+  switch (error.keyword) {
+    case 'additionalProperties': {
+      const key = String(error.params.additionalProperty);
+      const segments = [...at, key];
+      const value = { value: (error.data as Record<string, unknown>)[key] };
+      if (!at.length && OPTION_KEYS[key]) return problem(segments, OPTION_KEYS[key], value);
+      return problem(segments, unknownKeyMessage(key, at, error.parentSchema as SchemaNode), value);
+    }
+    case 'required':
+      return problem([...at, String(error.params.missingProperty)], 'is required', undefined, true);
+    case 'type':
+      return problem(at, `must be ${typeWords(error.params.type)}`, { value: error.data });
+    case 'enum': {
+      const allowed = (error.params.allowedValues as unknown[]).map(String);
+      const hint = typeof error.data === 'string' ? suggestion(error.data, allowed) : undefined;
+      return problem(at, `must be one of ${allowed.join(', ')}${hint ? `; did you mean ${hint}?` : ''}`, { value: error.data });
+    }
+  }
+  const format = formatOfSchemaPath(error.schemaPath);
+  if (format) return problem(at, VALUE_FORMATS[format].message, { value: error.data });
+  switch (error.keyword) {
+    case 'minimum':
+      return problem(at, `must be ${integerWord(error.parentSchema)}at least ${error.params.limit}`, { value: error.data });
+    case 'maximum':
+      return problem(at, `must be ${integerWord(error.parentSchema)}at most ${error.params.limit}`, { value: error.data });
+    default:
+      return problem(at, error.message ?? `is not valid (${error.keyword})`, { value: error.data });
+  }
+}
+
+function isSecretPath(segments: PathSegments): boolean {
+  return segments[0] === 'secret' && segments[1] === 'data' && segments.length > 2;
+}
+
+function integerWord(schema: unknown): string {
+  const type = (deref(schema as SchemaNode) as SchemaNode | undefined)?.type;
+  return type === 'integer' ? 'an integer of ' : '';
+}
+
+function typeWords(type: string | string[]): string {
+  const words: Record<string, string> = {
+    string: 'a string', integer: 'an integer', number: 'a number', boolean: 'true or false',
+    object: 'a map (key: value)', array: 'a list', null: 'null',
+  };
+  const list = (Array.isArray(type) ? type : String(type).split(',')).map((t) => words[t] ?? t);
+  return list.length > 1 ? `${list.slice(0, -1).join(', ')} or ${list[list.length - 1]}` : list[0];
+}
+
+/**
+ * Edit distance counting a swap of two neighbours as one edit (optimal string alignment), since
+ * `prot` for `port` is one typo. (fastest-levenshtein counts it as two.)
+ */
+export function typoDistance(a: string, b: string): number {
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...new Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0][j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  }
+  return d[a.length][b.length];
+}
+
+/** How many typos a word of this length may hold and still be recognised. */
+function typoAllowance(length: number): number {
+  return length <= 3 ? 1 : Math.max(2, Math.floor(length / 4));
+}
+
+/** The closest of `candidates` to `word`, if close enough to be a typo (case is ignored). */
+export function suggestion(word: string, candidates: readonly string[]): string | undefined {
+  const lower = word.toLowerCase();
+  let best: { candidate: string; distance: number } | undefined;
+  for (const candidate of candidates) {
+    const d = typoDistance(lower, candidate.toLowerCase());
+    if (!best || d < best.distance) best = { candidate, distance: d };
+  }
+  return best && best.distance <= typoAllowance(Math.min(word.length, best.candidate.length)) ? best.candidate : undefined;
+}
+
+function unknownKeyMessage(key: string, at: PathSegments, parent: SchemaNode | undefined): string {
+  const here = Object.keys(deref(parent)?.properties ?? {});
+  const near = suggestion(key, here);
+  if (near) return `is not a known key; did you mean ${formatPath([...at, near])}?`;
+  // The right key in the wrong place: `storageClass` at the top is `persistence.storageClass`.
+  const lower = key.toLowerCase();
+  const elsewhere = namedPaths().filter((p) => {
+    const last = p.split(/[.[\]]+/).filter(Boolean).pop() ?? '';
+    return last.toLowerCase() === lower || (key.length > 4 && typoDistance(last.toLowerCase(), lower) <= 1);
+  });
+  if (elsewhere.length) return `is not a known key here; did you mean ${elsewhere.slice(0, 3).join(' or ')}?`;
+  const list = here.length <= 12 ? `known keys here: ${here.join(', ')}` : 'see `openclaw-cdk8s schema` for every key';
+  return `is not a known key (${list})`;
+}

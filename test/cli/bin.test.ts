@@ -1,0 +1,58 @@
+/**
+ * The real command: build with tsc -p tsconfig.build.json and run bin/openclaw-cdk8s.js with node,
+ * no ts-node. The build goes to a temporary package directory laid out like the installed package
+ * (bin/, lib/, package.json, node_modules), so it cannot race other tests that build lib/.
+ */
+import { execFileSync, spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { parseManifests } from './render-facts';
+import { STACK_TRACE } from './run-cli';
+
+const REPO = path.resolve(__dirname, '../..');
+const SCENARIOS = path.resolve(__dirname, '../../../shared/reference/scenarios');
+
+test('the built bin/openclaw-cdk8s.js runs the compiled CLI', () => {
+  const pkg = fs.mkdtempSync(path.join(os.tmpdir(), 'openclaw-cdk8s-bin-'));
+  try {
+    execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', path.join(REPO, 'tsconfig.build.json'), '--outDir', path.join(pkg, 'lib')], {
+      cwd: REPO, stdio: 'pipe',
+    });
+    fs.mkdirSync(path.join(pkg, 'bin'));
+    fs.copyFileSync(path.join(REPO, 'bin/openclaw-cdk8s.js'), path.join(pkg, 'bin/openclaw-cdk8s.js'));
+    fs.copyFileSync(path.join(REPO, 'package.json'), path.join(pkg, 'package.json'));
+    fs.symlinkSync(path.join(REPO, 'node_modules'), path.join(pkg, 'node_modules'), 'dir');
+    const manifest = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8'));
+    const bin = path.join(pkg, manifest.bin['openclaw-cdk8s']);
+    const run = (args: string[], input?: string) => spawnSync(process.execPath, [bin, ...args], { cwd: pkg, input, encoding: 'utf8' });
+
+    // synth from a file
+    const ok = run(['synth', '-f', path.join(SCENARIOS, '04-ingress-tls.yaml'), '--release', 'my-openclaw', '-n', 'openclaw']);
+    expect(ok.stderr).toBe('');
+    expect(ok.status).toBe(0);
+    const objects = parseManifests(ok.stdout);
+    expect(objects.map((o) => `${o.kind}/${o.metadata.name}`)).toEqual(expect.arrayContaining(['StatefulSet/my-openclaw', 'Ingress/my-openclaw']));
+    expect(objects.every((o) => o.metadata.namespace === 'openclaw')).toBe(true);
+
+    // values on standard input, and --version
+    const stdin = run(['synth', '-f', '-', '--set', 'replicaCount=2'], 'service:\n  type: NodePort\n');
+    expect(stdin.status).toBe(0);
+    const fromStdin = parseManifests(stdin.stdout);
+    expect(fromStdin.find((o) => o.kind === 'StatefulSet').spec.replicas).toBe(2);
+    expect(fromStdin.find((o) => o.kind === 'Service' && o.metadata.name === 'openclaw').spec.type).toBe('NodePort');
+    expect(run(['--version']).stdout.trim()).toBe(manifest.version);
+
+    // invalid values: exit code 1, the problems, no stack trace
+    const bad = run(['synth', '--set', 'replicaCont=2']);
+    expect(bad.status).toBe(1);
+    expect(bad.stdout).toBe('');
+    expect(bad.stderr).toBe('Invalid OpenClaw configuration (1 problem):\n  - replicaCont: is not a known key; did you mean replicaCount? (got 2)\n');
+    expect(bad.stderr).not.toMatch(STACK_TRACE);
+
+    // the schema is in the build
+    expect(JSON.parse(run(['schema']).stdout)).toEqual(JSON.parse(fs.readFileSync(path.join(REPO, 'schemas/values.schema.json'), 'utf8')));
+  } finally {
+    fs.rmSync(pkg, { recursive: true, force: true });
+  }
+}, 180_000);
