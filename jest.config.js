@@ -4,6 +4,7 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
-  testPathIgnorePatterns: ['/node_modules/', '/test/e2e/'],
+  // The real-OpenClaw (test:e2e) and packed-tarball (test:package) suites take minutes: CI runs them after this one.
+  testPathIgnorePatterns: ['/node_modules/', '/test/e2e/', '/test/package/'],
   transform: { '^.+\\.ts$': 'ts-jest' },
 };

@@ -2,9 +2,10 @@
 /**
  * One measurement in a fresh process (so peak RSS is this run's alone):
  *
- *   node bench/fleet-child.js fleet|plain <tenants> <outdir>
+ *   node bench/fleet-child.js fleet|fleet-async|plain <tenants> <outdir>
  *
  * fleet: OpenClawFleet.writeTo(outdir), one construct tree per tenant.
+ * fleet-async: OpenClawFleet.writeToAsync(outdir): the same files, disk writes overlapping the rendering.
  * plain: the naive way, every chart in one cdk8s App, then App.synth() into outdir.
  * Prints one JSON line: render time (module load excluded), peak RSS, CPU time of the whole
  * process, files and bytes written.
@@ -12,41 +13,51 @@
 const start = process.hrtime.bigint();
 const fs = require('fs');
 const path = require('path');
+
+const MODES = ['fleet', 'fleet-async', 'plain'];
 const [mode, countText, outdir] = process.argv.slice(2);
 const count = Number(countText);
-if (!['fleet', 'plain'].includes(mode) || !(count >= 0) || !outdir) {
-  process.stderr.write('usage: node bench/fleet-child.js fleet|plain <tenants> <outdir>\n');
+if (!MODES.includes(mode) || !(count >= 0) || !outdir) {
+  process.stderr.write(`usage: node bench/fleet-child.js ${MODES.join('|')} <tenants> <outdir>\n`);
   process.exit(2);
 }
 const lib = require('../lib/src');
 const { App } = require('cdk8s');
 const { DEFAULTS, tenants } = require('./tenants');
 
-const list = tenants(count);
-const loaded = process.hrtime.bigint();
-let objects = 0;
-if (mode === 'fleet') {
-  const result = new lib.OpenClawFleet({ defaults: DEFAULTS, tenants: list }).writeTo(outdir);
-  objects = result.objects;
-} else {
+async function render(list) {
+  if (mode === 'fleet') return new lib.OpenClawFleet({ defaults: DEFAULTS, tenants: list }).writeTo(outdir).objects;
+  if (mode === 'fleet-async') return (await new lib.OpenClawFleet({ defaults: DEFAULTS, tenants: list }).writeToAsync(outdir)).objects;
   const app = new App({ outdir });
   for (const t of list) {
     new lib.OpenClawChart(app, t.name, { ...lib.deepMerge(DEFAULTS, t.props), releaseName: t.name, namespace: t.namespace });
   }
   app.synth();
-  objects = app.charts.reduce((n, c) => n + c.apiObjects.length, 0);
+  return app.charts.reduce((n, c) => n + c.apiObjects.length, 0);
 }
-const done = process.hrtime.bigint();
-const files = fs.readdirSync(outdir).filter((f) => f.endsWith('.k8s.yaml'));
-const bytes = files.reduce((n, f) => n + fs.statSync(path.join(outdir, f)).size, 0);
-process.stdout.write(`${JSON.stringify({
-  mode,
-  tenants: count,
-  loadSeconds: Number(loaded - start) / 1e9,
-  renderSeconds: Number(done - loaded) / 1e9,
-  maxRssMB: process.resourceUsage().maxRSS / 1024,
-  cpu: (process.cpuUsage().user + process.cpuUsage().system) / 1e6,
-  files: files.length,
-  objects,
-  bytes,
-})}\n`);
+
+async function main() {
+  const list = tenants(count);
+  const loaded = process.hrtime.bigint();
+  const objects = await render(list);
+  const done = process.hrtime.bigint();
+  const files = fs.readdirSync(outdir).filter((f) => f.endsWith('.k8s.yaml'));
+  const bytes = files.reduce((n, f) => n + fs.statSync(path.join(outdir, f)).size, 0);
+  const cpu = process.cpuUsage();
+  process.stdout.write(`${JSON.stringify({
+    mode,
+    tenants: count,
+    loadSeconds: Number(loaded - start) / 1e9,
+    renderSeconds: Number(done - loaded) / 1e9,
+    maxRssMB: process.resourceUsage().maxRSS / 1024,
+    cpu: (cpu.user + cpu.system) / 1e6,
+    files: files.length,
+    objects,
+    bytes,
+  })}\n`);
+}
+
+main().catch((e) => {
+  process.stderr.write(`${e.stack ?? e}\n`);
+  process.exitCode = 1;
+});

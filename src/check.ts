@@ -26,7 +26,7 @@ const INT32_MAX = 2 ** 31 - 1;
 /** A named port (IANA service name): at most 15 lower case letters, digits and "-", with a letter. */
 const PORT_NAME = /^(?=.*[a-z])(?!.*--)[a-z0-9]([-a-z0-9]{0,13}[a-z0-9])?$/;
 /** Where the chart mounts volumes in its containers (the prepare-state init container seeds node_modules at /seed/node_modules). */
-const CHART_MOUNT_PATHS = [PATHS.stateDir, PATHS.authProfileDir, '/tmp', `${PATHS.home}/.cache`, `${PATHS.home}/.local`, PATHS.nodeModules,
+const CHART_MOUNT_PATHS = [PATHS.stateDir, PATHS.authProfileDir, '/tmp', `${PATHS.home}/.cache`, `${PATHS.home}/.local`, `${PATHS.home}/.npm`, PATHS.nodeModules,
   PATHS.managedConfigDir, PATHS.configFilesDir, PATHS.replicaEnvDir, '/seed/node_modules'];
 const isDnsSubdomain = (s: unknown) => typeof s === 'string' && s.length <= 253 && DNS_SUBDOMAIN.test(s);
 

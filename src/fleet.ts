@@ -305,8 +305,48 @@ export class OpenClawFleet {
   /**
    * Writes one file per tenant: `<dir>/<tenant>.k8s.yaml` (or `<dir>/<namespace>/<tenant>.k8s.yaml`
    * with {@link FleetLayout.BY_NAMESPACE}). Creates the directories; leaves other files alone.
+   * See {@link writeToAsync} for the same files with the disk writes overlapping the rendering.
    */
   public writeTo(dir: string, options: FleetWriteOptions = {}): FleetWriteResult {
+    const files: FleetFile[] = [];
+    for (const { file, data } of this.files(dir, options)) {
+      fs.writeFileSync(file.path, data);
+      files.push(file);
+    }
+    return writeResult(dir, files);
+  }
+
+  /**
+   * As {@link writeTo}, but the files are written by Node's I/O threads while the next tenants
+   * render, which hides most of the disk time on a machine with more than one core. At most
+   * `concurrency` files are in flight (default 16), so memory stays flat.
+   */
+  public async writeToAsync(dir: string, options: FleetWriteOptions & { readonly concurrency?: number } = {}): Promise<FleetWriteResult> {
+    const limit = Math.max(1, options.concurrency ?? 16);
+    const files: FleetFile[] = [];
+    const pending = new Set<Promise<void>>();
+    let failure: unknown;
+    try {
+      for (const { file, data } of this.files(dir, options)) {
+        if (failure !== undefined) break;
+        const write: Promise<void> = fs.promises.writeFile(file.path, data).then(
+          () => { pending.delete(write); },
+          (e) => { pending.delete(write); failure ??= e; },
+        );
+        pending.add(write);
+        files.push(file);
+        if (pending.size >= limit) await Promise.race(pending);
+      }
+    } finally {
+      // Never leave writes running behind the caller's back (they do not reject: see above).
+      await Promise.all(pending);
+    }
+    if (failure !== undefined) throw failure;
+    return writeResult(dir, files);
+  }
+
+  /** Renders the tenants one at a time, for writing: the file (made directories included) and its bytes. */
+  private *files(dir: string, options: FleetWriteOptions): Generator<{ file: FleetFile; data: Buffer }> {
     const layout = options.layout ?? FleetLayout.FLAT;
     if (layout === FleetLayout.FLAT) {
       const clashes = [...this.byName.values()].filter((ts) => ts.length > 1);
@@ -317,9 +357,6 @@ export class OpenClawFleet {
     }
     fs.mkdirSync(dir, { recursive: true });
     const made = new Set<string>();
-    const files: FleetFile[] = [];
-    let objects = 0;
-    let bytes = 0;
     for (const t of this.resolved) {
       let folder = dir;
       if (layout === FleetLayout.BY_NAMESPACE) {
@@ -330,15 +367,10 @@ export class OpenClawFleet {
         }
       }
       const rendered = this.render(t);
-      const text = toManifestYaml(rendered);
-      const file = path.join(folder, `${t.name}.k8s.yaml`);
-      fs.writeFileSync(file, text);
-      const size = Buffer.byteLength(text);
-      files.push({ tenant: t.name, namespace: t.namespace, path: file, objects: rendered.length, bytes: size });
-      objects += rendered.length;
-      bytes += size;
+      const data = Buffer.from(toManifestYaml(rendered));
+      const file = { tenant: t.name, namespace: t.namespace, path: path.join(folder, `${t.name}.k8s.yaml`), objects: rendered.length, bytes: data.length };
+      yield { file, data };
     }
-    return { outdir: dir, files, objects, bytes };
   }
 
   private find(tenant: string): ResolvedTenant {
@@ -363,6 +395,16 @@ export class OpenClawFleet {
       throw err;
     }
   }
+}
+
+function writeResult(outdir: string, files: FleetFile[]): FleetWriteResult {
+  let objects = 0;
+  let bytes = 0;
+  for (const f of files) {
+    objects += f.objects;
+    bytes += f.bytes;
+  }
+  return { outdir, files, objects, bytes };
 }
 
 function checkTenantName(name: unknown, add: (path: string, message: string, ...value: unknown[]) => void): name is string {
@@ -496,7 +538,7 @@ function renderString(e: YamlEmitter, s: string, indent: string, implicitKey: bo
   const cached = table.get(s);
   if (cached !== undefined) return cached;
   // Only strings that are nothing but strings to the schema ('<<' is a merge key in YAML 1.1).
-  if (tagFor(e.tags, s) !== e.stringTag) throw FALLBACK;
+  for (const tag of e.tags) if (tag !== e.stringTag && tag.identify?.(s)) throw FALLBACK;
   const ctx = { ...e.ctx, indent, implicitKey };
   const out = e.stringTag.stringify({ value: s }, ctx);
   // Keys longer than 1024 characters become explicit keys (`? key`): the library's general path.
@@ -529,46 +571,65 @@ function renderScalar(e: YamlEmitter, v: unknown, indent: string): string {
   }
 }
 
+/** Indentation strings by depth (2 spaces a level). */
+const INDENTS: string[] = [''];
+function indentOf(depth: number): string {
+  while (INDENTS.length <= depth) INDENTS.push(`${INDENTS[INDENTS.length - 1]}  `);
+  return INDENTS[depth];
+}
+
 /**
- * A block collection or scalar at `indent` (the library's `ctx.indent`), mirroring yaml's
- * stringifyCollection / stringifyPair for plain JSON without comments, anchors or tags.
+ * Appends a block collection or scalar at `depth` (the library's `ctx.indent` is 2 x depth
+ * spaces) to `w.out`, mirroring yaml's stringifyCollection / stringifyPair for plain JSON without
+ * comments, anchors or tags. Empty collections are written `{}` / `[]`.
  */
-function emitNode(e: YamlEmitter, v: unknown, indent: string, seen: Set<object>): string {
-  if (v === null || typeof v !== 'object') return renderScalar(e, v, indent);
-  if (seen.has(v)) throw FALLBACK; // a repeated object becomes an anchor and alias
-  seen.add(v);
+function emitNode(e: YamlEmitter, v: unknown, depth: number, w: { out: string; seen: Set<object> }): void {
+  if (v === null || typeof v !== 'object') {
+    w.out += renderScalar(e, v, indentOf(depth));
+    return;
+  }
+  if (w.seen.has(v)) throw FALLBACK; // a repeated object becomes an anchor and alias
+  w.seen.add(v);
+  const indent = indentOf(depth);
   if (Array.isArray(v)) {
-    if (!v.length) return '[]';
-    const itemIndent = indent + '  ';
-    let out = '';
-    for (let i = 0; i < v.length; i++) {
-      out += (i ? `\n${indent}- ` : '- ') + emitNode(e, v[i], itemIndent, seen);
+    if (!v.length) {
+      w.out += '[]';
+      return;
     }
-    return out;
+    const itemSep = `\n${indent}- `;
+    for (let i = 0; i < v.length; i++) {
+      w.out += i ? itemSep : '- ';
+      emitNode(e, v[i], depth + 1, w);
+    }
+    return;
   }
   if (!isPlainObject(v)) throw FALLBACK;
   const keys = Object.keys(v);
-  if (!keys.length) return '{}';
-  const inner = indent + '  ';
-  let out = '';
+  if (!keys.length) {
+    w.out += '{}';
+    return;
+  }
+  const inner = indentOf(depth + 1);
   for (let i = 0; i < keys.length; i++) {
     const value = v[keys[i]];
-    let pair = renderString(e, keys[i], inner, true) + ':';
+    if (i) w.out += `\n${indent}`;
+    w.out += renderString(e, keys[i], inner, true);
     if (value !== null && typeof value === 'object') {
-      const body = emitNode(e, value, inner, seen);
       // Empty collections stay on the key's line as `{}` / `[]`.
-      pair += isEmptyCollection(value) ? ` ${body}` : `\n${inner}${body}`;
+      const empty = Array.isArray(value) ? value.length === 0 : !hasOwnKeys(value);
+      w.out += empty ? ': ' : `:\n${inner}`;
+      emitNode(e, value, depth + 1, w);
     } else {
       const body = renderScalar(e, value, inner);
-      pair += body === '' || body[0] === '\n' ? body : ` ${body}`;
+      w.out += body === '' || body[0] === '\n' ? `:${body}` : `: ${body}`;
     }
-    out += i ? `\n${indent}${pair}` : pair;
   }
-  return out;
 }
 
-function isEmptyCollection(v: object): boolean {
-  return Array.isArray(v) ? v.length === 0 : Object.keys(v).length === 0;
+/** `Object.keys(o).length > 0` without the array. */
+function hasOwnKeys(o: object): boolean {
+  for (const k in o) if (Object.prototype.hasOwnProperty.call(o, k)) return true;
+  return false;
 }
 
 /**
@@ -591,7 +652,9 @@ export function toManifestYaml(objects: readonly unknown[]): string {
     let text: string | undefined;
     if (isPlainObject(doc) && Object.keys(doc).length) {
       try {
-        text = `${emitNode(e, doc, '', new Set())}\n`;
+        const w = { out: '', seen: new Set<object>() };
+        emitNode(e, doc, 0, w);
+        text = `${w.out}\n`;
       } catch (err) {
         if (err !== FALLBACK) throw err;
       }

@@ -19,6 +19,7 @@ export const VOLUMES = {
   tmp: 'tmp',
   cache: 'cache',
   local: 'local',
+  npm: 'npm',
   nodeModules: 'node-modules',
   managedConfig: 'gateway-config',
   configFiles: 'config-files',

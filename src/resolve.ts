@@ -68,7 +68,10 @@ export interface Model {
   readonly extraVolumes: readonly VolumeJson[];
 }
 
-export function resolveModel(props: OpenClawChartProps, defaultRelease: string): Model {
+export function resolveModel(givenProps: OpenClawChartProps, defaultRelease: string): Model {
+  // `{ tag: undefined }` means the default, exactly as if the key were absent (else the spreads
+  // over DEFAULTS below would replace defaults by undefined: no Service port, persistence off...).
+  const props = withoutUndefined(givenProps);
   const problems = new ProblemCollector();
   // The construct id is the release name when releaseName is absent: check it like one.
   checkProps(props.releaseName === undefined ? { ...props, releaseName: defaultRelease } : props, problems);
@@ -137,7 +140,11 @@ export function resolveModel(props: OpenClawChartProps, defaultRelease: string):
     // Merged over the restricted defaults: a values file that sets only `runAsUser` keeps the rest.
     securityContext: { ...DEFAULTS.securityContext, ...props.securityContext },
     podSecurityContext: { ...DEFAULTS.podSecurityContext, ...props.podSecurityContext },
-    resources: (props.resources ?? DEFAULTS.resources) as KubernetesJson,
+    // limits and requests default separately (as documented, and as Helm merges values).
+    resources: {
+      limits: props.resources?.limits ?? DEFAULTS.resources.limits,
+      requests: props.resources?.requests ?? DEFAULTS.resources.requests,
+    } as KubernetesJson,
     rbacRules,
     createServiceAccount,
     automountToken: rbacRules.length > 0,
@@ -148,6 +155,15 @@ export function resolveModel(props: OpenClawChartProps, defaultRelease: string):
     secretData,
     extraVolumes: props.extraVolumes ?? [],
   };
+}
+
+/** A copy of plain JSON without undefined-valued keys, at every depth. */
+function withoutUndefined<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(withoutUndefined) as T;
+  if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined).map(([k, v]) => [k, withoutUndefined(v)])) as T;
+  }
+  return value;
 }
 
 function containerEnv(
@@ -209,4 +225,10 @@ function resolveProbe(
   if (given?.httpGet) return { kind: 'http', path: given.httpGet.path ?? defaultPath ?? '/healthz', ...timing };
   if (given?.tcpSocket || !defaultPath) return { kind: 'tcp', ...timing };
   return { kind: 'http', path: defaultPath, ...timing };
+}
+
+function withoutUndefined(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutUndefined);
+  if (!value || typeof value !== 'object') return value;
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined).map(([k, v]) => [k, withoutUndefined(v)]));
 }

@@ -83,6 +83,8 @@ function podSpec(model: Model): KubernetesJson {
     { name: VOLUMES.tmp, emptyDir: {} },
     { name: VOLUMES.cache, emptyDir: {} },
     { name: VOLUMES.local, emptyDir: {} },
+    // OpenClaw runs `npm root --global` at startup, which writes ~/.npm/_logs.
+    { name: VOLUMES.npm, emptyDir: {} },
     ...(nodeModulesWritable(model) ? [{ name: VOLUMES.nodeModules, emptyDir: {} }] : []),
     ...(model.managedConfig ? [{ name: VOLUMES.managedConfig, configMap: { name: model.names.managedConfigMap } }] : []),
     ...(Object.keys(model.configFiles).length ? [{ name: VOLUMES.configFiles, configMap: { name: model.names.configFilesConfigMap } }] : []),
@@ -117,6 +119,7 @@ function podSpec(model: Model): KubernetesJson {
         { name: VOLUMES.tmp, mountPath: '/tmp' },
         { name: VOLUMES.cache, mountPath: `${PATHS.home}/.cache` },
         { name: VOLUMES.local, mountPath: `${PATHS.home}/.local` },
+        { name: VOLUMES.npm, mountPath: `${PATHS.home}/.npm` },
         ...(nodeModulesWritable(model) ? [{ name: VOLUMES.nodeModules, mountPath: PATHS.nodeModules }] : []),
         ...(Object.keys(model.configFiles).length ? [{ name: VOLUMES.configFiles, mountPath: PATHS.configFilesDir, readOnly: true }] : []),
         ...(model.replicaEnv.size ? [{ name: VOLUMES.replicaEnv, mountPath: PATHS.replicaEnvDir, readOnly: true }] : []),

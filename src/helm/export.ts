@@ -49,15 +49,16 @@ export interface HelmExportOptions {
    */
   readonly appVersion?: string;
   /**
-   * The values file the manifests were rendered from, recorded (commented out) in values.yaml.
+   * The values the manifests were rendered from (YAML), recorded, commented out, in values.yaml.
    * @default - the props as YAML when the input is props; otherwise nothing
    */
   readonly valuesText?: string;
   /**
-   * Name of the values file(s), for the README and values.yaml header.
-   * @default 'values.yaml'
+   * Where those values came from, in words, for values.yaml and the README
+   * (e.g. `values.yaml, prod.yaml and --set`).
+   * @default - 'the props' when the input is props, else 'the manifests'
    */
-  readonly valuesFileName?: string;
+  readonly valuesSource?: string;
 }
 
 export interface HelmExportResult {
@@ -96,7 +97,7 @@ export function exportHelmChart(input: HelmExportInput, outDir: string, opts: He
   const appVersion = opts.appVersion ?? imageTag(gateway);
   const namespaces = [...new Set(objects.map((o) => o?.metadata?.namespace).filter((n) => typeof n === 'string'))] as string[];
   const namespace = namespaces.length === 1 ? namespaces[0] : undefined;
-  const valuesFileName = opts.valuesFileName ?? 'values.yaml';
+  const valuesSource = opts.valuesSource ?? (fromProps ? 'the props' : 'the manifests');
   const valuesText = opts.valuesText ?? (fromProps ? Yaml.stringify(input) : undefined);
 
   prepareOutDir(outDir);
@@ -115,9 +116,9 @@ export function exportHelmChart(input: HelmExportInput, outDir: string, opts: He
       ...(namespace ? { [`${PACKAGE_NAME}/namespace`]: namespace } : {}),
     },
   }));
-  files.set('values.yaml', valuesFile(valuesText, valuesFileName));
+  files.set('values.yaml', valuesFile(valuesText, valuesSource));
   const release: string = gateway?.metadata?.labels?.['app.kubernetes.io/instance'] ?? chartName;
-  files.set('README.md', readme({ chartName, chartVersion, appVersion, namespace, objects, valuesFileName, release }));
+  files.set('README.md', readme({ chartName, chartVersion, appVersion, namespace, objects, valuesSource, release }));
   files.set('templates/guard.yaml', guardTemplate(namespace));
   files.set('templates/NOTES.txt', escapeTemplate(renderNotes(objects, { title: `OpenClaw: ${objects.length} objects installed` })));
   for (const [file, object] of templateFiles(objects)) files.set(file, escapeTemplate(Yaml.stringify(object)));
@@ -204,21 +205,21 @@ function guardTemplate(namespace: string | undefined): string {
   return `${lines.join('\n')}\n`;
 }
 
-function valuesFile(valuesText: string | undefined, valuesFileName: string): string {
+function valuesFile(valuesText: string | undefined, valuesSource: string): string {
   const header = [
-    `# This chart is pre-rendered by ${PACKAGE_NAME}: Helm applies no values. The values below are those`,
-    `# the templates were rendered from (${valuesFileName}), for reference only. To change them, edit the`,
-    `# values file and export again: npx ${PACKAGE_NAME} helm -f ${valuesFileName} -o <dir>`,
+    `# This chart is pre-rendered by ${PACKAGE_NAME} ${packageVersion()}: Helm applies no values.`,
+    `# Rendered from ${valuesSource}. The values below are for reference only: to change anything,`,
+    `# change the values and export the chart again (npx ${PACKAGE_NAME} helm -f <values file> -o <dir>).`,
     '# Installing with --set or -f fails, rather than ignoring them.',
   ];
   const body = valuesText === undefined
-    ? ['#', '# (rendered from manifests, not from a values file)']
+    ? []
     : ['#', ...valuesText.replace(/\n+$/, '').split('\n').map((l) => (l ? `# ${l}` : '#'))];
   return `${[...header, ...body].join('\n')}\n`;
 }
 
 function readme(o: {
-  chartName: string; chartVersion: string; appVersion?: string; namespace?: string; objects: any[]; valuesFileName: string; release: string;
+  chartName: string; chartVersion: string; appVersion?: string; namespace?: string; objects: any[]; valuesSource: string; release: string;
 }): string {
   const ns = o.namespace ? ` -n ${o.namespace}` : '';
   const rows = o.objects.map((x) => `| ${x.kind} | ${x.metadata?.name ?? ''} | ${x.metadata?.namespace ?? ''} |`);
@@ -229,8 +230,8 @@ function readme(o: {
     '',
     'The templates are the manifests that were rendered and validated, not templates of values:',
     'Helm installs, upgrades and rolls back exactly these objects, and takes no values.',
-    `\`values.yaml\` records the values they were rendered from (\`${o.valuesFileName}\`); to change anything,`,
-    'edit the values file and export again. Do not edit the files here: the next export replaces them.',
+    `\`values.yaml\` records the values they were rendered from (${o.valuesSource}); to change anything, change`,
+    'the values and export again. Do not edit the files here: the next export replaces them.',
     '',
     '```sh',
     ...(o.namespace ? [`kubectl create namespace ${o.namespace}   # if it does not exist yet`] : []),

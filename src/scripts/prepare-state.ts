@@ -11,7 +11,7 @@ const SCRIPT = [
   'chmod 700 "$data/.config/openclaw"',
   'if [ "$#" -ge 3 ]; then',
   // A writable copy of the image's global node_modules (npm included), so plugin installs work.
-  '  cp -R "$2/." "$3/"',
+  '  if [ -d "$2" ]; then cp -R "$2/." "$3/"; fi',
   'fi',
   'echo "openclaw-prepare-state: state directories ready in $data"',
 ].join('\n');

@@ -8,7 +8,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { OpenClawChartProps, OpenClawConfigError, formatProblem } from '../../src';
+import { OpenClawChartProps, OpenClawConfigError, VOLUMES, formatProblem } from '../../src';
 import { runCli } from '../../src/cli/main';
 import { valuesToProps } from '../../src/values';
 import { envOf, synthObjects } from '../helpers/synth';
@@ -21,9 +21,9 @@ type Input =
   | { readonly values: string };
 
 const RBAC_VERBS = 'get, list, watch, create, update, patch, delete, deletecollection, impersonate, bind, escalate, use, approve, sign, *';
-const CHART_MOUNT_PATHS = '/home/node/.openclaw, /home/node/.config/openclaw, /tmp, /home/node/.cache, /home/node/.local, '
+const CHART_MOUNT_PATHS = '/home/node/.openclaw, /home/node/.config/openclaw, /tmp, /home/node/.cache, /home/node/.local, /home/node/.npm, '
   + '/usr/local/lib/node_modules, /etc/openclaw/managed, /etc/openclaw/config, /etc/openclaw/replica-env, /seed/node_modules, /app';
-const RESERVED_VOLUMES = 'data, tmp, cache, local, node-modules, gateway-config, config-files, replica-env';
+const RESERVED_VOLUMES = Object.values(VOLUMES).join(', ');
 const LONG_RELEASE = `openclaw-${'x'.repeat(51)}`; // 60 characters
 const REDACTED = '(got "<redacted>")';
 
@@ -300,6 +300,28 @@ describe('invalid inputs: the exact problems, all at once', () => {
     expect(lines).toEqual(expected);
     expect(message).not.toContain(SECRET);
     expect(message).not.toContain('DO-NOT-PRINT');
+  });
+});
+
+describe('every path the chart mounts is refused as DATA_DIR and as an extra mount path', () => {
+  // With every optional mount on, so a new chart mount that check.ts does not know fails here.
+  const objects = synthObjects({
+    configMap: { data: { 'a.json': '{}' } }, replicaCount: 2, replicaOverrides: { 0: { env: { ROLE: 'a' } } }, agentModel: 'a/b',
+  });
+  const pod = objects.find((o) => o.kind === 'StatefulSet').spec.template.spec;
+  const paths = [...new Set<string>([...pod.initContainers, ...pod.containers]
+    .flatMap((c: any) => c.volumeMounts.map((m: any) => m.mountPath))
+    .filter((p: string) => p !== '/data'))];
+
+  test('the chart mounts these paths', () => {
+    expect(paths.length).toBeGreaterThanOrEqual(10);
+  });
+
+  test.each(paths)('%s', async (mountPath) => {
+    const asDataDir = await problemLines({ props: { env: { DATA_DIR: mountPath } } });
+    expect(asDataDir.lines).toEqual([`env.DATA_DIR: is a path the chart already uses (${CHART_MOUNT_PATHS}) (got "${mountPath}")`]);
+    const asMount = await problemLines({ props: { extraVolumes: [{ name: 'extra', emptyDir: {} }], extraVolumeMounts: [{ name: 'extra', mountPath }] } });
+    expect(asMount.lines).toEqual([`extraVolumeMounts[0].mountPath: is already a mount path (used by the chart): Kubernetes requires unique mount paths (got "${mountPath}")`]);
   });
 });
 

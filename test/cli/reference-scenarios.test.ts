@@ -118,12 +118,12 @@ export const DELIBERATE_DIFFERENCES: readonly DeliberateDifference[] = [
     ours: { allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] }, readOnlyRootFilesystem: true, runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } },
     reason: 'Read-only root filesystem and seccomp as OpenClaw\'s own Kubernetes manifest runs it; the writable places are emptyDirs (tmp, cache, local, node-modules).',
   },
-  ...(['tmp', 'cache', 'local'] as const).flatMap((volume): DeliberateDifference[] => {
+  ...(['tmp', 'cache', 'local', 'npm'] as const).flatMap((volume): DeliberateDifference[] => {
     const mountPath = volume === 'tmp' ? '/tmp' : `${PATHS.home}/.${volume}`;
     return [
       {
         scenarios: ALL, fact: `${STS}: volume ${volume}`, reference: ABSENT, ours: { emptyDir: {} },
-        reason: `With a read-only root filesystem, ${mountPath} must be a volume: OpenClaw logs to /tmp/openclaw and its runtime tools write ~/.cache and ~/.local.`,
+        reason: `With a read-only root filesystem, ${mountPath} must be a volume: OpenClaw logs to /tmp/openclaw, its runtime tools write ~/.cache and ~/.local, and its startup npm root --global writes ~/.npm/_logs.`,
       },
       {
         scenarios: ALL, fact: `${MAIN}: mount ${mountPath}`, reference: ABSENT, ours: { name: volume },

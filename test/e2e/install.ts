@@ -167,7 +167,7 @@ function pick(l: ReturnType<typeof layout>) {
   return { nodeBin: l.nodeBin, nodeBinDir: l.nodeBinDir, appDir: l.appDir };
 }
 
-/** `node test/e2e/install.ts` via ts-node: install (or report the cache) and print the result. */
+/** `npx ts-node --transpile-only test/e2e/install.ts [version]`: install (or report the cache) and print the result. */
 if (require.main === module) {
   const info = ensureOpenClaw(process.argv[2] || DEFAULT_OPENCLAW_VERSION);
   process.stdout.write(JSON.stringify(info, null, 2) + '\n');

@@ -1,3 +1,4 @@
+import * as path from 'path';
 /**
  * Manifest helpers for the end-to-end suite: load a rendered multi-document YAML file and derive
  * variants of a pod template (deep copies; the input is never changed).
@@ -6,7 +7,7 @@ import * as fs from 'fs';
 import { parseAllDocuments } from 'yaml';
 import type { K8sObject } from './pod-runner';
 
-export const REFERENCE_DIR = '/work/shared/reference/rendered-by-reference-chart';
+export const REFERENCE_DIR = path.resolve(__dirname, '../../../shared/reference/rendered-by-reference-chart');
 
 /** All objects of a rendered `*.k8s.yaml` (empty documents dropped). */
 export function loadManifests(file: string): K8sObject[] {

@@ -10,6 +10,8 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import { OpenClawChartProps } from '../../src';
+import { synthObjects } from '../helpers/synth';
 import { ensureOpenClaw, OpenClawInstall } from './install';
 import { editPod, loadManifests, REFERENCE_DIR } from './manifests';
 import { K8sObject, PodRunResult, ProbeKind, runPod, RunPodOptions } from './pod-runner';
@@ -61,7 +63,7 @@ function summary(r: PodRunResult) {
     validate: r.validate && { status: r.validate.status, output: r.validate.output.slice(-2000) },
     listenMs: r.main.listenMs,
     exit: r.main.exit,
-    probes: r.probes.map((p) => ({ kind: p.kind, handler: p.handler, status: p.status, firstPassMs: p.firstPassMs, budgetMs: p.budgetMs, lastError: p.lastError, history: p.history.slice(-5) })),
+    probes: r.probes.map((p) => ({ kind: p.kind, handler: p.handler, status: p.status, firstAttemptMs: p.firstAttemptMs, firstPassMs: p.firstPassMs, budgetMs: p.budgetMs, lastError: p.lastError, history: p.history.slice(-5) })),
     auth: r.auth && { enforced: r.auth.enforced, withToken: r.auth.withToken.status, withoutToken: r.auth.withoutToken.status, wrongToken: r.auth.wrongToken.status },
     logTail: r.main.logTail.split('\n').slice(-25).join('\n'),
   };
@@ -78,7 +80,8 @@ function scenario(name: string, objects: () => K8sObject[], expected: Expectatio
     let r: PodRunResult;
     beforeAll(async () => {
       // OPENCLAW_E2E_KEEP=1 keeps each pod's work dir (volumes, rootfs, logs, pod.sh) for inspection.
-      r = await runPod(objects(), { install, keepWorkDir: !!process.env.OPENCLAW_E2E_KEEP, log: (m) => process.stderr.write(`[openclaw-e2e] ${m}\n`), ...options });
+      const keep = !!process.env.OPENCLAW_E2E_KEEP;
+      r = await runPod(objects(), { install, keepWorkDir: keep, log: keep ? (m) => process.stderr.write(`[openclaw-e2e] ${m}\n`) : undefined, ...options });
       const s = summary(r);
       figures[name] = { durationMs: r.durationMs, listenMs: s.listenMs, validate: r.validate?.status, probes: s.probes.map(({ history: _h, ...p }) => p), auth: s.auth, ok: r.ok, podError: r.podError };
       const probes = r.probes.map((p) => `${p.kind} ${p.status}${p.firstPassMs !== undefined ? ` @${p.firstPassMs}ms` : ''}`).join(', ');
@@ -161,54 +164,6 @@ function healthyPod(): K8sObject[] {
   });
 }
 
-/**
- * The healthy pod with a config: a ConfigMap (JSON5) seeded by an init container of the OpenClaw
- * image into the data volume (as uid 1000, only when missing), a read-only root file system with
- * emptyDirs for /tmp and the home caches, the auth-profile key directory on the data volume, and an
- * exec liveness probe (to cover that handler too).
- */
-function seededReadOnlyPod(): K8sObject[] {
-  return editPod(healthyPod(), (pod, c, all) => {
-    const cm = all.find((o) => o.kind === 'ConfigMap')!;
-    cm.data = { 'openclaw.json': '// seeded by the e2e suite\n{\n  gateway: { mode: "local", auth: { mode: "token" }, trustedProxies: ["10.0.0.0/8"] },\n}\n' };
-    pod.volumes = [
-      ...(pod.volumes ?? []),
-      { name: 'gateway-config', configMap: { name: cm.metadata.name } },
-      { name: 'tmp', emptyDir: {} },
-      { name: 'home-cache', emptyDir: {} },
-      { name: 'home-local', emptyDir: {} },
-      { name: 'home-npm', emptyDir: {} },
-    ];
-    pod.initContainers = [
-      {
-        name: 'seed-config',
-        image: c.image,
-        command: ['sh', '-c', 'mkdir -p /data/.openclaw /data/.config-openclaw && if [ ! -f /data/.openclaw/openclaw.json ]; then cp /config/openclaw.json /data/.openclaw/openclaw.json; fi'],
-        securityContext: { allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] }, readOnlyRootFilesystem: true },
-        volumeMounts: [
-          { name: 'data', mountPath: '/data' },
-          { name: 'gateway-config', mountPath: '/config', readOnly: true },
-        ],
-      },
-    ];
-    c.securityContext.readOnlyRootFilesystem = true;
-    // An exec liveness probe, as the image's HEALTHCHECK does it: runs inside the container (its node, env, user).
-    c.livenessProbe = {
-      exec: { command: ['node', '-e', "fetch('http://127.0.0.1:18789/healthz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"] },
-      periodSeconds: 10,
-      timeoutSeconds: 10,
-      failureThreshold: 3,
-    };
-    c.volumeMounts.push(
-      { name: 'data', mountPath: '/home/node/.config/openclaw', subPath: '.config-openclaw' },
-      { name: 'tmp', mountPath: '/tmp' },
-      { name: 'home-cache', mountPath: '/home/node/.cache' },
-      { name: 'home-local', mountPath: '/home/node/.local' },
-      { name: 'home-npm', mountPath: '/home/node/.npm' },
-    );
-  });
-}
-
 // ---------------------------------------------------------------------------------------------
 // Scenarios
 // ---------------------------------------------------------------------------------------------
@@ -248,22 +203,68 @@ scenario(
   { namespace: 'openclaw' },
 );
 
-scenario(
-  'healthy pod with a seeded JSON5 config and a read-only root file system',
-  seededReadOnlyPod,
-  {
-    validate: 'valid',
-    declaredProbes: ['startup', 'readiness', 'liveness'],
-    check: (r) => {
-      expect(r.initContainers.map((c) => c.name)).toEqual(['seed-config']);
-      expect(r.validateAfterStart?.status).toBe('valid');
-      // /tmp is an emptyDir here: nothing lands in the (read-only) image /tmp.
-      expect(r.main.tmpWrites).toEqual([]);
-      expect(r.probes.find((p) => p.kind === 'liveness')?.handler).toMatch(/^exec /);
-    },
+// ---------------------------------------------------------------------------------------------
+// The chart's own manifests, run as the kubelet would
+// ---------------------------------------------------------------------------------------------
+
+/** Synthesized objects plus the token Secret a user creates before installing. */
+function chart(props: OpenClawChartProps, tokenSecret = 'my-openclaw-gateway-token', tokenKey = 'OPENCLAW_GATEWAY_TOKEN'): () => K8sObject[] {
+  return () => [
+    ...synthObjects(props, { namespace: 'openclaw' }),
+    { apiVersion: 'v1', kind: 'Secret', metadata: { name: tokenSecret, namespace: 'openclaw' }, type: 'Opaque', data: { [tokenKey]: Buffer.from('e2e-gateway-token').toString('base64') } },
+  ];
+}
+
+const CHART_PROBES: ProbeKind[] = ['startup', 'readiness', 'liveness'];
+
+scenario('chart: default deployment', chart({}), {
+  // Nothing to manage by default: no config file is written, and the gateway runs unconfigured.
+  validate: 'missing',
+  declaredProbes: CHART_PROBES,
+  check: (r) => {
+    expect(r.initContainers.map((c) => [c.name, c.exitCode])).toEqual([['prepare-state', 0]]);
+    expect(r.mainEnv.OPENCLAW_GATEWAY_TOKEN).toBe('e2e-gateway-token');
+    expect(r.mainEnv.STATEFULSET_REPLICA_INDEX).toBe('0');
   },
-  { namespace: 'openclaw', validateAfterStart: true },
-);
+}, { namespace: 'openclaw' });
+
+scenario('chart: ingress with TLS and trusted proxies', chart({
+  existingSecret: { name: 'openclaw-secrets', keys: { OPENCLAW_GATEWAY_TOKEN: 'OPENCLAW_GATEWAY_TOKEN' } },
+  ingress: { enabled: true, className: 'nginx', hosts: [{ host: 'openclaw.example.com' }], tls: [{ secretName: 'tls', hosts: ['openclaw.example.com'] }] },
+  agentModel: 'anthropic/claude-sonnet-4-6',
+  gateway: { channels: { telegram: { enabled: false, allowFrom: ['123456789'] } } },
+}, 'openclaw-secrets'), {
+  validate: 'valid',
+  declaredProbes: CHART_PROBES,
+  check: (r) => expect(r.initContainers.map((c) => [c.name, c.exitCode])).toEqual([['prepare-state', 0], ['gateway-config', 0]]),
+}, { namespace: 'openclaw', validateAfterStart: true });
+
+scenario('chart: persistence off', chart({ persistence: { enabled: false }, agentModel: 'anthropic/claude-sonnet-4-6' }), {
+  validate: 'valid',
+  declaredProbes: CHART_PROBES,
+}, { namespace: 'openclaw' });
+
+scenario('chart: per-replica settings, replica 1', chart({
+  replicaCount: 3,
+  replicaOverrides: { 0: { env: { REPLICA_ROLE: 'primary' } }, 1: { env: { REPLICA_ROLE: 'secondary', CUSTOM_VAR: 'replica-1-value' } } },
+}), {
+  validate: 'missing',
+  declaredProbes: CHART_PROBES,
+  check: (r) => {
+    expect(r.mainEnv.STATEFULSET_REPLICA_INDEX).toBe('1');
+    expect(r.mainEnv.POD_NAME).toBe('my-openclaw-1');
+  },
+}, { namespace: 'openclaw', replicaIndex: 1 });
+
+scenario('chart: pinned older-style TCP probes', chart({
+  livenessProbe: { tcpSocket: { port: 18789 } },
+  readinessProbe: { tcpSocket: { port: 18789 } },
+  startupProbe: { tcpSocket: { port: 18789 } },
+}), {
+  validate: 'missing',
+  declaredProbes: CHART_PROBES,
+  check: (r) => expect(r.probes.every((p) => /^tcpSocket/.test(p.handler))).toBe(true),
+}, { namespace: 'openclaw' });
 
 scenario(
   'negative: startup probe on a port nothing listens on',

@@ -99,6 +99,8 @@ export interface ProbeResult {
   /** initialDelaySeconds + periodSeconds * failureThreshold, in ms. */
   readonly budgetMs: number;
   status: 'passed' | 'failed' | 'not-run';
+  /** ms from main container start to the first attempt (after initialDelaySeconds and, for liveness/readiness, the startup probe). */
+  firstAttemptMs?: number;
   /** ms from main container start to the success that made the probe pass. */
   firstPassMs?: number;
   attempts: number;
@@ -1185,6 +1187,7 @@ async function runProbes(rt: ProbeRuntime, startAt: number, deadline: number, ob
         continue;
       }
       const attemptAt = Date.now();
+      if (s.result.firstAttemptMs === undefined) s.result.firstAttemptMs = attemptAt - startAt;
       const r = await probeOnce(rt, s.spec, timeout);
       s.result.attempts++;
       s.result.history.push(`+${attemptAt - startAt}ms ${r.ok ? 'ok' : 'fail'} ${r.detail}`);

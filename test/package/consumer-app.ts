@@ -30,10 +30,11 @@ export const NPM_ENV: NodeJS.ProcessEnv = {
   npm_config_fund: 'false',
   npm_config_update_notifier: 'false',
   npm_config_loglevel: 'error',
+  // cdk8s-cli checks for a newer version of itself over the network after each command.
+  CDK8S_CHECK_UPGRADE: 'false',
 };
 
-/** `cdk8s synth`, without cdk8s-cli's check for a newer version of itself over the network. */
-export const CDK8S_SYNTH = 'npx cdk8s synth --check-upgrade false';
+export const CDK8S_SYNTH = 'npx cdk8s synth';
 
 export function sh(command: string, cwd: string, env: NodeJS.ProcessEnv = NPM_ENV): string {
   return run('bash', ['-eo', 'pipefail', '-c', command], { cwd, env });

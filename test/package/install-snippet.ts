@@ -17,29 +17,38 @@ import { REPO } from './pack';
 export const START = '<!-- install:start -->';
 export const END = '<!-- install:end -->';
 
+/** One step of the section: a shell command (package name as written) or a file to write. */
+export type InstallStep = { readonly run: string } | { readonly file: string; readonly content: string };
+
 export interface InstallSnippet {
   /** Where the section was read from. */
   readonly source: string;
-  /** Shell commands, in order, with the package name still as written. */
+  /** The steps, in the order the section gives them. */
+  readonly steps: InstallStep[];
+  /** The shell commands alone, in order. */
   readonly commands: string[];
-  /** Files to write: path -> content. */
+  /** The files alone: path -> content. */
   readonly files: Map<string, string>;
 }
 
+/** The install section; OPENCLAW_INSTALL_SNIPPET names another file to read it from (to try a new text). */
 export function readInstallSnippet(): InstallSnippet {
-  for (const file of ['README.md', path.join('docs', 'install-snippet.md')]) {
-    const full = path.join(REPO, file);
+  const candidates = process.env.OPENCLAW_INSTALL_SNIPPET
+    ? [path.resolve(process.env.OPENCLAW_INSTALL_SNIPPET)]
+    : ['README.md', path.join('docs', 'install-snippet.md')];
+  for (const file of candidates) {
+    const full = path.resolve(REPO, file);
     if (!fs.existsSync(full)) continue;
     const text = fs.readFileSync(full, 'utf8');
     const start = text.indexOf(START);
     const end = text.indexOf(END);
     if (start >= 0 && end > start) return parseSnippet(text.slice(start + START.length, end), file);
   }
-  throw new Error(`no install section (${START} ... ${END}) in README.md or docs/install-snippet.md`);
+  throw new Error(`no install section (${START} ... ${END}) in ${candidates.join(' or ')}`);
 }
 
 export function parseSnippet(section: string, source: string): InstallSnippet {
-  const commands: string[] = [];
+  const steps: InstallStep[] = [];
   const files = new Map<string, string>();
   const fence = /^```(\w*)[^\n]*\n([\s\S]*?)^```[ \t]*$/gm;
   let before = 0;
@@ -48,14 +57,16 @@ export function parseSnippet(section: string, source: string): InstallSnippet {
     const prose = section.slice(before, m.index).trim().split('\n').pop() ?? '';
     before = m.index + m[0].length;
     if (['bash', 'sh', 'shell', 'console'].includes(lang)) {
-      commands.push(...shellLines(body).filter((c) => !/^kubectl\s/.test(c)));
+      steps.push(...shellLines(body).filter((c) => !/^kubectl\s/.test(c)).map((run) => ({ run })));
     } else if (['ts', 'typescript'].includes(lang)) {
       const named = /`([\w./-]+\.ts)`/.exec(prose)?.[1] ?? 'main.ts';
       if (files.has(named)) throw new Error(`${source}: two TypeScript blocks for ${named}; name each file in backticks before its block`);
       files.set(named, body);
+      steps.push({ file: named, content: body });
     }
   }
-  return { source, commands, files };
+  const commands = steps.flatMap((step) => ('run' in step ? [step.run] : []));
+  return { source, steps, commands, files };
 }
 
 function shellLines(body: string): string[] {
@@ -64,8 +75,13 @@ function shellLines(body: string): string[] {
     .filter((l) => l && !l.startsWith('#'));
 }
 
+/** Whether the command installs npm packages. */
+export function isNpmInstall(command: string): boolean {
+  return /^npm\s+(install|i|add)\b/.test(command);
+}
+
 /** The command with `openclaw-cdk8s` in an `npm install` replaced by the tarball. */
 export function withTarball(command: string, tarball: string): string {
-  if (!/^npm\s+(install|i|add)\b/.test(command)) return command;
+  if (!isNpmInstall(command)) return command;
   return command.split(/\s+/).map((word) => (word === 'openclaw-cdk8s' || word.startsWith('openclaw-cdk8s@') ? tarball : word)).join(' ');
 }

@@ -9,7 +9,7 @@
  * versions) and INVALID_RUNS invalid ones. Set FC_SEED / FC_RUNS to reproduce or to soak.
  */
 import * as fc from 'fast-check';
-import { OpenClawConfigError, formatProblem } from '../../src';
+import { OpenClawChartProps, OpenClawConfigError, formatProblem } from '../../src';
 import { formatProblems, validateManifests } from '../../src/validate';
 import { VALUES_SCHEMA } from '../../src/values';
 import { BREAKERS, ChartCase, invalidCaseFor, SECRET_LOOKING_NAME, validCase } from '../helpers/arbitraries';
@@ -18,6 +18,7 @@ import { synthObjects } from '../helpers/synth';
 
 const PROPERTY_RUNS = Number(process.env.FC_RUNS ?? 500);
 const INVALID_RUNS = Number(process.env.FC_INVALID_RUNS ?? 500);
+const UNDEFINED_RUNS = Number(process.env.FC_UNDEFINED_RUNS ?? 100);
 const seed = process.env.FC_SEED === undefined ? {} : { seed: Number(process.env.FC_SEED) };
 
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
@@ -374,6 +375,53 @@ describe('random valid props', () => {
     if (casesRun < 200) return;
     const props = [...Object.keys((VALUES_SCHEMA as any).properties).filter((k) => k !== 'global'), 'releaseName', 'namespace'];
     expect(props.filter((k) => !propKeysSeen.has(k))).toEqual([]);
+  });
+});
+
+/** Keys set to undefined on every object of the props, to prove `{ key: undefined }` means "the default". */
+const MAYBE_KEYS = ['enabled', 'tag', 'repository', 'pullPolicy', 'port', 'targetPort', 'type', 'size', 'storageClass', 'accessMode',
+  'annotations', 'retentionPolicy', 'allowDNS', 'allowSameNamespace', 'allowKubeSystem', 'policyTypes', 'ingress', 'egress', 'hosts',
+  'className', 'tls', 'paths', 'path', 'pathType', 'limits', 'requests', 'periodSeconds', 'timeoutSeconds', 'initialDelaySeconds',
+  'failureThreshold', 'successThreshold', 'allowPrivilegeEscalation', 'runAsNonRoot', 'runAsUser', 'capabilities', 'seccompProfile',
+  'readOnlyRootFilesystem', 'fsGroup', 'DATA_DIR', 'CLAUDE_MODEL', 'PORT', 'create', 'name', 'rules', 'partition', 'rollingUpdate',
+  'maxUnavailable', 'minAvailable', 'initImage', 'controlUi', 'allowInsecureAuth', 'allowedOrigins', 'trustedProxies', 'channels',
+  'tokenSecret', 'data', 'keys', 'env', 'secretName', 'parentRefs', 'hostnames'];
+const TOP_LEVEL_KEYS = ['releaseName', 'nameOverride', 'fullnameOverride', 'image', 'imagePullSecrets', 'serviceAccount',
+  'podSecurityContext', 'securityContext', 'replicaCount', 'replicaOverrides', 'service', 'ingress', 'httpRoute', 'persistence', 'env',
+  'allowPlainSecretEnv', 'extraEnv', 'agentModel', 'gateway', 'envFromConfigMap', 'envFromSecret', 'existingSecret', 'configMap',
+  'secret', 'extraVolumes', 'extraVolumeMounts', 'command', 'extraArgs', 'resources', 'livenessProbe', 'readinessProbe', 'startupProbe',
+  'podAnnotations', 'podLabels', 'nodeSelector', 'tolerations', 'affinity', 'rbac', 'networkPolicy', 'updateStrategy',
+  'podManagementPolicy', 'podDisruptionBudget', 'nodeModulesWritable'];
+
+/** The first JSON path where two values differ, with both values (short), or undefined. */
+function firstDifference(a: unknown, b: unknown, at = ''): string | undefined {
+  if (JSON.stringify(a) === JSON.stringify(b)) return undefined;
+  if (a && b && typeof a === 'object' && typeof b === 'object') {
+    for (const k of new Set([...Object.keys(a), ...Object.keys(b)])) {
+      const d = firstDifference((a as any)[k], (b as any)[k], `${at}/${k}`);
+      if (d) return d;
+    }
+  }
+  return `${at || '/'}: ${JSON.stringify(a)?.slice(0, 120)} instead of ${JSON.stringify(b)?.slice(0, 120)}`;
+}
+
+function withExplicitUndefined(value: unknown, keys: string[] = TOP_LEVEL_KEYS): unknown {
+  if (Array.isArray(value)) return value.map((v) => withExplicitUndefined(v, MAYBE_KEYS));
+  if (value === null || typeof value !== 'object') return value;
+  // The given keys first, in their order (the order of a user's map is part of the output).
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) out[k] = withExplicitUndefined(v, MAYBE_KEYS);
+  for (const k of keys) if (!(k in out)) out[k] = undefined;
+  return out;
+}
+
+describe('explicit undefined', () => {
+  test(`${UNDEFINED_RUNS} random valid inputs: a key set to undefined is the same as an absent key`, () => {
+    fc.assert(fc.property(validCase, (c) => {
+      const opts = { release: c.release, namespace: c.namespace };
+      const difference = firstDifference(synthObjects(withExplicitUndefined(c.props) as OpenClawChartProps, opts), synthObjects(c.props, opts));
+      if (difference) throw new Error(`undefined keys changed the output at ${difference}`);
+    }), { numRuns: UNDEFINED_RUNS, ...seed });
   });
 });
 
