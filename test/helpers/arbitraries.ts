@@ -54,7 +54,7 @@ export const RESERVED_VOLUMES: string[] = Object.values(VOLUMES);
  */
 const rec: typeof fc.record = ((model: any, constraints?: any) => fc.record(model, { ...constraints, noNullPrototype: true })) as any;
 
-/** Optional: the key is absent (undefined) about half of the time. */
+/** Optional: the key is absent (undefined) a sixth of the time (fast-check's default). */
 function opt<T>(arb: fc.Arbitrary<T>): fc.Arbitrary<T | undefined> {
   return fc.option(arb, { nil: undefined });
 }

@@ -301,7 +301,7 @@ function recordCoverage(c: ChartCase, objects: any[]): void {
   seen('existingSecret keys', Object.keys(p.existingSecret?.keys ?? {}).length);
   seen('envFromSecret', p.envFromSecret?.length);
   seen('secret.data', p.secret?.enabled && Object.keys(p.secret.data ?? {}).length);
-  seen('no secret source', !p.existingSecret && !p.envFromSecret && !p.secret);
+  seen('no secret source', !Object.keys(p.existingSecret?.keys ?? {}).length && !p.envFromSecret?.length && !(p.secret?.enabled && Object.keys(p.secret.data ?? {}).length));
   seen('probe disabled', [p.livenessProbe, p.readinessProbe, p.startupProbe].some((x) => x?.enabled === false));
   seen('tcp probe', [p.livenessProbe, p.readinessProbe, p.startupProbe].some((x) => x?.tcpSocket));
   seen('http probe', [p.livenessProbe, p.readinessProbe, p.startupProbe].some((x) => x?.httpGet));
