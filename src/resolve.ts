@@ -226,9 +226,3 @@ function resolveProbe(
   if (given?.tcpSocket || !defaultPath) return { kind: 'tcp', ...timing };
   return { kind: 'http', path: defaultPath, ...timing };
 }
-
-function withoutUndefined(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(withoutUndefined);
-  if (!value || typeof value !== 'object') return value;
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined).map(([k, v]) => [k, withoutUndefined(v)]));
-}

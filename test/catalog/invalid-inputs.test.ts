@@ -18,7 +18,7 @@ const SECRET = 'sk-ant-api03-DO-NOT-PRINT-5f3c';
 
 type Input =
   | { readonly props: OpenClawChartProps; readonly release?: string }
-  | { readonly values: string };
+  | { readonly values: string; readonly release?: string };
 
 const RBAC_VERBS = 'get, list, watch, create, update, patch, delete, deletecollection, impersonate, bind, escalate, use, approve, sign, *';
 const CHART_MOUNT_PATHS = '/home/node/.openclaw, /home/node/.config/openclaw, /tmp, /home/node/.cache, /home/node/.local, /home/node/.npm, '
@@ -99,7 +99,7 @@ const CATALOG: Array<[string, Input, string[]]> = [
   ['nameOverride longer than 63 characters', { props: { fullnameOverride: 'openclaw', nameOverride: 'n'.repeat(64) } },
     [`nameOverride: must be at most 63 characters (it is the app.kubernetes.io/name label value) (got "${'n'.repeat(64)}")`]],
   ['namespace with upper case', { props: { namespace: 'OpenClaw' } }, ['namespace: must be a DNS label of at most 63 characters (got "OpenClaw")']],
-  ['values file: release name too long (--release)', { values: `# --release ${LONG_RELEASE}\n` }, [
+  ['values file: release name too long (--release)', { values: 'replicaCount: 1\n', release: LONG_RELEASE }, [
     `--release: must be at most 53 characters (as Helm requires): longer names are truncated and two releases could collide on the same object names (got "${LONG_RELEASE}")`,
     `--release: gives the StatefulSet name "${LONG_RELEASE}" (60 characters); at most 52 are allowed, because Kubernetes adds a revision hash to it in a 63-character pod label`,
   ]],
@@ -271,7 +271,7 @@ async function problemLines(input: Input): Promise<{ lines: string[]; message: s
   try {
     const file = path.join(dir, 'values.yaml');
     fs.writeFileSync(file, input.values);
-    const release = /^# --release (\S+)/.exec(input.values)?.[1] ?? 'my-openclaw';
+    const release = input.release ?? 'my-openclaw';
     let stdout = '';
     let stderr = '';
     const code = await runCli(['synth', '-f', file, '--release', release, '--namespace', 'openclaw'],
