@@ -11,3 +11,8 @@ export {
 export type { ImageFeatures } from './versions';
 export * from './fleet';
 export * from './values';
+export { exportHelmChart, GENERATED_ANNOTATION } from './helm';
+export type { HelmExportInput, HelmExportOptions, HelmExportResult } from './helm';
+export { renderNotes, DEFAULT_LOCAL_PORT } from './notes';
+export type { NotesOptions, NotesSource, ChartLike, AppLike } from './notes';
+export * from './validate';

@@ -3,6 +3,7 @@
  *
  *   openclaw-cdk8s synth [-f values.yaml]... [--set path=value]... [--set-string path=value]...
  *                        [--release NAME] [-n|--namespace NS] [-o DIR]
+ *   openclaw-cdk8s helm -o DIR [-f values.yaml]... [--set ...] [--release NAME] [-n NS] [--chart-version V]
  *   openclaw-cdk8s schema
  *
  * A thin shell over loadValuesFiles, valuesToProps and OpenClawChart. Exit codes: 0 done,
@@ -12,7 +13,11 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { App } from 'cdk8s';
 import { Command, CommanderError } from 'commander';
+import { stringify } from 'yaml';
 import { OpenClawChart } from '../chart';
+import { exportHelmChart } from '../helm';
+import { renderNotes } from '../notes';
+import { formatProblems, KubernetesVersion, SUPPORTED_KUBERNETES_VERSIONS, validateYamlFiles } from '../validate';
 import { ConfigProblem, OpenClawConfigError } from '../errors';
 import { VALUES_SCHEMA, loadValuesFiles, valuesToProps } from '../values';
 
@@ -37,6 +42,12 @@ interface SynthOptions {
   readonly release: string;
   readonly namespace: string;
   readonly output?: string;
+  readonly quiet?: boolean;
+}
+
+interface HelmOptions extends SynthOptions {
+  readonly output: string;
+  readonly chartVersion?: string;
 }
 
 const EXAMPLES = `
@@ -73,9 +84,31 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .option('--release <name>', 'release name: object name prefix and app.kubernetes.io/instance', DEFAULT_RELEASE)
     .option('-n, --namespace <namespace>', 'namespace set on every namespaced object', DEFAULT_NAMESPACE)
     .option('-o, --output <dir>', 'write <dir>/<release>.k8s.yaml instead of printing to stdout')
+    .option('-q, --quiet', 'print no summary (objects, how to reach the gateway, its token, its state) on stderr')
     .addHelpText('after', EXAMPLES)
     .action((opts: SynthOptions) => {
       exitCode = synth(opts, io);
+    });
+
+  program.command('helm')
+    .description('export a Helm chart of the rendered manifests to <dir>: Chart.yaml, values.yaml (for reference), README.md, templates/')
+    .requiredOption('-o, --output <dir>', 'the chart directory: new, empty, or a chart exported before (replaced)')
+    .option('-f, --values <file>', 'a values file (YAML), as helm -f; repeat for several, later files win; "-" reads stdin', collect)
+    .option('--set <path=value>', 'set values as helm --set; repeatable', collect)
+    .option('--set-string <path=value>', 'as --set, with every value a string; repeatable', collect)
+    .option('--release <name>', 'release name: object name prefix and app.kubernetes.io/instance', DEFAULT_RELEASE)
+    .option('-n, --namespace <namespace>', 'namespace set on every namespaced object; the chart installs only there', DEFAULT_NAMESPACE)
+    .option('--chart-version <version>', 'the chart version (SemVer); default: the openclaw-cdk8s version')
+    .action((opts: HelmOptions) => {
+      exitCode = helm(opts, io);
+    });
+
+  program.command('validate')
+    .description('check manifest files (multi-document YAML) strictly against the Kubernetes 1.28 and 1.36 schemas: unknown fields are errors')
+    .argument('<files...>', 'manifest files')
+    .option('--kubernetes <version>', 'check one version only: 1.28 or 1.36')
+    .action((files: string[], opts: { kubernetes?: string }) => {
+      exitCode = validate(files, opts.kubernetes, io);
     });
 
   program.command('schema')
@@ -100,8 +133,13 @@ function synth(opts: SynthOptions, io: CliIo): number {
     const app = new App();
     new OpenClawChart(app, opts.release, props);
     const yaml = app.synthYaml();
+    // The summary goes to stderr, so stdout stays pure YAML.
+    const notes = () => {
+      if (!opts.quiet) io.stderr.write(renderNotes(app));
+    };
     if (opts.output === undefined) {
       io.stdout.write(yaml);
+      notes();
       return EXIT_OK;
     }
     const file = path.join(opts.output, `${opts.release}.k8s.yaml`);
@@ -114,13 +152,60 @@ function synth(opts: SynthOptions, io: CliIo): number {
     }
     const count = app.charts.reduce((n, c) => n + c.apiObjects.length, 0);
     io.stdout.write(`wrote ${file} (${count} objects)\n`);
+    notes();
     return EXIT_OK;
   } catch (e) {
     return reportError(e, io);
   }
 }
 
+function helm(opts: HelmOptions, io: CliIo): number {
+  try {
+    const values = loadValuesFiles(opts.values ?? [], opts.set ?? [], opts.setString ?? []);
+    const props = valuesToProps(values, { release: opts.release, namespace: opts.namespace });
+    const result = exportHelmChart(props, opts.output, {
+      id: opts.release,
+      chartVersion: opts.chartVersion,
+      // What was rendered, after every -f and --set: recorded (commented out) in values.yaml.
+      valuesText: Object.keys(values).length ? stringify(values) : '{}\n',
+      valuesSource: valuesSource(opts),
+    });
+    io.stdout.write(`wrote the Helm chart ${opts.output} (${result.objects.length} objects); install it with:\n`
+      + `  helm upgrade --install ${opts.release} ${opts.output} -n ${opts.namespace}\n`);
+    return EXIT_OK;
+  } catch (e) {
+    return reportError(e, io);
+  }
+}
+
+/** `a.yaml, b.yaml and --set`, for the exported chart's values.yaml and README. */
+function valuesSource(opts: HelmOptions): string {
+  const sources = [...(opts.values ?? []).map((f) => (f === '-' ? 'standard input' : f)), ...(opts.set?.length || opts.setString?.length ? ['--set'] : [])];
+  if (!sources.length) return 'the defaults (no values file)';
+  return sources.length === 1 ? sources[0] : `${sources.slice(0, -1).join(', ')} and ${sources[sources.length - 1]}`;
+}
+
 /** Problems as the library words them, with the options named as on the command line. */
+/** `openclaw-cdk8s validate`: one line per problem on stderr, exit 1 when any. */
+function validate(files: string[], version: string | undefined, io: CliIo): number {
+  if (version !== undefined && !(SUPPORTED_KUBERNETES_VERSIONS as string[]).includes(version)) {
+    io.stderr.write(`--kubernetes: must be one of ${SUPPORTED_KUBERNETES_VERSIONS.join(', ')} (got ${JSON.stringify(version)})\n`);
+    return EXIT_USAGE;
+  }
+  try {
+    const problems = validateYamlFiles(files, version ? [version as KubernetesVersion] : undefined);
+    if (problems.length) {
+      io.stderr.write(`${formatProblems(problems)}\n${problems.length} problem(s) in ${files.length} file(s)\n`);
+      return EXIT_INVALID;
+    }
+    io.stderr.write(`valid for Kubernetes ${(version ? [version] : SUPPORTED_KUBERNETES_VERSIONS).join(' and ')}: ${files.join(', ')}\n`);
+    return EXIT_OK;
+  } catch (e) {
+    io.stderr.write(`${(e as Error).message}\n`);
+    return EXIT_INVALID;
+  }
+}
+
 function reportError(e: unknown, io: CliIo): number {
   if (e instanceof OpenClawConfigError) {
     const options: Record<string, string> = { 'opts.release': '--release', 'opts.namespace': '--namespace' };

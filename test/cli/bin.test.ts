@@ -28,7 +28,7 @@ test('the built bin/openclaw-cdk8s.js runs the compiled CLI', () => {
     const run = (args: string[], input?: string) => spawnSync(process.execPath, [bin, ...args], { cwd: pkg, input, encoding: 'utf8' });
 
     // synth from a file
-    const ok = run(['synth', '-f', path.join(SCENARIOS, '04-ingress-tls.yaml'), '--release', 'my-openclaw', '-n', 'openclaw']);
+    const ok = run(['synth', '--quiet', '-f', path.join(SCENARIOS, '04-ingress-tls.yaml'), '--release', 'my-openclaw', '-n', 'openclaw']);
     expect(ok.stderr).toBe('');
     expect(ok.status).toBe(0);
     const objects = parseManifests(ok.stdout);

@@ -44,7 +44,9 @@ describe('synth', () => {
   test('defaults: release openclaw, namespace default, multi-document YAML on stdout', async () => {
     const r = await cli('synth');
     expect(r.code).toBe(0);
-    expect(r.stderr).toBe('');
+    // The human summary goes to stderr so stdout stays pure YAML.
+    expect(r.stderr).toContain('kubectl port-forward');
+    expect((await cli('synth', '--quiet')).stderr).toBe('');
     const objects = parseManifests(r.stdout);
     expect(objects.map((o) => `${o.kind}/${o.metadata.name}`).sort()).toEqual([
       'Service/openclaw', 'Service/openclaw-headless', 'ServiceAccount/openclaw', 'StatefulSet/openclaw',
@@ -119,7 +121,7 @@ describe("the Helm chart's own values.yaml, all defaults spelled out", () => {
   });
 
   test.each(FILES)('%s with gateway.controlUi.allowInsecureAuth=false synthesizes', async (_name, file) => {
-    const r = await cli('synth', '-f', file, '--set', 'gateway.controlUi.allowInsecureAuth=false', '--release', 'my-openclaw', '-n', 'openclaw');
+    const r = await cli('synth', '--quiet', '-f', file, '--set', 'gateway.controlUi.allowInsecureAuth=false', '--release', 'my-openclaw', '-n', 'openclaw');
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const objects = parseManifests(r.stdout);
@@ -141,5 +143,30 @@ describe("the Helm chart's own values.yaml, all defaults spelled out", () => {
     expect(r.code).toBe(0);
     const config = parseManifests(r.stdout).find((o) => o.kind === 'ConfigMap' && o.metadata.name === 'openclaw-gateway-config');
     expect(JSON.parse(config.data['openclaw.json']).gateway.controlUi.allowInsecureAuth).toBe(true);
+  });
+});
+
+describe('validate', () => {
+  const dir = tempDir();
+
+  test('accepts what synth writes and names each problem of a broken manifest with exit code 1', async () => {
+    const good = path.join(dir, 'good.yaml');
+    expect((await cli('synth', '--quiet', '-o', dir)).code).toBe(0);
+    fs.renameSync(path.join(dir, 'openclaw.k8s.yaml'), good);
+    const ok = await cli('validate', good);
+    expect(ok.code).toBe(0);
+    expect(ok.stderr).toBe(`valid for Kubernetes 1.28 and 1.36: ${good}\n`);
+
+    const bad = writeFile(dir, 'bad.yaml', fs.readFileSync(good, 'utf8').replace('serviceAccountName:', 'serviceAcountName:'));
+    const r = await cli('validate', '--kubernetes', '1.28', bad);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("StatefulSet/openclaw /spec/template/spec/serviceAcountName: must NOT have additional property 'serviceAcountName'");
+    expect(r.stderr).toMatch(/1 problem\(s\) in 1 file\(s\)\n$/);
+  });
+
+  test('an unknown Kubernetes version is a usage error', async () => {
+    const r = await cli('validate', '--kubernetes', '1.20', 'x.yaml');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('--kubernetes: must be one of 1.28, 1.36 (got "1.20")\n');
   });
 });

@@ -371,7 +371,7 @@ const renders = new Map<string, ScenarioRender>();
 
 beforeAll(async () => {
   for (const scenario of SCENARIO_NAMES) {
-    renders.set(scenario, await synth(['synth', '-f', path.join(SCENARIOS, `${scenario}.yaml`), '--release', 'my-openclaw', '--namespace', 'openclaw']));
+    renders.set(scenario, await synth(['synth', '--quiet', '-f', path.join(SCENARIOS, `${scenario}.yaml`), '--release', 'my-openclaw', '--namespace', 'openclaw']));
   }
 });
 

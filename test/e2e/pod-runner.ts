@@ -808,8 +808,16 @@ function mountScript(plan: ContainerPlan, vols: Map<string, PreparedVolume>, hos
   };
   L.push(`# --- rootfs for ${plan.role} container ${plan.name} (${plan.container.image})`);
   L.push(`mount --bind ${q(r)} ${q(r)} || fail 'rootfs bind'`);
-  bind('/usr', `${r}/usr`, true);
-  bind('/etc', `${r}/etc`, true);
+  // /usr and /etc as read-only overlays of the host's: mount points the manifests need under them
+  // (e.g. /usr/local/lib/node_modules, /etc/openclaw/managed) can be made, as an image's layers allow,
+  // without touching the host. They turn read-only once every mount is in place.
+  const overlays: string[] = [];
+  for (const dir of ['/usr', '/etc']) {
+    const layer = path.join(work, 'overlay', `${plan.role}-${plan.name}`, dir.slice(1));
+    L.push(`mkdir -p ${q(`${layer}/upper`)} ${q(`${layer}/work`)}`);
+    L.push(`mount -t overlay overlay -o ${q(`lowerdir=${dir},upperdir=${layer}/upper,workdir=${layer}/work`)} ${q(`${r}${dir}`)} || fail ${q(`overlay ${dir}`)}`);
+    overlays.push(`${r}${dir}`);
+  }
   for (const f of ['passwd', 'group', 'hostname']) L.push(`mount --bind ${q(`${etc}/${f}`)} ${q(`${r}/etc/${f}`)} || fail 'etc ${f}'`);
   bind('/dev', `${r}/dev`, false);
   L.push(`mount -t proc proc ${q(`${r}/proc`)} || fail 'proc'`);
@@ -853,6 +861,7 @@ function mountScript(plan: ContainerPlan, vols: Map<string, PreparedVolume>, hos
     L.push(`mkdir -p ${q(target)}`);
     bind(src, target, readOnly);
   }
+  for (const o of overlays) L.push(`mount -o remount,ro ${q(o)} || fail ${q(`remount ro ${o}`)}`);
   if (plan.readOnlyRoot) ro(r);
   return L;
 }
