@@ -2,10 +2,9 @@
 /**
  * One measurement in a fresh process (so peak RSS is this run's alone):
  *
- *   node bench/fleet-child.js fleet|fleet-async|plain <tenants> <outdir>
+ *   node bench/fleet-child.js fleet|plain <tenants> <outdir>
  *
  * fleet: OpenClawFleet.writeTo(outdir), one construct tree per tenant.
- * fleet-async: OpenClawFleet.writeToAsync(outdir): the same files, disk writes overlapping the rendering.
  * plain: the naive way, every chart in one cdk8s App, then App.synth() into outdir.
  * Prints one JSON line: render time (module load excluded), peak RSS, CPU time of the whole
  * process, files and bytes written.
@@ -14,7 +13,7 @@ const start = process.hrtime.bigint();
 const fs = require('fs');
 const path = require('path');
 
-const MODES = ['fleet', 'fleet-async', 'plain'];
+const MODES = ['fleet', 'plain'];
 const [mode, countText, outdir] = process.argv.slice(2);
 const count = Number(countText);
 if (!MODES.includes(mode) || !(count >= 0) || !outdir) {
@@ -27,7 +26,6 @@ const { DEFAULTS, tenants } = require('./tenants');
 
 async function render(list) {
   if (mode === 'fleet') return new lib.OpenClawFleet({ defaults: DEFAULTS, tenants: list }).writeTo(outdir).objects;
-  if (mode === 'fleet-async') return (await new lib.OpenClawFleet({ defaults: DEFAULTS, tenants: list }).writeToAsync(outdir)).objects;
   const app = new App({ outdir });
   for (const t of list) {
     new lib.OpenClawChart(app, t.name, { ...lib.deepMerge(DEFAULTS, t.props), releaseName: t.name, namespace: t.namespace });

@@ -169,12 +169,16 @@ function main() {
   const importOnly = cold('node -e "require(\'./lib/src\')" (library import)', process.execPath, ['-e', "require('./lib/src')"]);
   coldRows.push(importOnly);
   let render = cli ? cold('openclaw-cdk8s synth (CLI, default values -> YAML on stdout)', process.execPath, ['bin/openclaw-cdk8s.js', 'synth']) : undefined;
+  let renderBy = 'CLI';
   if (!render || render.error) {
     if (render) coldRows.push(render);
     render = cold('node bench/cold-render.js (default chart -> YAML on stdout)', process.execPath, ['bench/cold-render.js']);
+    renderBy = 'script';
   }
   coldRows.push(render);
-  const libRender = cli ? cold('node bench/cold-render.js (library only, toManifestYaml)', process.execPath, ['bench/cold-render.js']) : undefined;
+  const libRender = renderBy === 'CLI'
+    ? cold('node bench/cold-render.js (library only, toManifestYaml)', process.execPath, ['bench/cold-render.js'])
+    : undefined;
   if (libRender) coldRows.push(libRender);
   let helm;
   const chartDir = process.env.OPENCLAW_HELM_CHART_DIR;
@@ -194,32 +198,14 @@ function main() {
 
   // ---- Fleet and plain ------------------------------------------------------------------------
   const disk = createFilesCost();
-  log(`Output in ${WORK}: creating 1,000 empty files there took ${(disk * 1000).toFixed(0)} ms just before the fleet runs `
-    + '(every run below creates one new file per tenant).');
-  log();
-  // The targets are measured on writeToAsync (the way to write a large fleet); writeTo is shown too.
   const fleet = {};
-  const fleetSync = {};
   const plain = {};
-  const medianOf = (runs) => {
-    runs.sort((a, b) => a.wall - b.wall);
-    const mid = runs[(runs.length - 1) >> 1];
-    for (const r of runs) if (r !== mid) cleanup(r);
-    return mid;
-  };
   for (const n of SIZES) {
-    const asyncRuns = [];
-    const syncRuns = [];
-    // Alternated, so that a burst of load elsewhere on the machine hits both alike.
-    for (let i = 0; i < FLEET_RUNS; i++) {
-      asyncRuns.push(runChild('fleet-async', n));
-      syncRuns.push(runChild('fleet', n));
-    }
-    fleet[n] = medianOf(asyncRuns);
-    fleetSync[n] = medianOf(syncRuns);
-    const check = sameFiles(fleet[n], fleetSync[n]);
-    if (check.equal !== check.compared) throw new Error(`writeTo and writeToAsync outputs differ at ${n} tenants`);
-    cleanup(fleetSync[n]);
+    const runs = [];
+    for (let i = 0; i < FLEET_RUNS; i++) runs.push(runChild('fleet', n));
+    runs.sort((a, b) => a.wall - b.wall);
+    fleet[n] = runs[(runs.length - 1) >> 1];
+    for (const r of runs) if (r !== fleet[n]) cleanup(r);
   }
   const largest = Math.max(...SIZES);
   for (const n of SIZES) {
@@ -232,18 +218,18 @@ function main() {
   }
   const perTenant = (r) => r.renderSeconds / r.tenants;
   log(`## Fleet: ${SIZES.join(', ')} tenants of a 10-object chart (fleet: median of ${FLEET_RUNS} runs; plain: 1 run)`);
-  log();
-  log('Targets and ratios use writeToAsync (disk writes overlap the rendering); writeTo writes the same bytes synchronously.');
+
   log();
   log('wall = the whole process (node start, module load, render, files written); CPU = its user + system time;');
   log('render = in-process time from constructing the fleet (or the App) to the last file written (module load excluded);');
   log('per tenant = render / tenants.');
+  log(`Output in ${WORK}: creating 1,000 empty files there took ${(disk * 1000).toFixed(0)} ms just before the fleet runs `
+    + '(every run creates one new file per tenant).');
   log();
   const rows = [];
   const fleetRow = (how, f) => [how, f.tenants, seconds(f.wall), seconds(f.cpu), seconds(f.renderSeconds), ms(perTenant(f)),
     `${f.maxRssMB.toFixed(0)} MB`, f.files, `${(f.bytes / 2 ** 20).toFixed(1)} MiB`];
-  for (const n of SIZES) rows.push(fleetRow('OpenClawFleet.writeToAsync', fleet[n]));
-  for (const n of SIZES) rows.push(fleetRow('OpenClawFleet.writeTo', fleetSync[n]));
+  for (const n of SIZES) rows.push(fleetRow('OpenClawFleet.writeTo', fleet[n]));
   for (const n of SIZES) {
     const p = plain[n];
     if (p.timedOut) rows.push(['plain App.synth()', n, `> ${PLAIN_TIMEOUT} s`, 'n/a', 'n/a', 'n/a', 'n/a', 'stopped', '']);
@@ -265,6 +251,7 @@ function main() {
   const s3000 = speedup(3000);
   const linear = fleet[3000] && fleet[100] ? perTenant(fleet[3000]) / perTenant(fleet[100]) : undefined;
   const vsHelm = helm && !helm.error && !render.error ? render.median / helm.median : undefined;
+  const libVsHelm = helm && !helm.error && libRender && !libRender.error ? libRender.median / helm.median : undefined;
   const vsNode = !render.error && !floor.error ? render.median / floor.median : undefined;
   log('## Ratios');
   log();
@@ -272,7 +259,8 @@ function main() {
     ['plain App.synth() / fleet, 1,000 tenants (wall)', showSpeedup(s1000)],
     ['plain App.synth() / fleet, 3,000 tenants (wall)', showSpeedup(s3000)],
     ['fleet time per tenant, 3,000 / 100', ratio(linear)],
-    ['cold default render / helm template', vsHelm === undefined ? 'n/a (no helm chart)' : ratio(vsHelm)],
+    [`cold default render (${renderBy}) / helm template`, vsHelm === undefined ? 'n/a (no helm chart)' : ratio(vsHelm)],
+    ...(libRender ? [['cold default render (library only) / helm template', libVsHelm === undefined ? 'n/a (no helm chart)' : ratio(libVsHelm)]] : []),
     ['cold default render / node -e 0', ratio(vsNode)],
     ['library import / node -e 0', importOnly.error || floor.error ? 'n/a' : ratio(importOnly.median / floor.median)],
   ]);

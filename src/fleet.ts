@@ -305,7 +305,7 @@ export class OpenClawFleet {
   /**
    * Writes one file per tenant: `<dir>/<tenant>.k8s.yaml` (or `<dir>/<namespace>/<tenant>.k8s.yaml`
    * with {@link FleetLayout.BY_NAMESPACE}). Creates the directories; leaves other files alone.
-   * See {@link writeToAsync} for the same files with the disk writes overlapping the rendering.
+   * Tenants are rendered and written one at a time, so memory stays flat.
    */
   public writeTo(dir: string, options: FleetWriteOptions = {}): FleetWriteResult {
     const files: FleetFile[] = [];
@@ -313,35 +313,6 @@ export class OpenClawFleet {
       fs.writeFileSync(file.path, data);
       files.push(file);
     }
-    return writeResult(dir, files);
-  }
-
-  /**
-   * As {@link writeTo}, but the files are written by Node's I/O threads while the next tenants
-   * render, which hides most of the disk time on a machine with more than one core. At most
-   * `concurrency` files are in flight (default 16), so memory stays flat.
-   */
-  public async writeToAsync(dir: string, options: FleetWriteOptions & { readonly concurrency?: number } = {}): Promise<FleetWriteResult> {
-    const limit = Math.max(1, options.concurrency ?? 16);
-    const files: FleetFile[] = [];
-    const pending = new Set<Promise<void>>();
-    let failure: unknown;
-    try {
-      for (const { file, data } of this.files(dir, options)) {
-        if (failure !== undefined) break;
-        const write: Promise<void> = fs.promises.writeFile(file.path, data).then(
-          () => { pending.delete(write); },
-          (e) => { pending.delete(write); failure ??= e; },
-        );
-        pending.add(write);
-        files.push(file);
-        if (pending.size >= limit) await Promise.race(pending);
-      }
-    } finally {
-      // Never leave writes running behind the caller's back (they do not reject: see above).
-      await Promise.all(pending);
-    }
-    if (failure !== undefined) throw failure;
     return writeResult(dir, files);
   }
 

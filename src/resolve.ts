@@ -138,7 +138,12 @@ export function resolveModel(givenProps: OpenClawChartProps, defaultRelease: str
         features.startupEndpoint ? '/startupz' : features.healthEndpoints ? '/healthz' : undefined),
     },
     // Merged over the restricted defaults: a values file that sets only `runAsUser` keeps the rest.
-    securityContext: { ...DEFAULTS.securityContext, ...props.securityContext },
+    securityContext: {
+      ...DEFAULTS.securityContext,
+      ...props.securityContext,
+      // Adding a capability (e.g. NET_BIND_SERVICE) keeps `drop: [ALL]` unless drop is given too.
+      capabilities: { ...DEFAULTS.securityContext.capabilities, ...props.securityContext?.capabilities },
+    },
     podSecurityContext: { ...DEFAULTS.podSecurityContext, ...props.podSecurityContext },
     // limits and requests default separately (as documented, and as Helm merges values).
     resources: {

@@ -306,29 +306,6 @@ describe('writeTo', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  test('writeToAsync writes the same files as writeTo', async () => {
-    const fleet = new OpenClawFleet({ defaults: DEFAULTS, tenants: sampleTenants(30) });
-    const dir = tmpdir();
-    const sync = fleet.writeTo(path.join(dir, 'sync'));
-    const overlapped = await fleet.writeToAsync(path.join(dir, 'async'), { concurrency: 4 });
-    expect(overlapped.files.map((f) => path.basename(f.path))).toEqual(sync.files.map((f) => path.basename(f.path)));
-    expect({ ...overlapped, outdir: '', files: [] }).toEqual({ ...sync, outdir: '', files: [] });
-    for (const f of sync.files) {
-      expect(fs.readFileSync(path.join(dir, 'async', path.basename(f.path)), 'utf8')).toBe(fs.readFileSync(f.path, 'utf8'));
-    }
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
-
-  test('writeToAsync reports a failed write after the other writes have settled', async () => {
-    const dir = tmpdir();
-    // A directory where one tenant's file should go: that write fails.
-    fs.mkdirSync(path.join(dir, 'user-002.k8s.yaml'));
-    const fleet = new OpenClawFleet({ tenants: sampleTenants(5).map((t) => ({ name: t.name })) });
-    await expect(fleet.writeToAsync(dir)).rejects.toThrow(/EISDIR|illegal operation on a directory/);
-    expect(fs.readFileSync(path.join(dir, 'user-000.k8s.yaml'), 'utf8')).toBe(fleet.synthYaml('user-000'));
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
-
   test('the same name in two namespaces needs the by-namespace layout', () => {
     const fleet = new OpenClawFleet({ tenants: [{ name: 'alice', namespace: 'a' }, { name: 'alice', namespace: 'b' }, { name: 'bob', namespace: 'a' }] });
     const dir = tmpdir();

@@ -167,3 +167,11 @@ describe('REFERENCE-DEFECTS.md', () => {
     expectValidManifests(objs);
   });
 });
+
+test('a user securityContext is merged over the restricted default, nested capabilities included', () => {
+  const c = mainContainer(synthObjects({ securityContext: { capabilities: { add: ['NET_BIND_SERVICE'] }, runAsUser: 1001 } }));
+  expect(c.securityContext).toEqual({
+    allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'], add: ['NET_BIND_SERVICE'] }, readOnlyRootFilesystem: true,
+    runAsNonRoot: true, runAsUser: 1001, seccompProfile: { type: 'RuntimeDefault' },
+  });
+});

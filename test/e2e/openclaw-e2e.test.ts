@@ -223,7 +223,8 @@ scenario('chart: default deployment', chart({}), {
   declaredProbes: CHART_PROBES,
   check: (r) => {
     expect(r.initContainers.map((c) => [c.name, c.exitCode])).toEqual([['prepare-state', 0]]);
-    expect(r.mainEnv.OPENCLAW_GATEWAY_TOKEN).toBe('e2e-gateway-token');
+    // The token reaches the gateway from the Secret the chart names by default (test value filled in).
+    expect(r.mainEnv.OPENCLAW_GATEWAY_TOKEN).toBe(r.secretValues['my-openclaw-gateway-token'].OPENCLAW_GATEWAY_TOKEN);
     expect(r.mainEnv.STATEFULSET_REPLICA_INDEX).toBe('0');
   },
 }, { namespace: 'openclaw' });
