@@ -76,13 +76,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
     .showHelpAfterError('(add --help for usage)');
 
-  program.command('synth')
-    .description('render the Kubernetes manifests: multi-document YAML on stdout, or <dir>/<release>.k8s.yaml with -o')
-    .option('-f, --values <file>', 'a values file (YAML), as helm -f; repeat for several, later files win; "-" reads stdin', collect)
-    .option('--set <path=value>', 'set values as helm --set: a.b=1,list[0].key=x,list={a,b}; repeatable', collect)
-    .option('--set-string <path=value>', 'as --set, with every value a string; repeatable', collect)
-    .option('--release <name>', 'release name: object name prefix and app.kubernetes.io/instance', DEFAULT_RELEASE)
-    .option('-n, --namespace <namespace>', 'namespace set on every namespaced object', DEFAULT_NAMESPACE)
+  withValuesOptions(program.command('synth')
+    .description('render the Kubernetes manifests: multi-document YAML on stdout, or <dir>/<release>.k8s.yaml with -o'))
     .option('-o, --output <dir>', 'write <dir>/<release>.k8s.yaml instead of printing to stdout')
     .option('-q, --quiet', 'print no summary (objects, how to reach the gateway, its token, its state) on stderr')
     .addHelpText('after', EXAMPLES)
@@ -90,14 +85,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       exitCode = synth(opts, io);
     });
 
-  program.command('helm')
-    .description('export a Helm chart of the rendered manifests to <dir>: Chart.yaml, values.yaml (for reference), README.md, templates/')
+  withValuesOptions(program.command('helm')
+    .description('export a Helm chart of the rendered manifests to <dir>: Chart.yaml, values.yaml (for reference), README.md, templates/'))
     .requiredOption('-o, --output <dir>', 'the chart directory: new, empty, or a chart exported before (replaced)')
-    .option('-f, --values <file>', 'a values file (YAML), as helm -f; repeat for several, later files win; "-" reads stdin', collect)
-    .option('--set <path=value>', 'set values as helm --set; repeatable', collect)
-    .option('--set-string <path=value>', 'as --set, with every value a string; repeatable', collect)
-    .option('--release <name>', 'release name: object name prefix and app.kubernetes.io/instance', DEFAULT_RELEASE)
-    .option('-n, --namespace <namespace>', 'namespace set on every namespaced object; the chart installs only there', DEFAULT_NAMESPACE)
     .option('--chart-version <version>', 'the chart version (SemVer); default: the openclaw-cdk8s version')
     .action((opts: HelmOptions) => {
       exitCode = helm(opts, io);
@@ -186,6 +176,16 @@ function valuesSource(opts: HelmOptions): string {
 }
 
 /** Problems as the library words them, with the options named as on the command line. */
+/** The options every values-driven command shares: the values sources, the release and the namespace. */
+function withValuesOptions(command: Command): Command {
+  return command
+    .option('-f, --values <file>', 'a values file (YAML), as helm -f; repeat for several, later files win; "-" reads stdin', collect)
+    .option('--set <path=value>', 'set values as helm --set: a.b=1,list[0].key=x,list={a,b}; repeatable', collect)
+    .option('--set-string <path=value>', 'as --set, with every value a string; repeatable', collect)
+    .option('--release <name>', 'release name: object name prefix and app.kubernetes.io/instance', DEFAULT_RELEASE)
+    .option('-n, --namespace <namespace>', 'namespace set on every namespaced object', DEFAULT_NAMESPACE);
+}
+
 /** `openclaw-cdk8s validate`: one line per problem on stderr, exit 1 when any. */
 function validate(files: string[], version: string | undefined, io: CliIo): number {
   if (version !== undefined && !(SUPPORTED_KUBERNETES_VERSIONS as string[]).includes(version)) {

@@ -170,3 +170,25 @@ describe('validate', () => {
     expect(r.stderr).toBe('--kubernetes: must be one of 1.28, 1.36 (got "1.20")\n');
   });
 });
+
+describe('helm', () => {
+  const dir = tempDir();
+
+  test('exports a chart directory for the given values and says how to install it', async () => {
+    const out = path.join(dir, 'chart');
+    const r = await cli('helm', '-o', out, '--set', 'replicaCount=2', '--release', 'my-openclaw', '-n', 'openclaw');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`helm upgrade --install my-openclaw ${out} -n openclaw`);
+    expect(fs.readFileSync(path.join(out, 'Chart.yaml'), 'utf8')).toMatch(/appVersion: "?2026\.9\.6"?/);
+    const templates = fs.readdirSync(path.join(out, 'templates')).join('\n');
+    expect(templates).toMatch(/PodDisruptionBudget|poddisruptionbudget/i);
+  });
+
+  test('bad values fail before anything is written', async () => {
+    const out = path.join(dir, 'never');
+    const r = await cli('helm', '-o', out, '--set', 'replicaCount=0');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('replicaCount');
+    expect(fs.existsSync(out)).toBe(false);
+  });
+});
