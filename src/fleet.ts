@@ -316,7 +316,7 @@ export class OpenClawFleet {
     return writeResult(dir, files);
   }
 
-  /** Renders the tenants one at a time, for writing: the file (made directories included) and its bytes. */
+  /** Renders the tenants one at a time for writing (making the directories): each file's entry and bytes. */
   private *files(dir: string, options: FleetWriteOptions): Generator<{ file: FleetFile; data: Buffer }> {
     const layout = options.layout ?? FleetLayout.FLAT;
     if (layout === FleetLayout.FLAT) {

@@ -254,6 +254,8 @@ scenario('chart: per-replica settings, replica 1', chart({
   check: (r) => {
     expect(r.mainEnv.STATEFULSET_REPLICA_INDEX).toBe('1');
     expect(r.mainEnv.POD_NAME).toBe('my-openclaw-1');
+    // The running gateway got replica 1's values through the wrapper, and none of replica 0's.
+    expect(r.main.processEnv).toMatchObject({ REPLICA_ROLE: 'secondary', CUSTOM_VAR: 'replica-1-value', STATEFULSET_REPLICA_INDEX: '1' });
   },
 }, { namespace: 'openclaw', replicaIndex: 1 });
 

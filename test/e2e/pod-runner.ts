@@ -163,6 +163,8 @@ export interface PodRunResult {
     logTail: string;
     /** Files the main container wrote below its own /tmp (rootfs), relative paths. */
     tmpWrites: string[];
+    /** The environment of the running node process (after any wrapper exec'd), when it was seen. */
+    processEnv?: Record<string, string>;
   };
   readonly probes: ProbeResult[];
   auth?: AuthCheckResult;
@@ -1349,7 +1351,12 @@ export async function runPod(objects: K8sObject[], opts: RunPodOptions): Promise
       S.push(...mountScript(mainPlan, vols, host, work));
       S.push('mark main-start');
       S.push(`${execLine(mainPlan)} </dev/null >${q(`${logs}/main.log`)} 2>&1 &`);
-      S.push('MAIN=$!', 'mark main-pid $MAIN', 'wait $MAIN', 'mark main-exit $?');
+      S.push('MAIN=$!', 'mark main-pid $MAIN');
+      // The environment the container's process really runs with, once its command has exec'd into
+      // node (a wrapper such as the per-replica one changes it): read through the pod's own /proc.
+      const proc = `${q(`${mainPlan.rootfs}/proc`)}/"$MAIN"`;
+      S.push(`( i=0; while [ $i -lt 600 ]; do case "$(readlink ${proc}/exe 2>/dev/null)" in */node) cat ${proc}/environ > ${q(`${logs}/main.environ`)} 2>/dev/null; break;; esac; i=$((i+1)); sleep 0.1; done ) &`);
+      S.push('wait $MAIN', 'mark main-exit $?');
       const scriptPath = path.join(work, 'pod.sh');
       fs.writeFileSync(scriptPath, S.join('\n') + '\n', { mode: 0o700 });
       log(`pod ${pod.podName}: script ${scriptPath}`);
@@ -1448,6 +1455,8 @@ export async function runPod(objects: K8sObject[], opts: RunPodOptions): Promise
     if (podProc) await podProc.kill();
     result.main.logTail = tail(readText(`${logs}/main.log`), 60);
     if (mainPlan) result.main.tmpWrites = listFiles(path.join(mainPlan.rootfs, 'tmp'));
+    const environ = readText(`${logs}/main.environ`);
+    if (environ) result.main.processEnv = Object.fromEntries(environ.split('\0').filter(Boolean).map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]));
     (result as { durationMs: number }).durationMs = Date.now() - started;
     if (!opts.keepWorkDir) {
       if (podProc && !podProc.exited) warnings.push(`pod process did not exit; work dir ${work} left in place`);
