@@ -3,7 +3,7 @@
  * and never re-default or recompute anything.
  */
 import { checkProps } from './check';
-import { ProblemCollector } from './errors';
+import { OpenClawConfigError, ProblemCollector } from './errors';
 import { PATHS } from './layout';
 import { managedGatewayConfig } from './managed-config';
 import { CHART_NAME, ChartLabels, chartLabels, fullName, suffixedName } from './names';
@@ -69,6 +69,21 @@ export interface Model {
 }
 
 export function resolveModel(givenProps: OpenClawChartProps, defaultRelease: string): Model {
+  try {
+    return resolveCheckedModel(givenProps, defaultRelease);
+  } catch (e) {
+    // Props of the wrong shape from JavaScript (a null list entry, a string for a map) can break
+    // the checks themselves: report what the values schema says about them instead of a TypeError.
+    if (e instanceof OpenClawConfigError) throw e;
+    const { namespace: _n, releaseName: _r, ...values } = givenProps;
+    const { validateValues } = require('./values/validate') as typeof import('./values/validate');
+    const schemaProblems = validateValues(values);
+    if (schemaProblems.length) throw new OpenClawConfigError(schemaProblems.map(({ path, message, ...rest }) => ('value' in rest ? { path, message, value: rest.value } : { path, message })));
+    throw e;
+  }
+}
+
+function resolveCheckedModel(givenProps: OpenClawChartProps, defaultRelease: string): Model {
   // `{ tag: undefined }` means the default, exactly as if the key were absent (else the spreads
   // over DEFAULTS below would replace defaults by undefined: no Service port, persistence off...).
   const props = withoutUndefined(givenProps);

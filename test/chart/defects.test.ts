@@ -175,3 +175,8 @@ test('a user securityContext is merged over the restricted default, nested capab
     runAsNonRoot: true, runAsUser: 1001, seccompProfile: { type: 'RuntimeDefault' },
   });
 });
+
+test('props of the wrong shape from JavaScript get the values-schema error, not a TypeError', () => {
+  const bad = { replicaCount: 2, replicaOverrides: { 0: null }, ingress: { enabled: true, hosts: [null] } } as any;
+  expect(() => synthObjects(bad)).toThrow(/replicaOverrides\.0: must be (a map|an object)[\s\S]*ingress\.hosts\[0\]/);
+});
