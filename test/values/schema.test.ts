@@ -1,5 +1,5 @@
 /**
- * schemas/values.schema.json is generated from the props types (src/values/schema-generator.ts),
+ * schemas/values.schema.json is generated from the props types (scripts/values-schema.ts),
  * so it cannot drift from src/props.ts: regenerating must give the checked-in file.
  */
 import * as fs from 'fs';
@@ -9,7 +9,7 @@ import * as YAML from 'yaml';
 import { DEFAULTS } from '../../src/props';
 import { VALUES_SCHEMA } from '../../src/values';
 import { SchemaNode, childSchema, deref, itemSchema } from '../../src/values/schema';
-import { NOT_VALUES, VALUES_SCHEMA_FILE, generateValuesSchema } from '../../src/values/schema-generator';
+import { NOT_VALUES, VALUES_SCHEMA_FILE, generateValuesSchema } from '../../scripts/values-schema';
 
 const REFERENCE = path.resolve(__dirname, '../../../shared/reference');
 
@@ -25,7 +25,7 @@ function objectNodes(node: SchemaNode = VALUES_SCHEMA, at = ''): Array<{ path: s
   return out;
 }
 
-test('the checked-in schema is what the generator makes from src/props.ts (regenerate: npx ts-node src/values/schema-generator.ts --write)', () => {
+test('the checked-in schema is what the generator makes from src/props.ts (regenerate: npx ts-node scripts/values-schema.ts --write)', () => {
   const checkedIn = JSON.parse(fs.readFileSync(VALUES_SCHEMA_FILE, 'utf8'));
   expect(generateValuesSchema()).toEqual(checkedIn);
   expect(VALUES_SCHEMA).toEqual(checkedIn);

@@ -3,7 +3,7 @@
  * compiler API, so the values schema and the props cannot drift apart (test/values/schema.test.ts
  * regenerates it and compares with the checked-in file).
  *
- *   npx ts-node src/values/schema-generator.ts --write     # after changing src/props.ts
+ *   npx ts-node scripts/values-schema.ts --write     # after changing src/props.ts
  *
  * Build-time only: it needs the `typescript` devDependency and is not exported from the package.
  *
@@ -21,12 +21,12 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as ts from 'typescript';
-import { DEFAULTS } from '../props';
-import { VALUE_FORMATS, ValueFormatName } from './formats';
+import { DEFAULTS } from '../src/props';
+import { VALUE_FORMATS, ValueFormatName } from '../src/values/formats';
 
 type Json = Record<string, any>;
 
-const REPO = path.resolve(__dirname, '../..');
+const REPO = path.resolve(__dirname, '..');
 export const PROPS_FILE = path.join(REPO, 'src/props.ts');
 export const VALUES_SCHEMA_FILE = path.join(REPO, 'schemas/values.schema.json');
 
@@ -139,7 +139,7 @@ export function generateValuesSchema(): Json {
 
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
-    $comment: 'GENERATED from src/props.ts by src/values/schema-generator.ts (npx ts-node src/values/schema-generator.ts --write). Do not edit.',
+    $comment: 'GENERATED from src/props.ts by scripts/values-schema.ts (npx ts-node scripts/values-schema.ts --write). Do not edit.',
     title: 'OpenClaw chart values',
     description: 'Values of the openclaw-cdk8s chart: the OpenClaw Helm chart\'s values.yaml, key for key. See OpenClawChartProps.',
     ...schema,
