@@ -2,16 +2,15 @@
  * ServiceAccount, Role and RoleBinding. Least privilege: no Role unless rbac.rules grant
  * something, and then the token is mounted; otherwise it is not (see Model.automountToken).
  */
-import { ApiObject } from 'cdk8s';
-import { Construct } from 'constructs';
+import { ManifestSink } from './manifest-sink';
 import { DEFAULTS } from './props';
 import { Model } from './resolve';
 
-export function addAccess(scope: Construct, model: Model): void {
+export function addAccess(sink: ManifestSink, model: Model): void {
   const meta = (name: string) => ({ name, labels: model.labels.common });
   if (model.createServiceAccount) {
     const annotations = model.props.serviceAccount?.annotations ?? DEFAULTS.serviceAccount.annotations;
-    new ApiObject(scope, 'serviceaccount', {
+    sink.add('serviceaccount', {
       apiVersion: 'v1',
       kind: 'ServiceAccount',
       metadata: { ...meta(model.names.serviceAccount), ...(Object.keys(annotations).length ? { annotations } : {}) },
@@ -19,13 +18,13 @@ export function addAccess(scope: Construct, model: Model): void {
     });
   }
   if (!model.rbacRules.length) return;
-  new ApiObject(scope, 'role', {
+  sink.add('role', {
     apiVersion: 'rbac.authorization.k8s.io/v1',
     kind: 'Role',
     metadata: meta(model.names.role),
     rules: model.rbacRules,
   });
-  new ApiObject(scope, 'rolebinding', {
+  sink.add('rolebinding', {
     apiVersion: 'rbac.authorization.k8s.io/v1',
     kind: 'RoleBinding',
     metadata: meta(model.names.role),

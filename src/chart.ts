@@ -1,14 +1,11 @@
 /**
  * OpenClawChart: resolve the props into one model, then let each builder add its objects.
  */
-import { Chart } from 'cdk8s';
+import { ApiObject, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
-import { addAccess } from './access';
-import { addConfig } from './config';
-import { addNetwork } from './network';
+import { buildObjects } from './build';
 import { OpenClawChartProps } from './props';
 import { Model, resolveModel } from './resolve';
-import { addWorkload } from './workload';
 
 export class OpenClawChart extends Chart {
   /** Everything the chart derived from its props (names, port, paths, managed config). */
@@ -18,9 +15,6 @@ export class OpenClawChart extends Chart {
     const model = resolveModel(props, id);
     super(scope, id, { namespace: model.namespace, disableResourceNameHashes: true });
     this.model = model;
-    addAccess(this, model);
-    const podAnnotations = addConfig(this, model);
-    addNetwork(this, model);
-    addWorkload(this, model, podAnnotations);
+    buildObjects({ add: (objectId, manifest) => new ApiObject(this, objectId, manifest as any) }, model);
   }
 }

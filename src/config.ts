@@ -3,19 +3,18 @@
  * changes.
  */
 import { createHash } from 'crypto';
-import { ApiObject } from 'cdk8s';
-import { Construct } from 'constructs';
+import { ManifestSink } from './manifest-sink';
 import { Model } from './resolve';
 import { replicaEnvFile, replicaEnvFileName } from './scripts/replica-env';
 import { MANAGED_CONFIG_KEY } from './workload';
 
 /** Adds the objects and returns the pod template annotations (user's plus the checksum). */
-export function addConfig(scope: Construct, model: Model): Record<string, string> {
+export function addConfig(sink: ManifestSink, model: Model): Record<string, string> {
   const meta = (name: string) => ({ name, labels: model.labels.common });
   const rendered: unknown[] = [];
   const configMap = (id: string, name: string, data: Record<string, string>) => {
     rendered.push(data);
-    new ApiObject(scope, id, { apiVersion: 'v1', kind: 'ConfigMap', metadata: meta(name), data });
+    sink.add(id, { apiVersion: 'v1', kind: 'ConfigMap', metadata: meta(name), data });
   };
 
   if (model.managedConfig) {
@@ -32,7 +31,7 @@ export function addConfig(scope: Construct, model: Model): Record<string, string
     // Plain strings in, base64 exactly once (the Helm chart's docs asked for base64 and encoded it again).
     for (const [k, v] of Object.entries(model.secretData)) data[k] = Buffer.from(v, 'utf8').toString('base64');
     rendered.push(data);
-    new ApiObject(scope, 'secret', { apiVersion: 'v1', kind: 'Secret', metadata: meta(model.names.secret), type: 'Opaque', data });
+    sink.add('secret', { apiVersion: 'v1', kind: 'Secret', metadata: meta(model.names.secret), type: 'Opaque', data });
   }
 
   const annotations = { ...model.props.podAnnotations };

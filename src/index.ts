@@ -16,3 +16,5 @@ export type { HelmExportInput, HelmExportOptions, HelmExportResult } from './hel
 export { renderNotes, DEFAULT_LOCAL_PORT } from './notes';
 export type { NotesOptions, NotesSource, ChartLike, AppLike } from './notes';
 export * from './validate';
+export { renderObjects } from './build';
+export { toManifestYaml } from './manifest-yaml';

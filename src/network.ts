@@ -2,9 +2,7 @@
  * Services, Ingress, HTTPRoute and NetworkPolicy. Every port here comes from the one gateway
  * port in the model (Services target the container's named port).
  */
-import { ApiObject } from 'cdk8s';
-import { Construct } from 'constructs';
-import { HttpRoute, HttpRouteSpecRulesMatchesPathType } from '../imports/gateway.networking.k8s.io';
+import { ManifestSink } from './manifest-sink';
 import { PORT_NAME } from './layout';
 import { DEFAULTS, KubernetesJson, NetworkPolicyPortProps, NetworkPolicyRule } from './props';
 import { Model } from './resolve';
@@ -15,17 +13,17 @@ export const NGINX_WEBSOCKET_ANNOTATIONS: Record<string, string> = {
   'nginx.ingress.kubernetes.io/proxy-send-timeout': '3600',
 };
 
-export function addNetwork(scope: Construct, model: Model): void {
-  addServices(scope, model);
-  if (model.props.ingress?.enabled) addIngress(scope, model);
-  if (model.props.httpRoute?.enabled) addHttpRoute(scope, model);
-  if (model.props.networkPolicy?.enabled) addNetworkPolicy(scope, model);
+export function addNetwork(sink: ManifestSink, model: Model): void {
+  addServices(sink, model);
+  if (model.props.ingress?.enabled) addIngress(sink, model);
+  if (model.props.httpRoute?.enabled) addHttpRoute(sink, model);
+  if (model.props.networkPolicy?.enabled) addNetworkPolicy(sink, model);
 }
 
-function addServices(scope: Construct, model: Model): void {
+function addServices(sink: ManifestSink, model: Model): void {
   const service = { ...DEFAULTS.service, ...model.props.service };
   const ports = [{ name: PORT_NAME, port: service.port, targetPort: PORT_NAME, protocol: 'TCP' }];
-  new ApiObject(scope, 'service', {
+  sink.add('service', {
     apiVersion: 'v1',
     kind: 'Service',
     metadata: {
@@ -36,7 +34,7 @@ function addServices(scope: Construct, model: Model): void {
     spec: { type: service.type, ports, selector: model.labels.selector },
   });
   // Governing Service of the StatefulSet: stable per-pod DNS names.
-  new ApiObject(scope, 'headless', {
+  sink.add('headless', {
     apiVersion: 'v1',
     kind: 'Service',
     metadata: { name: model.names.headlessService, labels: model.labels.common },
@@ -44,14 +42,14 @@ function addServices(scope: Construct, model: Model): void {
   });
 }
 
-function addIngress(scope: Construct, model: Model): void {
+function addIngress(sink: ManifestSink, model: Model): void {
   const ingress = { ...DEFAULTS.ingress, ...model.props.ingress };
   const annotations = {
     ...(ingress.className === 'nginx' ? NGINX_WEBSOCKET_ANNOTATIONS : {}),
     ...ingress.annotations,
   };
   const backend = { service: { name: model.names.service, port: { number: model.props.service?.port ?? DEFAULTS.service.port } } };
-  new ApiObject(scope, 'ingress', {
+  sink.add('ingress', {
     apiVersion: 'networking.k8s.io/v1',
     kind: 'Ingress',
     metadata: {
@@ -72,9 +70,12 @@ function addIngress(scope: Construct, model: Model): void {
   });
 }
 
-function addHttpRoute(scope: Construct, model: Model): void {
+function addHttpRoute(sink: ManifestSink, model: Model): void {
   const route = model.props.httpRoute!;
-  new HttpRoute(scope, 'httproute', {
+  // The imported L1 class's own conversion, without a construct; loaded only when a route is made
+  // (it pulls in cdk8s, which the construct-free path otherwise never needs).
+  const { HttpRoute, HttpRouteSpecRulesMatchesPathType } = require('../imports/gateway.networking.k8s.io') as typeof import('../imports/gateway.networking.k8s.io');
+  sink.add('httproute', HttpRoute.manifest({
     metadata: {
       name: model.fullName,
       labels: model.labels.common,
@@ -88,7 +89,7 @@ function addHttpRoute(scope: Construct, model: Model): void {
         backendRefs: [{ name: model.names.service, port: model.props.service?.port ?? DEFAULTS.service.port }],
       }],
     },
-  });
+  }));
 }
 
 /** Selects a namespace by the label Kubernetes sets on every namespace (since 1.21). */
@@ -96,7 +97,7 @@ export function namespacePeer(namespace: string): KubernetesJson {
   return { namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': namespace } } };
 }
 
-function addNetworkPolicy(scope: Construct, model: Model): void {
+function addNetworkPolicy(sink: ManifestSink, model: Model): void {
   const np = { ...DEFAULTS.networkPolicy, ...model.props.networkPolicy };
   const gatewayPort = [{ protocol: 'TCP', port: model.port }];
   const ingress: KubernetesJson[] = [];
@@ -126,7 +127,7 @@ function addNetworkPolicy(scope: Construct, model: Model): void {
   egress.push(...(np.egress ?? []).map(policyRule));
 
   const types = np.policyTypes ?? ['Ingress', 'Egress'];
-  new ApiObject(scope, 'networkpolicy', {
+  sink.add('networkpolicy', {
     apiVersion: 'networking.k8s.io/v1',
     kind: 'NetworkPolicy',
     metadata: { name: model.fullName, labels: model.labels.common },

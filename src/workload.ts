@@ -1,8 +1,7 @@
 /**
  * The StatefulSet (containers, probes, env, volumes, claims) and its PodDisruptionBudget.
  */
-import { ApiObject } from 'cdk8s';
-import { Construct } from 'constructs';
+import { ManifestSink } from './manifest-sink';
 import { PATHS, PORT_NAME, VOLUMES } from './layout';
 import { DEFAULTS, KubernetesJson } from './props';
 import { Model, ResolvedProbe } from './resolve';
@@ -12,13 +11,13 @@ import { prepareStateCommand } from './scripts/prepare-state';
 
 export const MANAGED_CONFIG_KEY = 'openclaw.json';
 
-export function addWorkload(scope: Construct, model: Model, podAnnotations: Record<string, string>): void {
+export function addWorkload(sink: ManifestSink, model: Model, podAnnotations: Record<string, string>): void {
   const props = model.props;
   const meta = (name: string) => ({ name, labels: model.labels.common });
   const update = props.updateStrategy ?? DEFAULTS.updateStrategy;
   const updateType = update.type ?? 'RollingUpdate';
 
-  new ApiObject(scope, 'statefulset', {
+  sink.add('statefulset', {
     apiVersion: 'apps/v1',
     kind: 'StatefulSet',
     metadata: meta(model.names.statefulSet),
@@ -47,7 +46,7 @@ export function addWorkload(scope: Construct, model: Model, podAnnotations: Reco
 
   const pdb = props.podDisruptionBudget ?? {};
   if (pdb.enabled ?? model.replicas > 1) {
-    new ApiObject(scope, 'pdb', {
+    sink.add('pdb', {
       apiVersion: 'policy/v1',
       kind: 'PodDisruptionBudget',
       metadata: meta(model.fullName),

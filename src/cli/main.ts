@@ -11,15 +11,15 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { App } from 'cdk8s';
 import { Command, CommanderError } from 'commander';
-import { stringify } from 'yaml';
-import { OpenClawChart } from '../chart';
-import { exportHelmChart } from '../helm';
-import { renderNotes } from '../notes';
-import { formatProblems, KubernetesVersion, SUPPORTED_KUBERNETES_VERSIONS, validateYamlFiles } from '../validate';
+import { renderObjects } from '../build';
 import { ConfigProblem, OpenClawConfigError } from '../errors';
-import { VALUES_SCHEMA, loadValuesFiles, valuesToProps } from '../values';
+import { toManifestYaml } from '../manifest-yaml';
+import { renderNotes } from '../notes';
+import type { KubernetesVersion } from '../validate';
+import { loadValuesFiles, valuesToProps } from '../values';
+// Each command loads only what it needs (cold start): the Helm export, the strict Kubernetes
+// validator and the values schema are required inside their commands.
 
 /** Where the CLI writes; process.stdout/stderr in the real command, buffers in tests. */
 export interface CliIo {
@@ -104,6 +104,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   program.command('schema')
     .description('print the JSON schema (draft-07) of the values, generated from the chart\'s typed props')
     .action(() => {
+      const { VALUES_SCHEMA } = require('../values/schema') as typeof import('../values/schema');
       io.stdout.write(`${JSON.stringify(VALUES_SCHEMA, null, 2)}\n`);
     });
 
@@ -120,12 +121,12 @@ function synth(opts: SynthOptions, io: CliIo): number {
   try {
     const values = loadValuesFiles(opts.values ?? [], opts.set ?? [], opts.setString ?? []);
     const props = valuesToProps(values, { release: opts.release, namespace: opts.namespace });
-    const app = new App();
-    new OpenClawChart(app, opts.release, props);
-    const yaml = app.synthYaml();
+    // The construct-free path: the same objects as the chart in an App, without loading cdk8s.
+    const objects = renderObjects(props, opts.release);
+    const yaml = toManifestYaml(objects);
     // The summary goes to stderr, so stdout stays pure YAML.
     const notes = () => {
-      if (!opts.quiet) io.stderr.write(renderNotes(app));
+      if (!opts.quiet) io.stderr.write(renderNotes(objects));
     };
     if (opts.output === undefined) {
       io.stdout.write(yaml);
@@ -140,8 +141,7 @@ function synth(opts: SynthOptions, io: CliIo): number {
       io.stderr.write(`Error: cannot write ${file}: ${(e as Error).message}\n`);
       return EXIT_INVALID;
     }
-    const count = app.charts.reduce((n, c) => n + c.apiObjects.length, 0);
-    io.stdout.write(`wrote ${file} (${count} objects)\n`);
+    io.stdout.write(`wrote ${file} (${objects.length} objects)\n`);
     notes();
     return EXIT_OK;
   } catch (e) {
@@ -150,6 +150,8 @@ function synth(opts: SynthOptions, io: CliIo): number {
 }
 
 function helm(opts: HelmOptions, io: CliIo): number {
+  const { exportHelmChart } = require('../helm') as typeof import('../helm');
+  const { stringify } = require('yaml') as typeof import('yaml');
   try {
     const values = loadValuesFiles(opts.values ?? [], opts.set ?? [], opts.setString ?? []);
     const props = valuesToProps(values, { release: opts.release, namespace: opts.namespace });
@@ -188,6 +190,7 @@ function withValuesOptions(command: Command): Command {
 
 /** `openclaw-cdk8s validate`: one line per problem on stderr, exit 1 when any. */
 function validate(files: string[], version: string | undefined, io: CliIo): number {
+  const { SUPPORTED_KUBERNETES_VERSIONS, formatProblems, validateYamlFiles } = require('../validate') as typeof import('../validate');
   if (version !== undefined && !(SUPPORTED_KUBERNETES_VERSIONS as string[]).includes(version)) {
     io.stderr.write(`--kubernetes: must be one of ${SUPPORTED_KUBERNETES_VERSIONS.join(', ')} (got ${JSON.stringify(version)})\n`);
     return EXIT_USAGE;

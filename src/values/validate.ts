@@ -3,10 +3,10 @@
  * (`ingress.hosts[0].host`), the bad value and what is allowed, and a "did you mean" for
  * misspelled keys and enum values.
  */
-import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { ConfigProblem } from '../errors';
 import { VALUE_FORMATS, formatOfSchemaPath } from './formats';
-import { SchemaNode, VALUES_SCHEMA, deref, namedPaths } from './schema';
+import { SchemaNode, deref, namedPaths } from './schema';
 
 /** A path as segments: keys (strings) and list indices (numbers). */
 export type PathSegments = ReadonlyArray<string | number>;
@@ -26,11 +26,9 @@ const OPTION_KEYS: Record<string, string> = {
 
 let compiled: ValidateFunction | undefined;
 
+/** The schema precompiled by scripts/values-validator.ts: no ajv compile at run time. */
 function validator(): ValidateFunction {
-  if (!compiled) {
-    const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true, strictRequired: false });
-    compiled = ajv.compile(VALUES_SCHEMA);
-  }
+  if (!compiled) compiled = (require('./values-validator.generated') as { validate: ValidateFunction }).validate;
   return compiled;
 }
 
@@ -42,6 +40,8 @@ export function formatPath(segments: PathSegments): string {
 }
 
 export function validateValues(values: unknown): SchemaProblem[] {
+  // No values: nothing to check (the schema requires no key), and no 300 KB validator to load.
+  if (values !== null && typeof values === 'object' && !Array.isArray(values) && Object.keys(values).length === 0) return [];
   const validate = validator();
   if (validate(values)) return [];
   const problems: SchemaProblem[] = [];

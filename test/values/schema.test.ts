@@ -10,6 +10,7 @@ import { DEFAULTS } from '../../src/props';
 import { VALUES_SCHEMA } from '../../src/values';
 import { SchemaNode, childSchema, deref, itemSchema } from '../../src/values/schema';
 import { NOT_VALUES, VALUES_SCHEMA_FILE, generateValuesSchema } from '../../scripts/values-schema';
+import { VALIDATOR_FILE, valuesValidatorSource } from '../../scripts/values-validator';
 
 const REFERENCE = path.resolve(__dirname, '../../../shared/reference');
 
@@ -30,6 +31,15 @@ test('the checked-in schema is what the generator makes from src/props.ts (regen
   expect(generateValuesSchema()).toEqual(checkedIn);
   expect(VALUES_SCHEMA).toEqual(checkedIn);
 }, 60_000);
+
+test('the precompiled validator is what ajv makes from the checked-in schema (regenerate: npx ts-node scripts/values-validator.ts --write)', () => {
+  expect(fs.readFileSync(VALIDATOR_FILE, 'utf8')).toBe(valuesValidatorSource());
+}, 60_000);
+
+test('no values at all are valid (validateValues skips the validator for them)', () => {
+  expect(VALUES_SCHEMA.required).toBeUndefined();
+  expect(require('../../src/values/values-validator.generated').validate({})).toBe(true);
+});
 
 test('the schema is valid draft-07 and compiles strictly', () => {
   const ajv = new Ajv({ strict: true, allowUnionTypes: true, strictRequired: false });
