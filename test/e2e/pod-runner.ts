@@ -1106,18 +1106,7 @@ async function probeOnce(rt: ProbeRuntime, probe: any, timeoutMs: number): Promi
       return r.ok ? { ok: true, detail: 'connected' } : { ok: false, detail: r.error ?? 'no connection' };
     }
     if (probe.exec) {
-      const line = `exec nsenter --target ${rt.nsPid} --mount --net -- ${execLine(rt.plan, probe.exec.command)}`;
-      const res = await new Promise<{ code: number | null; out: string }>((resolve) => {
-        const p = track(spawn('sh', ['-c', line], { stdio: ['ignore', 'pipe', 'pipe'] }));
-        let out = '';
-        p.stdout!.on('data', (c) => (out += c));
-        p.stderr!.on('data', (c) => (out += c));
-        const t = setTimeout(() => killNow(p), timeoutMs);
-        p.on('close', (code) => {
-          clearTimeout(t);
-          resolve({ code, out });
-        });
-      });
+      const res = await execInPod(rt.nsPid, rt.plan, probe.exec.command, timeoutMs);
       return { ok: res.code === 0, detail: `exit ${res.code} ${tail(res.out.trim(), 2)}` };
     }
     return { ok: false, detail: `unsupported probe handler ${JSON.stringify(Object.keys(probe))}` };
@@ -1467,7 +1456,13 @@ export async function runPod(objects: K8sObject[], opts: RunPodOptions): Promise
 
 /** Runs `plan.argv` inside the running pod (mount + network namespace) and classifies it as a validate run. */
 async function runInPod(nsPid: number, plan: ContainerPlan, timeoutMs: number): Promise<ValidateResult> {
-  const line = `exec nsenter --target ${nsPid} --mount --net -- ${execLine(plan)}`;
+  const { code, out } = await execInPod(nsPid, plan, plan.argv, timeoutMs);
+  return classifyValidate(code, out);
+}
+
+/** Runs `argv` as the container of `plan` inside the running pod; output is stdout and stderr together. */
+function execInPod(nsPid: number, plan: ContainerPlan, argv: string[], timeoutMs: number): Promise<{ code: number | null; out: string }> {
+  const line = `exec nsenter --target ${nsPid} --mount --net -- ${execLine(plan, argv)}`;
   return new Promise((resolve) => {
     const p = track(spawn('sh', ['-c', line], { stdio: ['ignore', 'pipe', 'pipe'] }));
     let out = '';
@@ -1476,7 +1471,7 @@ async function runInPod(nsPid: number, plan: ContainerPlan, timeoutMs: number): 
     const t = setTimeout(() => killNow(p), timeoutMs);
     p.on('close', (code) => {
       clearTimeout(t);
-      resolve(classifyValidate(code, out));
+      resolve({ code, out });
     });
   });
 }
