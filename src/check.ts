@@ -4,7 +4,7 @@
  */
 import { ProblemCollector } from './errors';
 import { MAX_RELEASE_NAME_LENGTH, MAX_STATEFULSET_NAME_LENGTH, fullName } from './names';
-import { CHART_ENV, PATHS, VOLUMES } from './layout';
+import { CHART_ENV, CHART_MOUNT_PATHS, PATHS, VOLUMES } from './layout';
 import { DEFAULTS, NetworkPolicyPortProps, OpenClawChartProps, ProbeProps } from './props';
 import { ALLOW_INSECURE_AUTH_RETIRED_IN, imageFeatures } from './versions';
 
@@ -25,9 +25,6 @@ const CHANNEL_SECRET_KEY = /token|secret|password|apikey|api_key/i;
 const INT32_MAX = 2 ** 31 - 1;
 /** A named port (IANA service name): at most 15 lower case letters, digits and "-", with a letter. */
 const PORT_NAME = /^(?=.*[a-z])(?!.*--)[a-z0-9]([-a-z0-9]{0,13}[a-z0-9])?$/;
-/** Where the chart mounts volumes in its containers (the prepare-state init container seeds node_modules at /seed/node_modules). */
-const CHART_MOUNT_PATHS = [PATHS.stateDir, PATHS.authProfileDir, '/tmp', `${PATHS.home}/.cache`, `${PATHS.home}/.local`, `${PATHS.home}/.npm`, PATHS.nodeModules,
-  PATHS.managedConfigDir, PATHS.configFilesDir, PATHS.replicaEnvDir, '/seed/node_modules'];
 const isDnsSubdomain = (s: unknown) => typeof s === 'string' && s.length <= 253 && DNS_SUBDOMAIN.test(s);
 
 export function checkProps(props: OpenClawChartProps, p: ProblemCollector): void {

@@ -9,9 +9,22 @@ export const PATHS = {
   configFilesDir: '/etc/openclaw/config',
   replicaEnvDir: '/etc/openclaw/replica-env',
   nodeModules: '/usr/local/lib/node_modules',
+  /** Where prepare-state sees the writable node_modules emptyDir while seeding it. */
+  nodeModulesSeed: '/seed/node_modules',
+  // Writable emptyDirs under the read-only root filesystem.
+  tmp: '/tmp',
+  cache: '/home/node/.cache',
+  local: '/home/node/.local',
+  npm: '/home/node/.npm',
   /** The image's WORKDIR, where `dist/index.js` is. */
   appDir: '/app',
 } as const;
+
+/** Every path the chart mounts a volume at, in any of its containers (besides DATA_DIR). */
+export const CHART_MOUNT_PATHS: readonly string[] = [
+  PATHS.stateDir, PATHS.authProfileDir, PATHS.tmp, PATHS.cache, PATHS.local, PATHS.npm, PATHS.nodeModules,
+  PATHS.managedConfigDir, PATHS.configFilesDir, PATHS.replicaEnvDir, PATHS.nodeModulesSeed,
+];
 
 /** Names of the pod's volumes. */
 export const VOLUMES = {

@@ -115,10 +115,10 @@ function podSpec(model: Model): KubernetesJson {
         // State and the auth-profile key both live on the data volume (the Helm chart lost the key at restart).
         { name: VOLUMES.data, mountPath: PATHS.stateDir, subPath: '.openclaw' },
         { name: VOLUMES.data, mountPath: PATHS.authProfileDir, subPath: '.config/openclaw' },
-        { name: VOLUMES.tmp, mountPath: '/tmp' },
-        { name: VOLUMES.cache, mountPath: `${PATHS.home}/.cache` },
-        { name: VOLUMES.local, mountPath: `${PATHS.home}/.local` },
-        { name: VOLUMES.npm, mountPath: `${PATHS.home}/.npm` },
+        { name: VOLUMES.tmp, mountPath: PATHS.tmp },
+        { name: VOLUMES.cache, mountPath: PATHS.cache },
+        { name: VOLUMES.local, mountPath: PATHS.local },
+        { name: VOLUMES.npm, mountPath: PATHS.npm },
         ...(nodeModulesWritable(model) ? [{ name: VOLUMES.nodeModules, mountPath: PATHS.nodeModules }] : []),
         ...(Object.keys(model.configFiles).length ? [{ name: VOLUMES.configFiles, mountPath: PATHS.configFilesDir, readOnly: true }] : []),
         ...(model.replicaEnv.size ? [{ name: VOLUMES.replicaEnv, mountPath: PATHS.replicaEnvDir, readOnly: true }] : []),
@@ -148,8 +148,8 @@ function initContainers(model: Model, dataMount: KubernetesJson): KubernetesJson
     name: 'prepare-state',
     image: model.image.ref,
     imagePullPolicy: model.image.pullPolicy,
-    command: prepareStateCommand(model.dataDir, seed ? { from: PATHS.nodeModules, to: '/seed/node_modules' } : undefined),
-    volumeMounts: [dataMount, ...(seed ? [{ name: VOLUMES.nodeModules, mountPath: '/seed/node_modules' }] : [])],
+    command: prepareStateCommand(model.dataDir, seed ? { from: PATHS.nodeModules, to: PATHS.nodeModulesSeed } : undefined),
+    volumeMounts: [dataMount, ...(seed ? [{ name: VOLUMES.nodeModules, mountPath: PATHS.nodeModulesSeed }] : [])],
     ...common,
   }];
   if (model.managedConfig) {
