@@ -1,3 +1,4 @@
+/** The public API of openclaw-cdk8s: the chart and its props, the fleet, values files, validation, Helm export, notes. */
 export { OpenClawChart } from './chart';
 export * from './props';
 export { OpenClawConfigError, formatProblem } from './errors';
