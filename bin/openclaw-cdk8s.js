@@ -1,14 +1,20 @@
 #!/usr/bin/env node
-// The `openclaw-cdk8s` command. Runs the compiled CLI (lib/, built by `npm run build`): no ts-node at run time.
-// `npm run build` also bundles it into lib/cli.js (one file: about 0.1 s faster to start than
-// resolving a hundred modules); the unbundled lib/src/cli/main.js serves when the bundle is absent.
+// The `openclaw-cdk8s` command. Runs the compiled CLI in lib/ (built by `npm run build`, which the
+// package's `prepare` script runs on `npm ci`, `npm install <git url>` and `npm pack`): no ts-node at
+// run time. lib/cli.js is the one-file bundle (faster to start than resolving a hundred modules);
+// the unbundled lib/src/cli/main.js serves when the bundle is absent.
 'use strict';
 
 const fs = require('fs');
 const path = require('path');
 
-const bundle = path.join(__dirname, '..', 'lib', 'cli.js');
-const { runCli } = require(fs.existsSync(bundle) ? bundle : '../lib/src/cli/main.js');
+const root = path.join(__dirname, '..');
+const entry = [path.join(root, 'lib', 'cli.js'), path.join(root, 'lib', 'src', 'cli', 'main.js')].find((file) => fs.existsSync(file));
+if (!entry) {
+  process.stderr.write(`openclaw-cdk8s: the command is not built yet: run \`npm run build\` in ${root}\n`);
+  process.exit(1);
+}
+const { runCli } = require(entry);
 
 runCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr }).then(
   (code) => {

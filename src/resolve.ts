@@ -113,7 +113,7 @@ function resolveCheckedModel(givenProps: OpenClawChartProps, defaultRelease: str
     managedConfigMap: suffixedName(full, 'gateway-config'),
     configFilesConfigMap: suffixedName(full, 'config'),
     replicaEnvConfigMap: suffixedName(full, 'replica-env'),
-    secret: full,
+    secret: suffixedName(full, 'secret'),
   };
   const secretData = secretEnabled ? { ...props.secret?.data } : {};
 

@@ -1,5 +1,5 @@
 /**
- * The config-merge init container (fixes REFERENCE-DEFECTS items 8, 9 and 10).
+ * The config-merge init container (fixes Helm chart defects 8, 9 and 10).
  *
  * The chart's managed openclaw.json settings live in a ConfigMap mounted read-only; this script
  * deep-merges them into OpenClaw's config file on the data volume (`existing * managed` in jq:

@@ -1,5 +1,5 @@
 /**
- * Per-replica environment for the StatefulSet (fixes REFERENCE-DEFECTS items 3 and 4).
+ * Per-replica environment for the StatefulSet (fixes Helm chart defects 3 and 4).
  *
  * One ConfigMap holds one key per replica, `replica-<i>.env`, whose content is
  * `export NAME='value'` lines. The main container's command is wrapped so that pod <i>

@@ -1,12 +1,12 @@
 /**
- * One test per defect of the Helm chart (../shared/reference/REFERENCE-DEFECTS.md), numbered as there.
+ * One test per defect of the Helm chart (docs/helm-chart-defects.md), numbered as there.
  */
 import { expectValidManifests } from '../helpers/k8s-valid';
 import { envOf, findObject, mainContainer, podSpecOf, synthObjects } from '../helpers/synth';
 
 const allContainers = (objs: any[]) => [...podSpecOf(objs).initContainers ?? [], ...podSpecOf(objs).containers];
 
-describe('REFERENCE-DEFECTS.md', () => {
+describe('Helm chart defects (docs/helm-chart-defects.md)', () => {
   test('1: extraEnv renders, plain and valueFrom, in order after the chart env', () => {
     const objs = synthObjects({
       extraEnv: [
@@ -87,9 +87,9 @@ describe('REFERENCE-DEFECTS.md', () => {
 
   test('13: secret.data takes plain strings and is base64-encoded exactly once, loaded with envFrom', () => {
     const objs = synthObjects({ secret: { enabled: true, data: { ANTHROPIC_API_KEY: 'sk-ant-plain' } } });
-    const secret = findObject(objs, 'Secret', 'my-openclaw');
+    const secret = findObject(objs, 'Secret', 'my-openclaw-secret');
     expect(Buffer.from(secret.data.ANTHROPIC_API_KEY, 'base64').toString()).toBe('sk-ant-plain');
-    expect(mainContainer(objs).envFrom).toContainEqual({ secretRef: { name: 'my-openclaw' } });
+    expect(mainContainer(objs).envFrom).toContainEqual({ secretRef: { name: 'my-openclaw-secret' } });
     expect(JSON.stringify(objs.filter((o) => o.kind !== 'Secret'))).not.toContain('sk-ant-plain');
   });
 

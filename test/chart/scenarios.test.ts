@@ -1,7 +1,7 @@
 /**
  * The README's scenarios, written as props, against what the Helm chart rendered for them
- * (../shared/reference/rendered-by-reference-chart). Fields are compared explicitly; where the
- * reference is wrong (REFERENCE-DEFECTS.md) the test says what we do instead.
+ * (test/fixtures/reference/rendered-by-reference-chart). Fields are compared explicitly; where the
+ * reference is wrong (docs/helm-chart-defects.md) the test says what we do instead.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -9,8 +9,9 @@ import { parseAllDocuments } from 'yaml';
 import { OpenClawChartProps } from '../../src';
 import { expectValidManifests } from '../helpers/k8s-valid';
 import { envOf, findObject, mainContainer, podSpecOf, synthObjects } from '../helpers/synth';
+import { RENDERED_DIR, SCENARIOS_DIR } from '../helpers/fixtures';
 
-const REFERENCE = path.resolve(__dirname, '../../../shared/reference/rendered-by-reference-chart');
+const REFERENCE = RENDERED_DIR;
 
 function reference(file: string): any[] {
   return parseAllDocuments(fs.readFileSync(path.join(REFERENCE, file), 'utf8')).map((d) => d.toJSON()).filter(Boolean);
@@ -21,7 +22,7 @@ const refMain = (objs: any[]) => refStatefulSet(objs).spec.template.spec.contain
 const refEnv = (objs: any[]) => Object.fromEntries(refMain(objs).env.map((e: any) => [e.name, e.value ?? e.valueFrom]));
 const kindsAndNames = (objs: any[]) => objs.map((o) => `${o.kind}/${o.metadata.name}`).sort();
 
-/** Objects the Helm chart renders that we deliberately do not (REFERENCE-DEFECTS.md 14, 15, 4). */
+/** Objects the Helm chart renders that we deliberately do not (Helm chart defect 14, 15, 4). */
 const NOT_RENDERED_BY_US = new Set([
   'ConfigMap/my-openclaw-gateway-config', // only when a setting is managed (defect 14)
   'Role/my-openclaw', 'RoleBinding/my-openclaw', // no RBAC unless rbac.rules grant something (defect 15)
@@ -33,7 +34,7 @@ const HELM_ENV = ['CLAUDE_MODEL', 'DATA_DIR', 'HOST', 'LOG_LEVEL', 'MEMORY_ENABL
 
 function load(scenario: string): OpenClawChartProps {
   const { parse } = require('yaml');
-  const file = path.resolve(__dirname, '../../../shared/reference/scenarios', scenario);
+  const file = path.join(SCENARIOS_DIR, scenario);
   return parse(fs.readFileSync(file, 'utf8')) ?? {};
 }
 
@@ -172,4 +173,44 @@ describe('scenario-specific fields', () => {
     expect(claim.spec).toEqual(ref.spec);
     expect(claim.metadata).toEqual(ref.metadata);
   });
+});
+
+/**
+ * Object names as the Helm chart 0.1.0 makes them, so that adopting a release finds the same
+ * objects. The renders above show most; the Secret (`openclaw.secretName`: `<fullname>-secret`) and
+ * the configMap.data ConfigMap (`openclaw.configMapName`: `<fullname>-config`) come from the chart's
+ * _helpers.tpl, since no README example renders them. The per-replica ConfigMaps differ on purpose
+ * (one `-replica-env` ConfigMap instead of one per replica that every pod loaded: Helm chart defect 4).
+ */
+test('every object the chart can render has the Helm chart\'s name', () => {
+  const objs = synthObjects({
+    replicaCount: 2,
+    replicaOverrides: { 1: { env: { ROLE: 'secondary' } } },
+    secret: { enabled: true, data: { ANTHROPIC_API_KEY: 'sk-ant-x' } },
+    configMap: { enabled: true, data: { 'extra.json': '{}' } },
+    ingress: { enabled: true, hosts: [{ host: 'claw.example.com', paths: [{ path: '/', pathType: 'Prefix' }] }] },
+    networkPolicy: { enabled: true },
+    rbac: { rules: [{ apiGroups: [''], resources: ['pods'], verbs: ['get'] }] },
+  });
+  expect(kindsAndNames(objs)).toEqual([
+    'ConfigMap/my-openclaw-config',
+    'ConfigMap/my-openclaw-gateway-config',
+    'ConfigMap/my-openclaw-replica-env',
+    'Ingress/my-openclaw',
+    'NetworkPolicy/my-openclaw',
+    'PodDisruptionBudget/my-openclaw',
+    'Role/my-openclaw',
+    'RoleBinding/my-openclaw',
+    'Secret/my-openclaw-secret',
+    'Service/my-openclaw',
+    'Service/my-openclaw-headless',
+    'ServiceAccount/my-openclaw',
+    'StatefulSet/my-openclaw',
+  ]);
+  // Names the Helm renders have are ours too (the per-replica ConfigMaps aside, on purpose).
+  const helmNames = fs.readdirSync(REFERENCE).flatMap((file) => kindsAndNames(reference(file)));
+  for (const name of new Set(helmNames)) {
+    if (/^ConfigMap\/my-openclaw-replica-\d-config$/.test(name)) continue;
+    expect(kindsAndNames(objs)).toContain(name);
+  }
 });

@@ -1,5 +1,5 @@
 /**
- * What today's OpenClaw needs (../shared/reference/OPENCLAW-FACTS.md): probes by image version,
+ * What today's OpenClaw needs (docs/openclaw-runtime.md): probes by image version,
  * the real config knobs, ingress for WebSockets and trusted proxies, channels, Gateway API,
  * disruption budget.
  */

@@ -9,9 +9,10 @@ import * as os from 'os';
 import * as path from 'path';
 import { parseManifests } from './render-facts';
 import { STACK_TRACE } from './run-cli';
+import { SCENARIOS_DIR } from '../helpers/fixtures';
 
 const REPO = path.resolve(__dirname, '../..');
-const SCENARIOS = path.resolve(__dirname, '../../../shared/reference/scenarios');
+const SCENARIOS = SCENARIOS_DIR;
 
 test('the built bin/openclaw-cdk8s.js runs the compiled CLI', () => {
   const pkg = fs.mkdtempSync(path.join(os.tmpdir(), 'openclaw-cdk8s-bin-'));
@@ -56,3 +57,17 @@ test('the built bin/openclaw-cdk8s.js runs the compiled CLI', () => {
     fs.rmSync(pkg, { recursive: true, force: true });
   }
 }, 180_000);
+
+test('an unbuilt bin says in one line what to run, and writes nothing to stdout', () => {
+  const pkg = fs.mkdtempSync(path.join(os.tmpdir(), 'openclaw-cdk8s-unbuilt-'));
+  try {
+    fs.mkdirSync(path.join(pkg, 'bin'));
+    fs.copyFileSync(path.join(REPO, 'bin/openclaw-cdk8s.js'), path.join(pkg, 'bin/openclaw-cdk8s.js'));
+    const r = spawnSync(process.execPath, [path.join(pkg, 'bin/openclaw-cdk8s.js'), 'synth'], { encoding: 'utf8' });
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(`openclaw-cdk8s: the command is not built yet: run \`npm run build\` in ${pkg}\n`);
+  } finally {
+    fs.rmSync(pkg, { recursive: true, force: true });
+  }
+});

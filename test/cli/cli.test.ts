@@ -4,10 +4,8 @@ import * as path from 'path';
 import { VALUES_SCHEMA } from '../../src/values';
 import { parseManifests } from './render-facts';
 import { cli, STACK_TRACE, tempDir, writeFile } from './run-cli';
+import { NEWEST_VALUES, REFERENCE_VALUES } from '../helpers/fixtures';
 
-const REFERENCE = path.resolve(__dirname, '../../../shared/reference');
-const REFERENCE_VALUES = path.join(REFERENCE, 'reference-values.yaml');
-const NEWEST_VALUES = path.join(REFERENCE, 'reference-values.newest.yaml');
 const dir = tempDir();
 
 describe('usage', () => {

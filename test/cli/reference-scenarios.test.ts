@@ -1,7 +1,7 @@
 /**
  * Every scenario values file renders with `openclaw-cdk8s synth -f FILE --release my-openclaw
  * --namespace openclaw`, and what it renders is what the Helm chart rendered for the same file
- * (shared/reference/rendered-by-reference-chart), fact by fact (render-facts.ts), except the
+ * (test/fixtures/reference/rendered-by-reference-chart), fact by fact (render-facts.ts), except the
  * differences listed in DELIBERATE_DIFFERENCES, each with its reason. The test asserts that the
  * actual differences are exactly that list: a new difference fails, and so does an entry that no
  * longer happens (remove it when a difference goes away).
@@ -13,14 +13,14 @@ import { PATHS } from '../../src/layout';
 import { replicaWrapperCommand } from '../../src/scripts/replica-env';
 import { DEFAULT_OPENCLAW_VERSION } from '../../src/versions';
 import { ABSENT, Difference, canonical, differences, parseManifests, readManifests } from './render-facts';
+import { RENDERED_DIR, SCENARIOS_DIR } from '../helpers/fixtures';
 
-const REFERENCE = path.resolve(__dirname, '../../../shared/reference');
-const SCENARIOS = path.join(REFERENCE, 'scenarios');
-const RENDERED = path.join(REFERENCE, 'rendered-by-reference-chart');
+const SCENARIOS = SCENARIOS_DIR;
+const RENDERED = RENDERED_DIR;
 
 const SCENARIO_NAMES = fs.readdirSync(SCENARIOS).filter((f) => f.endsWith('.yaml')).map((f) => f.replace(/\.yaml$/, '')).sort();
 
-/** The Helm render of a scenario. Scenario 05's could only be made without customEgressPorts (REFERENCE-DEFECTS 2). */
+/** The Helm render of a scenario. Scenario 05's could only be made without customEgressPorts (Helm chart defect 2). */
 function referenceFile(scenario: string): string {
   const exact = path.join(RENDERED, `${scenario}.k8s.yaml`);
   if (fs.existsSync(exact)) return exact;
@@ -76,7 +76,7 @@ export const DELIBERATE_DIFFERENCES: readonly DeliberateDifference[] = [
   },
   {
     scenarios: DEFAULT_TAG, fact: 'label app.kubernetes.io/version (values on all objects)', reference: ['latest'], ours: [DEFAULT_OPENCLAW_VERSION],
-    reason: 'The version label is the image tag really running (Helm used Chart.appVersion, "latest", whatever image.tag said); the default tag is pinned (REFERENCE-DEFECTS 18).',
+    reason: 'The version label is the image tag really running (Helm used Chart.appVersion, "latest", whatever image.tag said); the default tag is pinned (Helm chart defect 18).',
   },
   {
     scenarios: ['07-no-persistence'], fact: 'label app.kubernetes.io/version (values on all objects)', reference: ['latest'], ours: ['2026.2.1'],
@@ -87,7 +87,7 @@ export const DELIBERATE_DIFFERENCES: readonly DeliberateDifference[] = [
     reason: '`helm template` leaves the namespace to `helm install -n`; the manifests here are applied with kubectl, so every namespaced object carries --namespace.',
   },
 
-  // ---- Access: no RBAC, no token (REFERENCE-DEFECTS 15, 20) ----
+  // ---- Access: no RBAC, no token (Helm chart defect 15, 20) ----
   {
     scenarios: ALL, fact: 'object Role/my-openclaw', reference: 'present', ours: ABSENT,
     reason: 'The Helm Role let the agent (which runs shell commands a model asks for) read every Secret in the namespace; rbac.rules is empty by default, and no Role is made without rules.',
@@ -105,7 +105,7 @@ export const DELIBERATE_DIFFERENCES: readonly DeliberateDifference[] = [
     reason: 'Same as the ServiceAccount: no token in the pod unless rbac.rules grant API access.',
   },
 
-  // ---- Pod hardening: Pod Security Standard "restricted" (REFERENCE-DEFECTS 11, 20) ----
+  // ---- Pod hardening: Pod Security Standard "restricted" (Helm chart defect 11, 20) ----
   {
     scenarios: ALL, fact: `${STS}: pod securityContext`,
     reference: { fsGroup: 1000, runAsNonRoot: true, runAsUser: 1000 },
@@ -141,13 +141,13 @@ export const DELIBERATE_DIFFERENCES: readonly DeliberateDifference[] = [
   },
   {
     scenarios: ALL, fact: `${MAIN}: mount ${PATHS.authProfileDir}`, reference: ABSENT, ours: { name: 'data', subPath: '.config/openclaw' },
-    reason: 'OpenClaw keeps the auth-profile encryption key in ~/.config/openclaw; the Helm chart did not persist it, so saved credentials were unreadable after a restart (REFERENCE-DEFECTS 17).',
+    reason: 'OpenClaw keeps the auth-profile encryption key in ~/.config/openclaw; the Helm chart did not persist it, so saved credentials were unreadable after a restart (Helm chart defect 17).',
   },
 
-  // ---- Init containers (REFERENCE-DEFECTS 8, 9, 10, 14) ----
+  // ---- Init containers (Helm chart defect 8, 9, 10, 14) ----
   {
     scenarios: NOTHING_MANAGED, fact: `${STS}: initContainers`, reference: ['gateway-config'], ours: ['prepare-state'],
-    reason: 'prepare-state creates the state directories owned by uid 1000 (the kubelet creates missing subPath directories root-owned) and seeds node_modules. No gateway-config: there is nothing to write into openclaw.json (allowInsecureAuth was retired in OpenClaw 2026.7.22 and is off; REFERENCE-DEFECTS 14).',
+    reason: 'prepare-state creates the state directories owned by uid 1000 (the kubelet creates missing subPath directories root-owned) and seeds node_modules. No gateway-config: there is nothing to write into openclaw.json (allowInsecureAuth was retired in OpenClaw 2026.7.22 and is off; Helm chart defect 14).',
   },
   {
     scenarios: MANAGED, fact: `${STS}: initContainers`, reference: ['gateway-config'], ours: ['prepare-state', 'gateway-config'],
@@ -155,7 +155,7 @@ export const DELIBERATE_DIFFERENCES: readonly DeliberateDifference[] = [
   },
   {
     scenarios: NOTHING_MANAGED, fact: 'object ConfigMap/my-openclaw-gateway-config', reference: 'present', ours: ABSENT,
-    reason: 'Only made when there are settings to manage (REFERENCE-DEFECTS 14); allowInsecureAuth: true is not written to images that retired it.',
+    reason: 'Only made when there are settings to manage (Helm chart defect 14); allowInsecureAuth: true is not written to images that retired it.',
   },
   {
     scenarios: MANAGED, fact: `${STS}: volume gateway-config`, reference: ABSENT, ours: { configMap: { name: 'my-openclaw-gateway-config' } },
@@ -165,7 +165,7 @@ export const DELIBERATE_DIFFERENCES: readonly DeliberateDifference[] = [
     scenarios: ['02-existing-secret', '03-env-from-secret', '04-ingress-tls'], fact: `${STS} initContainer gateway-config: mounts`,
     reference: { '/data': { name: 'data' } },
     ours: { '/data': { name: 'data' }, [PATHS.managedConfigDir]: { name: 'gateway-config', readOnly: true } },
-    reason: 'The init container deep-merges the ConfigMap\'s openclaw.json into the one under DATA_DIR (JSON5-safe, keeps the user\'s keys, turning a flag off really turns it off; REFERENCE-DEFECTS 8, 9, 10).',
+    reason: 'The init container deep-merges the ConfigMap\'s openclaw.json into the one under DATA_DIR (JSON5-safe, keeps the user\'s keys, turning a flag off really turns it off; Helm chart defect 8, 9, 10).',
   },
   {
     scenarios: ['07-no-persistence'], fact: `${STS} initContainer gateway-config: mounts`,
@@ -188,23 +188,23 @@ export const DELIBERATE_DIFFERENCES: readonly DeliberateDifference[] = [
   {
     scenarios: ['02-existing-secret', '03-env-from-secret', '04-ingress-tls', '06-per-replica', '07-no-persistence'],
     fact: `${STS}: pod annotation keys`, reference: [], ours: ['checksum/config'],
-    reason: 'A checksum of the chart\'s ConfigMaps and Secret on the pod template: changing them rolls the pods (REFERENCE-DEFECTS 19).',
+    reason: 'A checksum of the chart\'s ConfigMaps and Secret on the pod template: changing them rolls the pods (Helm chart defect 19).',
   },
 
   // ---- Container: image, env, probes ----
   {
     scenarios: DEFAULT_TAG, fact: `${MAIN}: image`, reference: 'ghcr.io/openclaw/openclaw:latest', ours: `ghcr.io/openclaw/openclaw:${DEFAULT_OPENCLAW_VERSION}`,
-    reason: 'The default tag is a pinned release: with latest and IfNotPresent, pods of one StatefulSet run whatever each node pulled first (REFERENCE-DEFECTS 18).',
+    reason: 'The default tag is a pinned release: with latest and IfNotPresent, pods of one StatefulSet run whatever each node pulled first (Helm chart defect 18).',
   },
   {
     scenarios: ALL, fact: `${MAIN}: env STATEFULSET_REPLICA_INDEX`,
     reference: { valueFrom: { fieldRef: { fieldPath: 'metadata.name' } } },
     ours: { valueFrom: { fieldRef: { fieldPath: "metadata.labels['apps.kubernetes.io/pod-index']" } } },
-    reason: 'The index (0, 1, 2) as the README promises, from the pod-index label (Kubernetes 1.28+); the Helm chart gave the pod name (REFERENCE-DEFECTS 3).',
+    reason: 'The index (0, 1, 2) as the README promises, from the pod-index label (Kubernetes 1.28+); the Helm chart gave the pod name (Helm chart defect 3).',
   },
   {
     scenarios: ALL, fact: `${MAIN}: env OPENCLAW_GATEWAY_PORT`, reference: ABSENT, ours: { value: '18789' },
-    reason: 'The variable OpenClaw reads (it ignores PORT), from service.port, the one value that drives every port (REFERENCE-DEFECTS 6).',
+    reason: 'The variable OpenClaw reads (it ignores PORT), from service.port, the one value that drives every port (Helm chart defect 6).',
   },
   {
     scenarios: ALL, fact: `${MAIN}: env OPENCLAW_STATE_DIR`, reference: ABSENT, ours: { value: PATHS.stateDir },
@@ -218,11 +218,11 @@ export const DELIBERATE_DIFFERENCES: readonly DeliberateDifference[] = [
   },
   {
     scenarios: DEFAULT_TAG, fact: `${MAIN}: livenessProbe`, reference: HELM_LIVENESS, ours: httpProbe('/healthz', LIVENESS_TIMING),
-    reason: 'OpenClaw serves /healthz since 2026.3.1: an HTTP check instead of a TCP connect (REFERENCE-DEFECTS 16), on the named port so it follows service.port (REFERENCE-DEFECTS 6).',
+    reason: 'OpenClaw serves /healthz since 2026.3.1: an HTTP check instead of a TCP connect (Helm chart defect 16), on the named port so it follows service.port (Helm chart defect 6).',
   },
   {
     scenarios: DEFAULT_TAG, fact: `${MAIN}: readinessProbe`, reference: HELM_READINESS, ours: httpProbe('/readyz', READINESS_TIMING),
-    reason: 'OpenClaw serves /readyz since 2026.3.1 (channel-aware readiness) (REFERENCE-DEFECTS 16); named port (REFERENCE-DEFECTS 6).',
+    reason: 'OpenClaw serves /readyz since 2026.3.1 (channel-aware readiness) (Helm chart defect 16); named port (Helm chart defect 6).',
   },
   {
     scenarios: DEFAULT_TAG, fact: `${MAIN}: startupProbe`, reference: ABSENT, ours: httpProbe('/startupz', STARTUP_TIMING),
@@ -230,11 +230,11 @@ export const DELIBERATE_DIFFERENCES: readonly DeliberateDifference[] = [
   },
   {
     scenarios: ['07-no-persistence'], fact: `${MAIN}: livenessProbe`, reference: HELM_LIVENESS, ours: tcpProbe(LIVENESS_TIMING),
-    reason: 'Image 2026.2.1 has no health endpoints (it answers any path with 200), so TCP as in Helm, but on the named port (REFERENCE-DEFECTS 6).',
+    reason: 'Image 2026.2.1 has no health endpoints (it answers any path with 200), so TCP as in Helm, but on the named port (Helm chart defect 6).',
   },
   {
     scenarios: ['07-no-persistence'], fact: `${MAIN}: readinessProbe`, reference: HELM_READINESS, ours: tcpProbe(READINESS_TIMING),
-    reason: 'TCP for the old image, on the named port (REFERENCE-DEFECTS 6).',
+    reason: 'TCP for the old image, on the named port (Helm chart defect 6).',
   },
   {
     scenarios: ['07-no-persistence'], fact: `${MAIN}: startupProbe`, reference: ABSENT, ours: tcpProbe(STARTUP_TIMING),
@@ -244,7 +244,7 @@ export const DELIBERATE_DIFFERENCES: readonly DeliberateDifference[] = [
   // ---- Storage ----
   {
     scenarios: DEFAULT_TAG, fact: `${STS}: persistentVolumeClaimRetentionPolicy`, reference: ABSENT, ours: { whenDeleted: 'Retain', whenScaled: 'Retain' },
-    reason: 'States what really happens to the claims (kept on delete and scale-down; the Helm README claimed uninstall deletes them, REFERENCE-DEFECTS 21).',
+    reason: 'States what really happens to the claims (kept on delete and scale-down; the Helm README claimed uninstall deletes them, Helm chart defect 21).',
   },
   {
     scenarios: ['07-no-persistence'], fact: `${STS}: volume data`, reference: ABSENT, ours: { emptyDir: {} },
@@ -256,7 +256,7 @@ export const DELIBERATE_DIFFERENCES: readonly DeliberateDifference[] = [
   },
   {
     scenarios: ['07-no-persistence'], fact: `${MAIN}: mount ${PATHS.stateDir}`, reference: { name: 'openclaw-config' }, ours: { name: 'data', subPath: '.openclaw' },
-    reason: 'The state directory is the .openclaw subPath of the data volume with or without persistence (one layout; the init container writes under DATA_DIR, REFERENCE-DEFECTS 9).',
+    reason: 'The state directory is the .openclaw subPath of the data volume with or without persistence (one layout; the init container writes under DATA_DIR, Helm chart defect 9).',
   },
   {
     scenarios: ['07-no-persistence'], fact: `${STS}: volume gateway-config-source`, reference: { configMap: { name: 'my-openclaw-gateway-config' } }, ours: ABSENT,
@@ -275,11 +275,11 @@ export const DELIBERATE_DIFFERENCES: readonly DeliberateDifference[] = [
     reason: 'With class nginx, hour-long proxy timeouts so the gateway\'s WebSockets are not cut after 60 s (the user\'s annotations win).',
   },
 
-  // ---- NetworkPolicy (REFERENCE-DEFECTS 2, 5) ----
+  // ---- NetworkPolicy (Helm chart defect 2, 5) ----
   {
     scenarios: ['05-network-policy-custom'], fact: egressRule({ to: [byName('kube-system')], ports: [{ port: 53, protocol: 'UDP' }, { port: 53, protocol: 'TCP' }] }),
     reference: 'present', ours: ABSENT,
-    reason: 'Selected kube-system by a `name` label that namespaces do not carry: DNS was blocked (REFERENCE-DEFECTS 5). Replaced by the rule below.',
+    reason: 'Selected kube-system by a `name` label that namespaces do not carry: DNS was blocked (Helm chart defect 5). Replaced by the rule below.',
   },
   {
     scenarios: ['05-network-policy-custom'],
@@ -290,7 +290,7 @@ export const DELIBERATE_DIFFERENCES: readonly DeliberateDifference[] = [
   {
     scenarios: ['05-network-policy-custom'], fact: egressRule({ to: [byName('kube-system')], ports: [{ port: 443, protocol: 'TCP' }] }),
     reference: 'present', ours: ABSENT,
-    reason: 'allowKubeSystem by a `name` label that matches nothing (REFERENCE-DEFECTS 5). Replaced by the rule below.',
+    reason: 'allowKubeSystem by a `name` label that matches nothing (Helm chart defect 5). Replaced by the rule below.',
   },
   {
     scenarios: ['05-network-policy-custom'], fact: egressRule({ to: [byMetadataName('kube-system')], ports: [{ port: 443, protocol: 'TCP' }] }),
@@ -299,7 +299,7 @@ export const DELIBERATE_DIFFERENCES: readonly DeliberateDifference[] = [
   },
   {
     scenarios: ['05-network-policy-custom'], fact: egressRule({ to: [byName('openclaw')] }), reference: 'present', ours: ABSENT,
-    reason: 'allowSameNamespace by a `name` label that matches nothing (REFERENCE-DEFECTS 5). Replaced by the rule below.',
+    reason: 'allowSameNamespace by a `name` label that matches nothing (Helm chart defect 5). Replaced by the rule below.',
   },
   {
     scenarios: ['05-network-policy-custom'], fact: egressRule({ to: [byMetadataName('openclaw')] }), reference: ABSENT, ours: 'present',
@@ -307,7 +307,7 @@ export const DELIBERATE_DIFFERENCES: readonly DeliberateDifference[] = [
   },
   {
     scenarios: ['05-network-policy-custom'], fact: ingressRule({ from: [byName('openclaw')], ports: [{ port: 18789, protocol: 'TCP' }] }), reference: 'present', ours: ABSENT,
-    reason: 'allowSameNamespace (ingress) by a `name` label that matches nothing (REFERENCE-DEFECTS 5). Replaced by the rule below.',
+    reason: 'allowSameNamespace (ingress) by a `name` label that matches nothing (Helm chart defect 5). Replaced by the rule below.',
   },
   {
     scenarios: ['05-network-policy-custom'], fact: ingressRule({ from: [byMetadataName('openclaw')], ports: [{ port: 18789, protocol: 'TCP' }] }), reference: ABSENT, ours: 'present',
@@ -315,13 +315,13 @@ export const DELIBERATE_DIFFERENCES: readonly DeliberateDifference[] = [
   },
   {
     scenarios: ['05-network-policy-custom'], fact: egressRule({ ports: [{ port: 443, protocol: 'TCP' }, { port: 80, protocol: 'TCP' }] }), reference: ABSENT, ours: 'present',
-    reason: 'networkPolicy.customEgressPorts: the Helm chart fails to render any entry (REFERENCE-DEFECTS 2), so its render of this scenario is without it.',
+    reason: 'networkPolicy.customEgressPorts: the Helm chart fails to render any entry (Helm chart defect 2), so its render of this scenario is without it.',
   },
 
-  // ---- Per-replica settings (REFERENCE-DEFECTS 4) ----
+  // ---- Per-replica settings (Helm chart defect 4) ----
   ...[0, 1, 2].map((i): DeliberateDifference => ({
     scenarios: ['06-per-replica'], fact: `object ConfigMap/my-openclaw-replica-${i}-config`, reference: 'present', ours: ABSENT,
-    reason: 'Helm loaded every replica\'s ConfigMap into every pod, so all pods saw the last one\'s values (REFERENCE-DEFECTS 4); replaced by one ConfigMap with a file per replica.',
+    reason: 'Helm loaded every replica\'s ConfigMap into every pod, so all pods saw the last one\'s values (Helm chart defect 4); replaced by one ConfigMap with a file per replica.',
   })),
   {
     scenarios: ['06-per-replica'], fact: 'label openclaw.io/replica-index (values on all objects)', reference: [ABSENT, '0', '1', '2'], ours: ABSENT,

@@ -7,7 +7,7 @@ import * as fs from 'fs';
 import { parseAllDocuments } from 'yaml';
 import type { K8sObject } from './pod-runner';
 
-export const REFERENCE_DIR = path.resolve(__dirname, '../../../shared/reference/rendered-by-reference-chart');
+export { RENDERED_DIR as REFERENCE_DIR } from '../helpers/fixtures';
 
 /** All objects of a rendered `*.k8s.yaml` (empty documents dropped). */
 export function loadManifests(file: string): K8sObject[] {

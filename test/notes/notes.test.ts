@@ -43,7 +43,7 @@ test('the token from an existing Secret, a custom port and a local port option',
 
 test('a token in the chart-made Secret is not to be created', () => {
   const notes = renderNotes(synthObjects({ secret: { enabled: true, data: { OPENCLAW_GATEWAY_TOKEN: 'dev-token' } } }));
-  expect(notes).toContain('The gateway reads OPENCLAW_GATEWAY_TOKEN from Secret my-openclaw (loaded whole with envFrom).');
+  expect(notes).toContain('The gateway reads OPENCLAW_GATEWAY_TOKEN from Secret my-openclaw-secret (loaded whole with envFrom).');
   expect(notes).toContain('That Secret is part of this output');
   expect(notes).not.toContain('Create:');
   expect(notes).not.toContain('dev-token');

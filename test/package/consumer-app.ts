@@ -17,7 +17,7 @@ import { REPO, run } from './pack';
 export const MINUTES = 60_000;
 export const CACHE = process.env.OPENCLAW_CONSUMER_CACHE ?? path.join(os.tmpdir(), 'openclaw-cdk8s-consumer');
 const CLI_DIR = path.join(REPO, 'node_modules', 'cdk8s-cli');
-const CLI_TEMPLATE = path.join(CLI_DIR, 'templates', 'typescript-app');
+export const CLI_TEMPLATE = path.join(CLI_DIR, 'templates', 'typescript-app');
 export const CLI_VERSION: string = JSON.parse(fs.readFileSync(path.join(CLI_DIR, 'package.json'), 'utf8')).version;
 /** The files of a new cdk8s TypeScript app, copied as they are. */
 const SCAFFOLD = ['tsconfig.json', 'jest.config.js', 'cdk8s.yaml'];

@@ -15,7 +15,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { expectValidManifests } from '../helpers/k8s-valid';
 import {
-  CACHE, CDK8S_SYNTH, ensureApp, lock, MINUTES, parseManifests, readManifests, sh, synthExamples, timed, timings,
+  CACHE, CDK8S_SYNTH, CLI_TEMPLATE, ensureApp, lock, MINUTES, parseManifests, readManifests, sh, synthExamples, timed, timings,
 } from './consumer-app';
 import { InstallSnippet, isNpmInstall, readInstallSnippet, withTarball } from './install-snippet';
 import { packPackage, PackResult, REPO } from './pack';
@@ -25,7 +25,7 @@ jest.setTimeout(15 * MINUTES);
 const PKG = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8'));
 const EXAMPLES = fs.readdirSync(path.join(REPO, 'examples')).filter((d) => fs.existsSync(path.join(REPO, 'examples', d, 'main.ts'))).sort();
 /** What the app's own files may be left from the previous run. */
-const RUN_FILES = ['dist', '__snapshots__', 'examples', 'main.ts', 'openclaw.test.ts', 'values.yaml', 'chart', 'synth-examples.js'];
+const RUN_FILES = ['dist', '__snapshots__', 'examples', 'main.ts', 'main.test.ts', 'openclaw.test.ts', 'values.yaml', 'chart', 'synth-examples.js'];
 
 /** The oldest version of each peer dependency that its range in package.json accepts and the registry has. */
 const OLDEST_PEERS = Object.entries(PKG.peerDependencies as Record<string, string>)
@@ -41,8 +41,15 @@ function prepareApp(name: string, commands: string[], install: (app: string) => 
   const app = timed(`${name}: third-party packages (installed once, then cached)`, () => ensureApp(name, commands));
   releases.push(lock(app));
   for (const f of RUN_FILES) fs.rmSync(path.join(app, f), { recursive: true, force: true });
+  copyTemplateTest(app);
   timed(`${name}: install the tarball`, () => install(app));
   return app;
+}
+
+/** The test `cdk8s init typescript-app` writes (it imports the template's MyChart), with its snapshot. */
+function copyTemplateTest(app: string): void {
+  fs.copyFileSync(path.join(CLI_TEMPLATE, 'main.test.ts'), path.join(app, 'main.test.ts'));
+  fs.cpSync(path.join(CLI_TEMPLATE, '__snapshots__'), path.join(app, '__snapshots__'), { recursive: true });
 }
 
 function copyExamples(app: string): void {
@@ -182,8 +189,11 @@ describe('in a cdk8s app outside the repository, installed as the README says', 
   test('a jest snapshot test written as a user writes it passes, and its snapshot holds in a new run', () => {
     timed('app: jest (writes the snapshot)', () => sh('npx jest --ci=false', app));
     const snapshots = fs.readdirSync(path.join(app, '__snapshots__'));
-    expect(snapshots).toEqual(['openclaw.test.ts.snap']);
-    expect(fs.readFileSync(path.join(app, '__snapshots__', snapshots[0]), 'utf8')).toContain('"kind": "StatefulSet"');
+    // The README's main.test.ts replaced the template's (whose MyChart the README's main.ts removed).
+    expect(snapshots).toEqual(['main.test.ts.snap', 'openclaw.test.ts.snap']);
+    for (const snapshot of snapshots) {
+      expect(fs.readFileSync(path.join(app, '__snapshots__', snapshot), 'utf8')).toContain('"kind": "StatefulSet"');
+    }
     // As CI runs it: a missing or different snapshot fails.
     timed('app: jest --ci (checks the snapshot)', () => sh('npx jest --ci', app));
   });
@@ -270,3 +280,26 @@ describe('our OpenClaw', () => {
 });
 `);
 }
+
+describe('installed from git or from a folder, as the README offers until the package is published', () => {
+  const gitAvailable = spawnSync('git', ['-C', REPO, 'rev-parse', 'HEAD'], { encoding: 'utf8' }).status === 0;
+  const installIn = (spec: string): string => {
+    const dir = fs.mkdtempSync(path.join(runDir, 'install-'));
+    fs.writeFileSync(path.join(dir, 'package.json'), '{ "name": "installer", "version": "1.0.0", "private": true }\n');
+    timed(`npm install ${spec.startsWith('git+') ? 'from git' : 'from a folder'}`, () => sh(`npm install '${spec}'`, dir));
+    return dir;
+  };
+  const renders = (dir: string): void => {
+    expect(sh('npx openclaw-cdk8s --version', dir).trim()).toBe(PKG.version);
+    const objects = parseManifests(sh('npx openclaw-cdk8s synth --quiet --set replicaCount=2', dir));
+    expect(objects.find((o) => o.kind === 'StatefulSet').spec.replicas).toBe(2);
+  };
+
+  (gitAvailable ? test : test.skip)('npm install git+file://<clone> builds the package (prepare) and the command runs', () => {
+    renders(installIn(`git+file://${REPO}`));
+  });
+
+  test('npm install <folder of a clone after npm ci> gives a command that runs', () => {
+    renders(installIn(REPO));
+  });
+});

@@ -7,8 +7,8 @@
  *   comments are dropped), except `kubectl` lines, which need a cluster;
  * - every ```ts block is written to the file named in backticks on the line before it
  *   (e.g. "`main.ts`:"), or to main.ts when there is none.
- * The only change made to the commands: in `npm install`, the package name `openclaw-cdk8s` is
- * replaced by the tarball under test (the README installs it from the registry).
+ * The only change made to the commands: in `npm install`, the package (its name, or a path to an
+ * `openclaw-cdk8s-<version>.tgz` that `npm pack` wrote) is replaced by the tarball under test.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -80,8 +80,11 @@ export function isNpmInstall(command: string): boolean {
   return /^npm\s+(install|i|add)\b/.test(command);
 }
 
-/** The command with `openclaw-cdk8s` in an `npm install` replaced by the tarball. */
+/** The package as an `npm install` names it: by name (`openclaw-cdk8s`, `openclaw-cdk8s@1`) or as a packed tarball. */
+const PACKAGE_WORD = /^openclaw-cdk8s(@\S*)?$|(^|\/)openclaw-cdk8s-[\w.-]+\.tgz$/;
+
+/** The command with the package in an `npm install` replaced by the tarball. */
 export function withTarball(command: string, tarball: string): string {
   if (!isNpmInstall(command)) return command;
-  return command.split(/\s+/).map((word) => (word === 'openclaw-cdk8s' || word.startsWith('openclaw-cdk8s@') ? tarball : word)).join(' ');
+  return command.split(/\s+/).map((word) => (PACKAGE_WORD.test(word) ? tarball : word)).join(' ');
 }

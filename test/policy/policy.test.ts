@@ -12,8 +12,9 @@ import { parse } from 'yaml';
 import { OpenClawChartProps } from '../../src';
 import { policyViolations } from '../helpers/policy';
 import { synthObjects } from '../helpers/synth';
+import { SCENARIOS_DIR } from '../helpers/fixtures';
 
-const SCENARIOS = path.resolve(__dirname, '../../../shared/reference/scenarios');
+const SCENARIOS = SCENARIOS_DIR;
 const scenarioFiles = fs.readdirSync(SCENARIOS).filter((f) => f.endsWith('.yaml')).sort();
 
 function scenarioProps(file: string): OpenClawChartProps {
@@ -23,7 +24,7 @@ function scenarioProps(file: string): OpenClawChartProps {
 /**
  * Scenario 05 (the Helm README's "Network Policy with Custom Rules") selects namespaces with the
  * label `name: monitoring` / `name: ingress-nginx`, which namespaces do not carry on a stock
- * cluster (REFERENCE-DEFECTS item 5). The chart's own rules use kubernetes.io/metadata.name; these
+ * cluster (Helm chart defect 5). The chart's own rules use kubernetes.io/metadata.name; these
  * three selectors are the user's, passed through as written. Pinned here so any change shows.
  */
 const KNOWN_USER_SELECTOR_FINDINGS: Record<string, string[]> = {

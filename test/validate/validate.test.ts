@@ -9,10 +9,9 @@ import {
   validateYamlFiles,
 } from '../../src/validate';
 import { expectValidManifests } from '../helpers/k8s-valid';
+import { RENDERED_DIR } from '../helpers/fixtures';
 
-/** shared/ sits beside the repository checkout, locally and in CI. */
-const SHARED = path.resolve(__dirname, '../../../shared');
-const RENDERED = path.join(SHARED, 'reference/rendered-by-reference-chart');
+const RENDERED = RENDERED_DIR;
 
 function statefulSet(mutate: (s: any) => void = () => {}): any {
   const sts: any = {
@@ -90,7 +89,7 @@ describe('manifests rendered by the reference Helm chart', () => {
     expect(files.length).toBeGreaterThanOrEqual(8);
   });
 
-  // REFERENCE-DEFECTS.md #23: the chart renders `annotations:` with no value on the pod template.
+  // Helm chart defect 23: the chart renders `annotations:` with no value on the pod template.
   test.each(files)('%s: the null pod-template annotations are the only problem', (file) => {
     const fullPath = path.join(RENDERED, file);
     expect(validateYamlFiles([fullPath])).toEqual(

@@ -11,8 +11,9 @@ import { VALUES_SCHEMA } from '../../src/values';
 import { SchemaNode, childSchema, deref, itemSchema } from '../../src/values/schema';
 import { NOT_VALUES, VALUES_SCHEMA_FILE, generateValuesSchema } from '../../scripts/values-schema';
 import { VALIDATOR_FILE, valuesValidatorSource } from '../../scripts/values-validator';
+import { REFERENCE_DIR } from '../helpers/fixtures';
 
-const REFERENCE = path.resolve(__dirname, '../../../shared/reference');
+const REFERENCE = REFERENCE_DIR;
 
 /** Every object node of the schema, by values path, with whether it is a closed map. */
 function objectNodes(node: SchemaNode = VALUES_SCHEMA, at = ''): Array<{ path: string; node: SchemaNode }> {

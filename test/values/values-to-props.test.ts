@@ -6,9 +6,9 @@ import * as YAML from 'yaml';
 import { OpenClawChartProps, OpenClawConfigError, formatProblem, loadValuesFiles, valuesToProps } from '../../src';
 import { namedPaths } from '../../src/values/schema';
 import { synthObjects } from '../helpers/synth';
+import { REFERENCE_VALUES, SCENARIOS_DIR } from '../helpers/fixtures';
 
-const REFERENCE = path.resolve(__dirname, '../../../shared/reference');
-const SCENARIOS = path.join(REFERENCE, 'scenarios');
+const SCENARIOS = SCENARIOS_DIR;
 
 function problemsOf(values: unknown, opts = {}): string[] {
   try {
@@ -59,11 +59,11 @@ test('values that are not a map', () => {
 });
 
 test("the Helm chart's reference values.yaml: one explained problem, and it builds once that is fixed", () => {
-  const values = loadValuesFiles([path.join(REFERENCE, 'reference-values.yaml')]);
+  const values = loadValuesFiles([REFERENCE_VALUES]);
   expect(problemsOf(values)).toEqual([
     'gateway.controlUi.allowInsecureAuth: was retired by OpenClaw in 2026.7.22: image tag "latest" rejects it in config validation and strips it at startup, so it would do nothing. Remove it, or pin image.tag to a release before 2026.7.22 (got true)',
   ]);
-  const fixed = loadValuesFiles([path.join(REFERENCE, 'reference-values.yaml')], ['gateway.controlUi.allowInsecureAuth=false']);
+  const fixed = loadValuesFiles([REFERENCE_VALUES], ['gateway.controlUi.allowInsecureAuth=false']);
   const props = valuesToProps(fixed, { release: 'my-openclaw' });
   expect(props.image).toEqual({ repository: 'ghcr.io/openclaw/openclaw', tag: 'latest', pullPolicy: 'IfNotPresent' });
   expect(props.livenessProbe?.tcpSocket).toEqual({ port: 18789 });
