@@ -4,6 +4,7 @@
  */
 import { addAccess } from './access';
 import { addConfig } from './config';
+import { ConfigProblem } from './errors';
 import { JsonSink, ManifestSink } from './manifest-sink';
 import { addNetwork } from './network';
 import { OpenClawChartProps } from './props';
@@ -23,8 +24,13 @@ export function buildObjects(sink: ManifestSink, model: Model): void {
  * Throws OpenClawConfigError for bad props, as the chart does.
  */
 export function renderObjects(props: OpenClawChartProps, id: string): any[] {
+  return renderRelease(props, id).objects;
+}
+
+/** @internal renderObjects with the warnings the props raised (the CLI says them, `--strict` refuses them). */
+export function renderRelease(props: OpenClawChartProps, id: string): { readonly objects: any[]; readonly warnings: readonly ConfigProblem[] } {
   const model = resolveModel(props, id);
   const sink = new JsonSink(model.namespace);
   buildObjects(sink, model);
-  return sink.objects;
+  return { objects: sink.objects, warnings: model.warnings };
 }

@@ -356,6 +356,10 @@ function checkAccess(props: OpenClawChartProps, p: ProblemCollector): void {
       if (!RBAC_VERBS.includes(verb)) p.add(`rbac.rules[${i}].verbs[${j}]`, `must be one of ${RBAC_VERBS.join(', ')}`, verb);
     });
     if (!rule.verbs?.length) p.add(`rbac.rules[${i}].verbs`, 'needs at least one verb');
+    const wildcards = (['apiGroups', 'resources', 'verbs'] as const).filter((field) => (rule[field] ?? []).includes('*'));
+    if (wildcards.length) {
+      p.warn(`rbac.rules[${i}]`, `grants "*" in ${wildcards.join(', ')}: the agent runs shell commands on a model's instructions; list the groups, resources and verbs it needs`);
+    }
   });
   const sa = props.serviceAccount?.name;
   if (sa && !isDnsSubdomain(sa)) p.add('serviceAccount.name', 'must be a DNS subdomain (lower case)', sa);

@@ -34,16 +34,31 @@ export class OpenClawConfigError extends Error {
   }
 }
 
-/** Collects problems while checking, then throws them together. */
+/** A warning: a legal but dangerous or ineffective setting. Rendered, and said on stderr; `--strict` makes it an error. */
+export function formatWarning(w: ConfigProblem): string {
+  return `Warning: ${formatProblem(w)}`;
+}
+
+/** Collects problems (and warnings) while checking, then throws the problems together. */
 export class ProblemCollector {
   private readonly found: ConfigProblem[] = [];
+  private readonly warned: ConfigProblem[] = [];
 
   public add(path: string, message: string, ...value: unknown[]): void {
     this.found.push(value.length ? { path, message, value: value[0] } : { path, message });
   }
 
+  /** A setting that renders, but that the operator should hear about (same shape as a problem). */
+  public warn(path: string, message: string, ...value: unknown[]): void {
+    this.warned.push(value.length ? { path, message, value: value[0] } : { path, message });
+  }
+
   public get problems(): readonly ConfigProblem[] {
     return this.found;
+  }
+
+  public get warnings(): readonly ConfigProblem[] {
+    return this.warned;
   }
 
   public throwIfAny(): void {

@@ -1,7 +1,7 @@
 /** The public API of openclaw-cdk8s: the chart and its props, the fleet, values files, validation, Helm export, notes. */
 export { OpenClawChart } from './chart';
 export * from './props';
-export { OpenClawConfigError, formatProblem } from './errors';
+export { OpenClawConfigError, formatProblem, formatWarning } from './errors';
 export type { ConfigProblem } from './errors';
 export type { Model, ResolvedProbe } from './resolve';
 export { PATHS, VOLUMES, PORT_NAME } from './layout';

@@ -3,7 +3,7 @@
  * and never re-default or recompute anything.
  */
 import { checkProps } from './check';
-import { OpenClawConfigError, ProblemCollector } from './errors';
+import { ConfigProblem, OpenClawConfigError, ProblemCollector } from './errors';
 import { PATHS } from './layout';
 import { managedGatewayConfig } from './managed-config';
 import { CHART_NAME, ChartLabels, chartLabels, fullName, suffixedName } from './names';
@@ -66,6 +66,8 @@ export interface Model {
   readonly configFiles: Record<string, string>;
   readonly secretData: Record<string, string>;
   readonly extraVolumes: readonly VolumeJson[];
+  /** Legal but dangerous or ineffective settings, each naming its path: said on stderr, errors with `--strict`. */
+  readonly warnings: readonly ConfigProblem[];
 }
 
 export function resolveModel(givenProps: OpenClawChartProps, defaultRelease: string): Model {
@@ -174,6 +176,7 @@ function resolveCheckedModel(givenProps: OpenClawChartProps, defaultRelease: str
     configFiles: configMapEnabled ? { ...props.configMap?.data } : {},
     secretData,
     extraVolumes: props.extraVolumes ?? [],
+    warnings: problems.warnings,
   };
 }
 

@@ -12,8 +12,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Command, CommanderError } from 'commander';
-import { renderObjects } from '../build';
-import { ConfigProblem, OpenClawConfigError } from '../errors';
+import { renderRelease } from '../build';
+import { ConfigProblem, formatWarning, OpenClawConfigError } from '../errors';
 import { toManifestYaml } from '../manifest-yaml';
 import { renderNotes } from '../notes';
 import type { KubernetesVersion } from '../validate';
@@ -43,6 +43,7 @@ interface SynthOptions {
   readonly namespace: string;
   readonly output?: string;
   readonly quiet?: boolean;
+  readonly strict?: boolean;
 }
 
 interface HelmOptions extends SynthOptions {
@@ -122,7 +123,8 @@ function synth(opts: SynthOptions, io: CliIo): number {
     const values = loadValuesFiles(opts.values ?? [], opts.set ?? [], opts.setString ?? []);
     const props = valuesToProps(values, { release: opts.release, namespace: opts.namespace });
     // The construct-free path: the same objects as the chart in an App, without loading cdk8s.
-    const objects = renderObjects(props, opts.release);
+    const { objects, warnings } = renderRelease(props, opts.release);
+    if (!sayWarnings(warnings, opts, io)) return EXIT_INVALID;
     const yaml = toManifestYaml(objects);
     // The summary goes to stderr, so stdout stays pure YAML.
     const notes = () => {
@@ -155,6 +157,7 @@ function helm(opts: HelmOptions, io: CliIo): number {
   try {
     const values = loadValuesFiles(opts.values ?? [], opts.set ?? [], opts.setString ?? []);
     const props = valuesToProps(values, { release: opts.release, namespace: opts.namespace });
+    if (!sayWarnings(renderRelease(props, opts.release).warnings, opts, io)) return EXIT_INVALID;
     const result = exportHelmChart(props, opts.output, {
       id: opts.release,
       chartVersion: opts.chartVersion,
@@ -185,7 +188,8 @@ function withValuesOptions(command: Command): Command {
     .option('--set <path=value>', 'set values as helm --set: a.b=1,list[0].key=x,list={a,b}; repeatable', collect)
     .option('--set-string <path=value>', 'as --set, with every value a string; repeatable', collect)
     .option('--release <name>', 'release name: object name prefix and app.kubernetes.io/instance', DEFAULT_RELEASE)
-    .option('-n, --namespace <namespace>', 'namespace set on every namespaced object', DEFAULT_NAMESPACE);
+    .option('-n, --namespace <namespace>', 'namespace set on every namespaced object', DEFAULT_NAMESPACE)
+    .option('--strict', 'treat warnings (legal but dangerous or ineffective settings) as errors: exit 1, nothing rendered');
 }
 
 /** `openclaw-cdk8s validate`: one line per problem on stderr, exit 1 when any. */
@@ -207,6 +211,17 @@ function validate(files: string[], version: string | undefined, io: CliIo): numb
     io.stderr.write(`${(e as Error).message}\n`);
     return EXIT_INVALID;
   }
+}
+
+/** Says each warning on stderr; with --strict they are errors instead. Returns whether to go on. */
+function sayWarnings(warnings: readonly ConfigProblem[], opts: SynthOptions, io: CliIo): boolean {
+  if (opts.strict && warnings.length) {
+    const error = new OpenClawConfigError(warnings);
+    io.stderr.write(`${error.message.replace(/^Invalid OpenClaw configuration/, 'Refused with --strict')}\n`);
+    return false;
+  }
+  for (const warning of warnings) io.stderr.write(`${formatWarning(warning)}\n`);
+  return true;
 }
 
 function reportError(e: unknown, io: CliIo): number {

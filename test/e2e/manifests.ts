@@ -1,4 +1,3 @@
-import * as path from 'path';
 /**
  * Manifest helpers for the end-to-end suite: load a rendered multi-document YAML file and derive
  * variants of a pod template (deep copies; the input is never changed).
