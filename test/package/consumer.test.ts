@@ -229,7 +229,8 @@ describe(`with the oldest peer dependencies package.json accepts (${OLDEST_PEERS
     app = prepareApp('oldest-peers', [`npm install ${OLDEST_PEERS.join(' ')}`], (dir) => {
       sh(`npm install ${packed.tarball}`, dir);
     });
-    fs.writeFileSync(path.join(app, 'main.ts'), snippet.files.get('main.ts')!);
+    // The README's TypeScript files (main.ts, and the main.test.ts that replaces the template's).
+    for (const [file, content] of snippet.files) fs.writeFileSync(path.join(app, file), content);
     copyExamples(app);
   });
 
