@@ -9,6 +9,9 @@
  * - U+007F, U+0080..U+009F (C1), U+FFFE, U+FFFF: Go's reader refuses the file ("control
  *   characters are not allowed"). Refused.
  * - Lone UTF-16 surrogates have no UTF-8 encoding (written as `\ud800`, which Go refuses). Refused.
+ * - Strings such as `0o17`, `0X1F`, `0B1` are integers to Go's reader (Go's own base prefixes),
+ *   plain strings to the YAML 1.1 writer, which leaves them unquoted: kubectl reads a number
+ *   (and refuses it in a string field). Refused.
  *
  * Everything else round-trips unchanged and is allowed: C0 controls (U+0000..U+001F, `\r`
  * included) are written escaped in double quotes, tab and newline as plain or block text; U+FEFF,
@@ -22,6 +25,19 @@ import { ProblemCollector } from './errors';
 
 /** One unsafe code point (lone surrogates included), global: for scanning. */
 const UNSAFE = /[\u007f-\u009f\u2028\u2029\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/** Integers with Go's base prefixes that the YAML 1.1 writer leaves unquoted (it quotes `0x1f` and `0b1`). */
+const GO_INTEGER_LOOKALIKE = /^[-+]?0(?:[oO][0-7_]+|B[01_]+|X[0-9a-fA-F_]+)$/;
+
+/** Why `s` cannot be written as it is, or undefined when every reader reads it the same. */
+export function unsafeTextReason(s: string): string | undefined {
+  const ch = firstUnsafeCharacter(s);
+  if (ch !== undefined) return `contains ${unsafeCharacterReason(ch)}`;
+  if (GO_INTEGER_LOOKALIKE.test(s)) {
+    return 'is written unquoted by cdk8s but read as an integer by kubectl, Helm and every Go YAML reader (Go\'s 0o, 0B and 0X prefixes)';
+  }
+  return undefined;
+}
 
 /** `U+2028`. */
 export function codePointName(ch: string): string {
@@ -67,15 +83,15 @@ export function printable(s: string): string {
  */
 export function checkText(value: unknown, path: string, p: ProblemCollector): void {
   if (typeof value === 'string') {
-    const ch = firstUnsafeCharacter(value);
-    if (ch !== undefined) p.add(path || '(root)', `contains ${unsafeCharacterReason(ch)}: remove it`);
+    const reason = unsafeTextReason(value);
+    if (reason !== undefined) p.add(path || '(root)', `${reason}: remove it or write it another way`);
   } else if (Array.isArray(value)) {
     value.forEach((v, i) => checkText(v, `${path}[${i}]`, p));
   } else if (value !== null && typeof value === 'object') {
     for (const [k, v] of Object.entries(value)) {
-      const ch = firstUnsafeCharacter(k);
-      const at = `${path ? `${path}.` : ''}${ch === undefined ? k : printable(k)}`;
-      if (ch !== undefined) p.add(at, `the key contains ${unsafeCharacterReason(ch)}: rename it`);
+      const at = `${path ? `${path}.` : ''}${printable(k)}`;
+      const reason = unsafeTextReason(k);
+      if (reason !== undefined) p.add(at, `the key ${reason}: rename it`);
       checkText(v, at, p);
     }
   }
