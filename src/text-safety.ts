@@ -27,7 +27,7 @@ import { ProblemCollector } from './errors';
 const UNSAFE = /[\u007f-\u009f\u2028\u2029\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /** Integers with Go's base prefixes that the YAML 1.1 writer leaves unquoted (it quotes `0x1f` and `0b1`). */
-const GO_INTEGER_LOOKALIKE = /^[-+]?0(?:[oO][0-7_]+|B[01_]+|X[0-9a-fA-F_]+)$/;
+export const GO_INTEGER_LOOKALIKE = /^[-+]?0(?:[oO][0-7_]+|B[01_]+|X[0-9a-fA-F_]+)$/;
 
 /** Why `s` cannot be written as it is, or undefined when every reader reads it the same. */
 export function unsafeTextReason(s: string): string | undefined {
