@@ -9,9 +9,9 @@
  * - U+007F, U+0080..U+009F (C1), U+FFFE, U+FFFF: Go's reader refuses the file ("control
  *   characters are not allowed"). Refused.
  * - Lone UTF-16 surrogates have no UTF-8 encoding (written as `\ud800`, which Go refuses). Refused.
- * - Strings such as `0o17`, `0X1F`, `0B1` are integers to Go's reader (Go's own base prefixes),
- *   plain strings to the YAML 1.1 writer, which leaves them unquoted: kubectl reads a number
- *   (and refuses it in a string field). Refused.
+ * - Strings such as `0o17`, `0X1F`, `0B1`, `-_2` are numbers to Go's reader (it drops every `_`
+ *   and takes Go's own base prefixes), plain strings to the YAML 1.1 writer, which leaves them
+ *   unquoted: kubectl reads a number (and refuses it in a string field). Refused.
  *
  * Everything else round-trips unchanged and is allowed: C0 controls (U+0000..U+001F, `\r`
  * included) are written escaped in double quotes, tab and newline as plain or block text; U+FEFF,
@@ -21,20 +21,31 @@
  * and the CLI path alike, since cdk8s's writer cannot be changed) and to manifest files by
  * `openclaw-cdk8s validate`.
  */
+import { stringify } from 'yaml';
 import { ProblemCollector } from './errors';
 
 /** One unsafe code point (lone surrogates included), global: for scanning. */
 const UNSAFE = /[\u007f-\u009f\u2028\u2029\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
-/** Integers with Go's base prefixes that the YAML 1.1 writer leaves unquoted (it quotes `0x1f` and `0b1`). */
-export const GO_INTEGER_LOOKALIKE = /^[-+]?0(?:[oO][0-7_]+|B[01_]+|X[0-9a-fA-F_]+)$/;
+/** A number to Go's YAML reader (yaml.v2 resolve: `_` removed, then strconv with base prefixes, or a YAML-style float). */
+const GO_NUMBER = /^[-+]?(?:0[xX][0-9a-fA-F]+|0[oO][0-7]+|0[bB][01]+|(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?)$/;
+
+/** Whether Go's YAML reader takes the plain scalar `s` for a number. */
+export function goReadsNumber(s: string): boolean {
+  return /^[-+0-9]/.test(s) && GO_NUMBER.test(s.replace(/_/g, ''));
+}
+
+/** Whether the YAML 1.1 writer (cdk8s's options) leaves `s` unquoted. */
+function writtenPlain(s: string): boolean {
+  return !/^["'|>]/.test(stringify(s, { version: '1.1', lineWidth: 0 }));
+}
 
 /** Why `s` cannot be written as it is, or undefined when every reader reads it the same. */
 export function unsafeTextReason(s: string): string | undefined {
   const ch = firstUnsafeCharacter(s);
   if (ch !== undefined) return `contains ${unsafeCharacterReason(ch)}`;
-  if (GO_INTEGER_LOOKALIKE.test(s)) {
-    return 'is written unquoted by cdk8s but read as an integer by kubectl, Helm and every Go YAML reader (Go\'s 0o, 0B and 0X prefixes)';
+  if (goReadsNumber(s) && writtenPlain(s)) {
+    return 'is written unquoted by cdk8s but read as a number by kubectl, Helm and every Go YAML reader (which drop "_" and know Go\'s 0o, 0B and 0X prefixes)';
   }
   return undefined;
 }

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import { Document, isScalar, LineCounter, parseAllDocuments, Scalar, visit } from 'yaml';
-import { GO_INTEGER_LOOKALIKE, unsafeCharacterReason, unsafeCharacters } from '../text-safety';
+import { goReadsNumber, unsafeCharacterReason, unsafeCharacters } from '../text-safety';
 import { KubernetesVersion } from './kubernetes-versions';
 import { ManifestProblem } from './problems';
 import { validateManifests } from './validate';
@@ -32,9 +32,9 @@ function ambiguousText({ file, text, lines, documents }: { file: string; text: s
   for (const document of documents) {
     visit(document, {
       Scalar(_key, node: Scalar) {
-        if (isScalar(node) && node.type === 'PLAIN' && typeof node.value === 'string' && GO_INTEGER_LOOKALIKE.test(node.value)) {
+        if (isScalar(node) && node.type === 'PLAIN' && typeof node.value === 'string' && goReadsNumber(node.value)) {
           const line = node.range ? lines.linePos(node.range[0]).line : 0;
-          found.push(`${file}:${line}: the unquoted ${node.value} is a string here but an integer to kubectl, Helm and every Go YAML reader: quote it`);
+          found.push(`${file}:${line}: the unquoted ${node.value} is a string here but a number to kubectl, Helm and every Go YAML reader: quote it`);
         }
       },
     });

@@ -18,9 +18,11 @@ export const REFUSED_STRINGS: ReadonlyArray<{ value: string; says: string }> = [
   { value: 'lone\ud800', says: 'contains U+D800' },
   { value: '\udc00lone', says: 'contains U+DC00' },
   // Integers to Go, strings to the YAML 1.1 writer.
-  { value: '0o17', says: 'read as an integer' },
-  { value: '0X1F', says: 'read as an integer' },
-  { value: '-0B1_0', says: 'read as an integer' },
+  { value: '0o17', says: 'read as a number' },
+  { value: '0X1F', says: 'read as a number' },
+  { value: '-0B1_0', says: 'read as a number' },
+  { value: '-_2', says: 'read as a number' },
+  { value: '1_2e1_0', says: 'read as a number' },
 ];
 
 /** Strings every reader reads the same: they must round-trip through kubectl unchanged. */

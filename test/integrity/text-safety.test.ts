@@ -42,6 +42,7 @@ describe('what kubectl does with what cdk8s writes (why the rule exists)', () =>
     ['U+D800', 'a\ud800b', { error: 'found invalid Unicode character escape code' }],
     ['0o17', '0o17', { read: 15 }],
     ['0X1F', '0X1F', { read: 31 }],
+    ['-_2', '-_2', { read: -2 }],
   ])('%s: kubectl reads something else or refuses the file', (_name, value, kubectl: { read?: unknown; error?: string }) => {
     const read = () => kubectlRead(Yaml.stringify(configMap(value)))[0].data.v;
     if (kubectl.error) expect(read).toThrow(kubectl.error);
@@ -78,7 +79,7 @@ describe('the chart refuses them at synth time, naming the path and the code poi
     expect(error?.message).toContain([
       '  - secret.data.API: contains U+0085 (next line), which kubectl, Helm and every Go YAML reader take for a line break, so the manifest would mean something else than was validated: remove it or write it another way',
       '  - podAnnotations.a\\u2028b: the key contains U+2028 (line separator), which kubectl, Helm and every Go YAML reader take for a line break, so the manifest would mean something else than was validated: rename it',
-      '  - env.MODE: is written unquoted by cdk8s but read as an integer by kubectl, Helm and every Go YAML reader (Go\'s 0o, 0B and 0X prefixes): remove it or write it another way',
+      '  - env.MODE: is written unquoted by cdk8s but read as a number by kubectl, Helm and every Go YAML reader (which drop "_" and know Go\'s 0o, 0B and 0X prefixes): remove it or write it another way',
     ].join('\n'));
     expect(error?.message).not.toContain('sk-ant');
   });
@@ -102,7 +103,7 @@ describe('openclaw-cdk8s validate flags them in any manifest file', () => {
     const line = (n: number, cp: string, what: string) => `${bad}:${n}: raw ${cp} (${what}), which kubectl, Helm and every Go YAML reader take for a line break, so the manifest would mean something else than was validated`;
     expect(r.stderr).toBe([
       line(21, 'U+2028', 'line separator'), line(21, 'U+2028', 'line separator'),
-      `${bad}:28: the unquoted 0o17 is a string here but an integer to kubectl, Helm and every Go YAML reader: quote it`,
+      `${bad}:28: the unquoted 0o17 is a string here but a number to kubectl, Helm and every Go YAML reader: quote it`,
       '3 place(s) that kubectl and Helm would read differently from what is validated here', '',
     ].join('\n'));
   });
