@@ -6,6 +6,7 @@ import { ProblemCollector } from './errors';
 import { MAX_RELEASE_NAME_LENGTH, MAX_STATEFULSET_NAME_LENGTH, fullName } from './names';
 import { CHART_ENV, CHART_MOUNT_PATHS, PATHS, VOLUMES } from './layout';
 import { DEFAULTS, NetworkPolicyPortProps, OpenClawChartProps, ProbeProps } from './props';
+import { checkText } from './text-safety';
 import { ALLOW_INSECURE_AUTH_RETIRED_IN, imageFeatures } from './versions';
 
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
@@ -29,6 +30,7 @@ const isDnsSubdomain = (s: unknown) => typeof s === 'string' && s.length <= 253 
 
 export function checkProps(props: OpenClawChartProps, p: ProblemCollector): void {
   checkRenderableKeys(props, '', p);
+  checkText(props, '', p);
   checkNames(props, p);
   checkImage(props, p);
   checkWorkload(props, p);

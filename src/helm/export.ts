@@ -6,9 +6,10 @@
  * `cdk8s synth` writes them, with Helm's `{{` escaped so that nothing in them (a shell script,
  * a user's annotation) is taken for a template. Helm therefore installs, upgrades, diffs and
  * rolls back exactly the objects that were validated here. The values are applied when
- * exporting, not by Helm: values.yaml only records them (as comments), and the chart refuses
- * (`helm template`/`install` fail) to be rendered with other values or into another namespace
- * than the one the objects were rendered for, instead of silently ignoring them.
+ * exporting, not by Helm: values.yaml only records them (as comments, secret values redacted),
+ * and the chart refuses (`helm template`/`install` fail) to be rendered with other values, under
+ * another release name or into another namespace than the objects were rendered for, instead of
+ * silently ignoring them.
  *
  * (`cdk8s synth --format helm` makes a similar directory, but copies the manifests without
  * escaping `{{`, has no appVersion, names the chart after the current directory, writes every
@@ -18,9 +19,12 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { App, Yaml } from 'cdk8s';
+import { parse, stringify } from 'yaml';
 import { OpenClawChart } from '../chart';
+import { SECRET_LOOKING_NAME } from '../check';
 import { AppLike, ChartLike, manifestsOf, renderNotes } from '../notes';
 import { OpenClawChartProps } from '../props';
+import { printable } from '../text-safety';
 import { PACKAGE_NAME, packageVersion } from './package-version';
 
 /** What to export: the props of one OpenClawChart, or manifests already synthesized. */
@@ -49,7 +53,8 @@ export interface HelmExportOptions {
    */
   readonly appVersion?: string;
   /**
-   * The values the manifests were rendered from (YAML), recorded, commented out, in values.yaml.
+   * The values the manifests were rendered from (YAML), recorded, commented out, in values.yaml,
+   * with every secret value (`secret.data`, env values with secret-looking names) redacted.
    * @default - the props as YAML when the input is props; otherwise nothing
    */
   readonly valuesText?: string;
@@ -117,9 +122,10 @@ export function exportHelmChart(input: HelmExportInput, outDir: string, opts: He
     },
   }));
   files.set('values.yaml', valuesFile(valuesText, valuesSource));
-  const release: string = gateway?.metadata?.labels?.['app.kubernetes.io/instance'] ?? chartName;
+  const renderedRelease: string | undefined = gateway?.metadata?.labels?.['app.kubernetes.io/instance'];
+  const release = renderedRelease ?? chartName;
   files.set('README.md', readme({ chartName, chartVersion, appVersion, namespace, objects, valuesSource, release }));
-  files.set('templates/guard.yaml', guardTemplate(namespace));
+  files.set('templates/guard.yaml', guardTemplate(namespace, renderedRelease));
   files.set('templates/NOTES.txt', escapeTemplate(renderNotes(objects, { title: `OpenClaw: ${objects.length} objects installed` })));
   for (const [file, object] of templateFiles(objects)) files.set(file, escapeTemplate(Yaml.stringify(object)));
 
@@ -182,10 +188,12 @@ function templateFiles(objects: any[]): Array<[string, any]> {
 /**
  * Fails `helm template`/`install`/`upgrade` (not `helm lint`, which only logs it) when the release
  * namespace is not the one the objects were rendered for (they name it themselves, in RoleBinding
- * subjects and NetworkPolicy selectors too), and when values are given: they would be ignored.
+ * subjects and NetworkPolicy selectors too), when the release name is not the one they were
+ * rendered for (it is in every object name and `app.kubernetes.io/instance` label: two releases
+ * would fight over the same objects), and when values are given: they would be ignored.
  * Renders nothing otherwise.
  */
-function guardTemplate(namespace: string | undefined): string {
+function guardTemplate(namespace: string | undefined, release: string | undefined): string {
   const lines = [
     `{{- /* Written by ${PACKAGE_NAME}: this chart is pre-rendered. */ -}}`,
   ];
@@ -194,6 +202,14 @@ function guardTemplate(namespace: string | undefined): string {
       `{{- if ne .Release.Namespace ${JSON.stringify(namespace)} }}`,
       `{{- fail (printf "this chart was rendered for namespace ${namespace}: install it with -n ${namespace} `
         + `(not %s), or export it again for that namespace" .Release.Namespace) }}`,
+      '{{- end }}',
+    );
+  }
+  if (release) {
+    lines.push(
+      `{{- if ne .Release.Name ${JSON.stringify(release)} }}`,
+      `{{- fail (printf "this chart was rendered for the release name ${release}: install it as ${release} (not %s), `
+        + `or export it again with --release %s" .Release.Name .Release.Name) }}`,
       '{{- end }}',
     );
   }
@@ -210,12 +226,43 @@ function valuesFile(valuesText: string | undefined, valuesSource: string): strin
     `# This chart is pre-rendered by ${PACKAGE_NAME} ${packageVersion()}: Helm applies no values.`,
     `# Rendered from ${valuesSource}. The values below are for reference only: to change anything,`,
     `# change the values and export the chart again (npx ${PACKAGE_NAME} helm -f <values file> -o <dir>).`,
-    '# Installing with --set or -f fails, rather than ignoring them.',
+    '# Installing with --set or -f fails, rather than ignoring them. Secret values are redacted.',
   ];
-  const body = valuesText === undefined
+  const recorded = valuesText === undefined ? undefined : redactedValues(valuesText);
+  // Every line a YAML reader sees is a comment: Go's reader also ends lines at \r, U+0085,
+  // U+2028 and U+2029 and refuses other controls, which are written as escapes here.
+  const body = recorded === undefined
     ? []
-    : ['#', ...valuesText.replace(/\n+$/, '').split('\n').map((l) => (l ? `# ${l}` : '#'))];
+    : ['#', ...recorded.replace(/\n+$/, '').split('\n').map((l) => printable(l).replace(/[\u0000-\u0008\u000b-\u001f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`)).map((l) => (l ? `# ${l}` : '#'))];
   return `${[...header, ...body].join('\n')}\n`;
+}
+
+/** What stands in for a secret value in values.yaml. */
+const REDACTED = '<redacted>';
+
+/**
+ * The values as YAML with every secret value replaced by REDACTED: `secret.data`, and the env
+ * values (`env`, `extraEnv[].value`, `replicaOverrides.*.env`) whose names look like credentials.
+ */
+function redactedValues(valuesText: string): string {
+  let values: any;
+  try {
+    values = parse(valuesText);
+  } catch {
+    return '(the values could not be read back to be recorded)';
+  }
+  if (values === null || typeof values !== 'object') return stringify(values);
+  const redact = (map: unknown, secretOnly: boolean) => {
+    if (map === null || typeof map !== 'object' || Array.isArray(map)) return;
+    for (const key of Object.keys(map)) if (!secretOnly || SECRET_LOOKING_NAME.test(key)) (map as any)[key] = REDACTED;
+  };
+  redact(values.secret?.data, false);
+  redact(values.env, true);
+  for (const e of Array.isArray(values.extraEnv) ? values.extraEnv : []) {
+    if (e && typeof e === 'object' && 'value' in e && SECRET_LOOKING_NAME.test(String(e.name))) e.value = REDACTED;
+  }
+  for (const o of Object.values(values.replicaOverrides ?? {})) redact((o as any)?.env, true);
+  return stringify(values);
 }
 
 function readme(o: {

@@ -1,25 +1,52 @@
 import * as fs from 'fs';
-import { Document, parseAllDocuments } from 'yaml';
+import { Document, isScalar, LineCounter, parseAllDocuments, Scalar, visit } from 'yaml';
+import { goReadsNumber, unsafeCharacterReason, unsafeCharacters } from '../text-safety';
 import { KubernetesVersion } from './kubernetes-versions';
 import { ManifestProblem } from './problems';
 import { validateManifests } from './validate';
 
 /**
  * Validates multi-document YAML files (`openclaw-cdk8s validate FILE...`); each problem names its file.
- * Unparsable YAML, including a duplicated key, throws: it is not a manifest at all.
+ * Unparsable YAML, including a duplicated key, throws: it is not a manifest at all. So does text
+ * that Go's YAML reader (kubectl, Helm) reads differently from this one (src/text-safety.ts):
+ * every such place, in every file, is named with its line.
  */
 export function validateYamlFiles(files: string[], versions?: KubernetesVersion[]): ManifestProblem[] {
-  return files.flatMap((file) =>
-    validateManifests(readManifests(file), versions).map((problem) => ({ ...problem, file })),
+  const parsed = files.map((file) => {
+    const text = fs.readFileSync(file, 'utf8');
+    const lines = new LineCounter();
+    return { file, text, lines, documents: parseAllDocuments(text, { version: '1.1', lineCounter: lines }) };
+  });
+  const ambiguous = parsed.flatMap(ambiguousText);
+  if (ambiguous.length) {
+    throw new Error(`${ambiguous.join('\n')}\n${ambiguous.length} place(s) that kubectl and Helm would read differently from what is validated here`);
+  }
+  return parsed.flatMap(({ file, documents }) =>
+    validateManifests(readManifests(file, documents), versions).map((problem) => ({ ...problem, file })),
   );
+}
+
+/** `file:line: ...` for every raw character and plain scalar Go's YAML reader reads otherwise. */
+function ambiguousText({ file, text, lines, documents }: { file: string; text: string; lines: LineCounter; documents: Document[] }): string[] {
+  const found = unsafeCharacters(text).map(({ line, ch }) => `${file}:${line}: raw ${unsafeCharacterReason(ch)}`);
+  for (const document of documents) {
+    visit(document, {
+      Scalar(_key, node: Scalar) {
+        if (isScalar(node) && node.type === 'PLAIN' && typeof node.value === 'string' && goReadsNumber(node.value)) {
+          const line = node.range ? lines.linePos(node.range[0]).line : 0;
+          found.push(`${file}:${line}: the unquoted ${node.value} is a string here but a number to kubectl, Helm and every Go YAML reader: quote it`);
+        }
+      },
+    });
+  }
+  return found;
 }
 
 /**
  * The objects in one file. YAML 1.1 because that is what the API server's and kubectl's YAML
  * decoder speaks: an unquoted `yes` or `on` is a boolean there, not a string.
  */
-function readManifests(file: string): object[] {
-  const documents: Document[] = parseAllDocuments(fs.readFileSync(file, 'utf8'), { version: '1.1' });
+function readManifests(file: string, documents: Document[]): object[] {
   return documents.flatMap((document) => {
     const error = document.errors[0];
     if (error) throw new Error(`${file}: ${error.message}`);

@@ -32,8 +32,8 @@ function runHelm(...args: string[]) {
 }
 
 /** `helm template`'s documents, parsed like kubectl parses them. */
-function helmTemplate(dir: string, namespace: string, ...extra: string[]): any[] {
-  const r = runHelm('template', 'any-release-name', dir, '--namespace', namespace, ...extra);
+function helmTemplate(dir: string, namespace: string, release = 'my-openclaw'): any[] {
+  const r = runHelm('template', release, dir, '--namespace', namespace);
   if (r.status !== 0) throw new Error(`helm template failed:\n${r.stderr}`);
   return parseAllDocuments(r.stdout, { version: '1.1' }).map((d) => d.toJS()).filter((o) => o !== null);
 }
@@ -118,19 +118,19 @@ describe('guards', () => {
   });
 
   test('installing into another namespace fails, naming the right one', () => {
-    const r = runHelm('template', 'r', dir, '--namespace', 'elsewhere');
+    const r = runHelm('template', 'openclaw', dir, '--namespace', 'elsewhere');
     expect(r.status).not.toBe(0);
     expect(r.stderr).toContain('rendered for namespace openclaw: install it with -n openclaw (not elsewhere)');
   });
 
   test('values given to Helm fail instead of being ignored; global values of a parent chart are fine', () => {
-    const set = runHelm('template', 'r', dir, '--namespace', 'openclaw', '--set', 'image.tag=latest');
+    const set = runHelm('template', 'openclaw', dir, '--namespace', 'openclaw', '--set', 'image.tag=latest');
     expect(set.status).not.toBe(0);
     expect(set.stderr).toContain('takes no values');
     const file = path.join(work, 'more-values.yaml');
     fs.writeFileSync(file, 'replicaCount: 3\n');
-    expect(runHelm('template', 'r', dir, '--namespace', 'openclaw', '-f', file).status).not.toBe(0);
-    expect(runHelm('template', 'r', dir, '--namespace', 'openclaw', '--set', 'global.x=1').status).toBe(0);
+    expect(runHelm('template', 'openclaw', dir, '--namespace', 'openclaw', '-f', file).status).not.toBe(0);
+    expect(runHelm('template', 'openclaw', dir, '--namespace', 'openclaw', '--set', 'global.x=1').status).toBe(0);
   });
 });
 
@@ -150,13 +150,14 @@ test('manifests from an app with several charts export too, and re-exporting rep
   const dir = path.join(work, 'app');
   const first = exportHelmChart(app, dir, { chartName: 'team-assistant', chartVersion: '1.2.3-rc.1' });
   expect(first.namespace).toBe('team');
-  expect(byKindAndName(helmTemplate(dir, 'team'))).toEqual(byKindAndName(app.charts.flatMap((c) => c.toJson())));
+  expect(byKindAndName(helmTemplate(dir, 'team', 'team-openclaw'))).toEqual(byKindAndName(app.charts.flatMap((c) => c.toJson())));
 
   // A second export with fewer objects leaves no stale template behind.
   const second = exportHelmChart([first.objects.find((o) => o.kind === 'ConfigMap')], dir, { chartName: 'team-assistant', chartVersion: '1.2.4' });
   expect(second.files.filter((f) => f.startsWith('templates/') && f.endsWith('.yaml'))).toEqual(['templates/configmap-extra.yaml', 'templates/guard.yaml']);
   expect(fs.readdirSync(path.join(dir, 'templates')).sort()).toEqual(['NOTES.txt', 'configmap-extra.yaml', 'guard.yaml']);
-  expect(helmTemplate(dir, 'team')).toHaveLength(1);
+  // Without the gateway there is no release name to keep.
+  expect(helmTemplate(dir, 'team', 'any-name')).toHaveLength(1);
 });
 
 test('refuses to write into a directory that is not one of its charts, and a version that is not SemVer', () => {

