@@ -77,7 +77,7 @@ function hasAliases(ctx: Context): boolean {
 
 /** How many values `node` expands to, aliases followed; linear in the document (memoized), stops past the limit. */
 function expandedSize(node: unknown, ctx: Context, depth: number): number {
-  if (depth > MAX_VALUES_DEPTH) throw new RefusedValues(`is nested too deeply at ${where(node, ctx)}: a values file may nest at most ${MAX_VALUES_DEPTH} maps and lists`);
+  if (depth > MAX_VALUES_DEPTH) throw new RefusedValues(`is nested too deeply ${where(node, ctx)}: a values file may nest at most ${MAX_VALUES_DEPTH} maps and lists`);
   if (YAML.isAlias(node)) {
     ctx.aliases = true;
     const target = node.resolve(ctx.doc);
