@@ -67,16 +67,16 @@ function checkSecurityContexts(props: OpenClawChartProps, p: ProblemCollector): 
   const pod = { ...DEFAULTS.podSecurityContext, ...props.podSecurityContext } as KubernetesJson;
   const given = (props.securityContext ?? {}) as KubernetesJson;
   const container = { ...DEFAULTS.securityContext, ...given } as KubernetesJson;
-  const at = (key: string, from: KubernetesJson, prefix: string) => (key in from ? `${prefix}.${key}` : `${prefix} (the chart's default ${key})`);
+  const escalation = 'allowPrivilegeEscalation' in given ? 'securityContext.allowPrivilegeEscalation is false' : 'allowPrivilegeEscalation is false (the chart\'s restricted default)';
 
   if (container.privileged === true && container.allowPrivilegeEscalation === false) {
-    p.add('securityContext.privileged', `cannot be true while allowPrivilegeEscalation is false (${at('allowPrivilegeEscalation', given, 'securityContext')}): the API server refuses the pair; set allowPrivilegeEscalation: true as well, or do not run privileged`, true);
+    p.add('securityContext.privileged', `cannot be true while ${escalation}: the API server refuses the pair; set securityContext.allowPrivilegeEscalation: true as well, or do not run privileged`, true);
   }
   const added = ((container.capabilities as KubernetesJson | undefined)?.add ?? []) as unknown[];
   if (container.allowPrivilegeEscalation === false && Array.isArray(added)) {
     added.forEach((cap, i) => {
       if (cap === 'CAP_SYS_ADMIN') {
-        p.add(`securityContext.capabilities.add[${i}]`, 'CAP_SYS_ADMIN cannot be added while allowPrivilegeEscalation is false: the API server refuses the pair', cap);
+        p.add(`securityContext.capabilities.add[${i}]`, `CAP_SYS_ADMIN cannot be added while ${escalation}: the API server refuses the pair`, cap);
       }
     });
   }
