@@ -14,7 +14,7 @@
  * path through a value that is not a map or list replaces that value (Helm fails with
  * "interface conversion").
  */
-import { ConfigProblem } from '../errors';
+import { ConfigProblem, ValueShape, shownValue } from '../errors';
 import { PROTOTYPE_KEYS, RawScalar, ValuesTree, isMap, isPrototypeKey, newMap } from './tree';
 
 /** Helm's limit on list indices. */
@@ -36,8 +36,22 @@ export function applySetArgument(target: ValuesTree, arg: string, stringValues =
     const option = stringValues ? '--set-string' : '--set';
     if (e instanceof SetKeyError) return { path: option, message: e.message, value: arg.split('=')[0] };
     if (!(e instanceof SetSyntaxError)) throw e;
-    return { path: option, message: `${e.message}; expected path=value, e.g. service.port=8080 or ingress.hosts[0].host=openclaw.example.com`, value: arg };
+    return { path: option, message: `${e.message}; expected path=value, e.g. service.port=8080 or ingress.hosts[0].host=openclaw.example.com`, value: shownArgument(arg) };
   }
+}
+
+/** The argument as a problem may show it: each value under a secret-bearing path by its shape (`secret.data.T=<string, 4 characters>`). */
+function shownArgument(arg: string): unknown {
+  let hidden = false;
+  const pieces = arg.split(',').map((piece) => {
+    const eq = piece.indexOf('=');
+    if (eq < 0) return piece;
+    const shown = shownValue(piece.slice(0, eq), piece.slice(eq + 1));
+    if (!(shown instanceof ValueShape)) return piece;
+    hidden = true;
+    return `${piece.slice(0, eq)}=${shown.text}`;
+  });
+  return hidden ? new ValueShape(JSON.stringify(pieces.join(','))) : arg;
 }
 
 /** Parses `--set` arguments into a new values tree (for tests and library use). */

@@ -127,3 +127,14 @@ describe('the pod template carries no function of a Secret value', () => {
     expect(notes).not.toContain('DO-NOT-PRINT');
   });
 });
+
+describe('--set arguments with a syntax error show secret values by shape', () => {
+  test('the keys stay readable, the secret value does not', async () => {
+    const r = await cli('synth', '--set', 'secret.data.OPENCLAW_GATEWAY_TOKEN=zq7x,extraArgs[x]=1');
+    expect(r.code).toBe(1);
+    expect(r.stderr).not.toContain('zq7x');
+    expect(r.stderr).toBe('Invalid OpenClaw configuration (1 problem):\n'
+      + '  - --set: list index "[x]" is not an integer; expected path=value, e.g. service.port=8080 or ingress.hosts[0].host=openclaw.example.com'
+      + ' (got "secret.data.OPENCLAW_GATEWAY_TOKEN=<string, 4 characters>,extraArgs[x]=1")\n');
+  });
+});
