@@ -8,6 +8,10 @@ import { CHART_ENV, CHART_MOUNT_PATHS, PATHS, VOLUMES } from './layout';
 import { DEFAULTS, NetworkPolicyPortProps, OpenClawChartProps, ProbeProps } from './props';
 import { checkText } from './text-safety';
 import { ALLOW_INSECURE_AUTH_RETIRED_IN, imageFeatures } from './versions';
+import { checkDangerousSettings } from './checks/dangerous';
+import { checkKubernetesRules, configMapKeyProblem, normalizeMountPath } from './checks/kubernetes-rules';
+import { checkSecretLookingValues } from './checks/secret-values';
+import { SECRET_LOOKING_NAME } from './secret-patterns';
 
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
@@ -17,8 +21,7 @@ const LABEL_NAME = /^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9
 const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
 /** Kubernetes' quantity grammar (as resource.ParseQuantity accepts). */
 export const QUANTITY = /^[+-]?(\d+(\.\d*)?|\.\d+)(([KMGTPE]i)|[numkMGTPE]|[eE][+-]?\d+)?$/;
-/** Names that look like credentials and so must not be plain env values. */
-export const SECRET_LOOKING_NAME = /(^|_)(API_KEY|TOKEN|PASSWORD)$|SECRET/i;
+export { SECRET_LOOKING_NAME };
 const RBAC_VERBS = ['get', 'list', 'watch', 'create', 'update', 'patch', 'delete', 'deletecollection',
   'impersonate', 'bind', 'escalate', 'use', 'approve', 'sign', '*'];
 const CHANNEL_SECRET_KEY = /token|secret|password|apikey|api_key/i;
@@ -38,6 +41,9 @@ export function checkProps(props: OpenClawChartProps, p: ProblemCollector): void
   checkProbes(props, p);
   checkNetwork(props, p);
   checkAccess(props, p);
+  checkKubernetesRules(props, p);
+  checkSecretLookingValues(props, p);
+  checkDangerousSettings(props, p);
 }
 
 /** cdk8s cannot render a map that has a key named "constructor" (it takes the map for a class instance and throws). */
@@ -147,7 +153,7 @@ function checkWorkload(props: OpenClawChartProps, p: ProblemCollector): void {
   const dataDir = props.env?.DATA_DIR;
   if (dataDir !== undefined && !/^\/[^\0]*[^/]$/.test(dataDir.replace(/\/+$/, '') || '/')) p.add('env.DATA_DIR', 'must be an absolute directory path other than /', dataDir);
   else if (dataDir !== undefined && dataDir.endsWith('/')) p.add('env.DATA_DIR', 'must not end with "/"', dataDir);
-  else if (dataDir !== undefined && [...CHART_MOUNT_PATHS, PATHS.appDir].includes(dataDir)) {
+  else if (dataDir !== undefined && [...CHART_MOUNT_PATHS, PATHS.appDir].includes(normalizeMountPath(dataDir))) {
     p.add('env.DATA_DIR', `is a path the chart already uses (${[...CHART_MOUNT_PATHS, PATHS.appDir].join(', ')})`, dataDir);
   }
   const reserved = Object.values(VOLUMES) as string[];
@@ -163,12 +169,14 @@ function checkWorkload(props: OpenClawChartProps, p: ProblemCollector): void {
     else extraNames.set(v.name, i);
     volumeNames.add(v.name);
   });
-  const mountPaths = new Map<string, string>([...CHART_MOUNT_PATHS, dataDir ?? DEFAULTS.env.DATA_DIR].map((m) => [m, 'the chart']));
+  const mountPaths = new Map<string, string>([...CHART_MOUNT_PATHS, dataDir ?? DEFAULTS.env.DATA_DIR].map((m) => [normalizeMountPath(m), 'the chart']));
   (props.extraVolumeMounts ?? []).forEach((m, i) => {
     if (!volumeNames.has(m.name)) p.add(`extraVolumeMounts[${i}].name`, `must name a volume of the pod (${[...volumeNames].join(', ')})`, m.name);
     if (!m.mountPath?.startsWith('/')) p.add(`extraVolumeMounts[${i}].mountPath`, 'must be an absolute path', m.mountPath);
-    else if (mountPaths.has(m.mountPath)) p.add(`extraVolumeMounts[${i}].mountPath`, `is already a mount path (used by ${mountPaths.get(m.mountPath)}): Kubernetes requires unique mount paths`, m.mountPath);
-    else mountPaths.set(m.mountPath, `extraVolumeMounts[${i}]`);
+    else if (mountPaths.has(normalizeMountPath(m.mountPath))) {
+      const normal = normalizeMountPath(m.mountPath);
+      p.add(`extraVolumeMounts[${i}].mountPath`, `is already a mount path${normal === m.mountPath ? '' : ` (${JSON.stringify(m.mountPath)} is ${JSON.stringify(normal)})`} (used by ${mountPaths.get(normal)}): Kubernetes requires unique mount paths`, m.mountPath);
+    } else mountPaths.set(normalizeMountPath(m.mountPath), `extraVolumeMounts[${i}]`);
   });
   checkLabels('podLabels', props.podLabels, p);
   checkLabels('nodeSelector', props.nodeSelector, p);
@@ -215,7 +223,8 @@ function checkEnv(props: OpenClawChartProps, p: ProblemCollector): void {
   if (existing.name && !isDnsSubdomain(existing.name)) p.add('existingSecret.name', 'must be a Secret name (DNS subdomain)', existing.name);
   for (const [name, key] of Object.entries(keys)) {
     if (!ENV_NAME.test(name)) p.add(`existingSecret.keys.${name}`, 'the env var name must match [A-Za-z_][A-Za-z0-9_]*', name);
-    if (typeof key !== 'string' || !/^[-._a-zA-Z0-9]+$/.test(key)) p.add(`existingSecret.keys.${name}`, 'must be a Secret key (letters, digits, "-", "_", ".")', key);
+    const keyProblem = configMapKeyProblem(key);
+    if (keyProblem) p.add(`existingSecret.keys.${name}`, `must be a Secret key: it ${keyProblem}`, key);
     claim(name, `existingSecret.keys.${name}`);
   }
   (props.extraEnv ?? []).forEach((e, i) => {
@@ -231,12 +240,10 @@ function checkEnv(props: OpenClawChartProps, p: ProblemCollector): void {
     if (!ENV_NAME.test(name)) p.add(`secret.data.${name}`, 'the key becomes an env var name and must match [A-Za-z_][A-Za-z0-9_]*', name);
     if (typeof value !== 'string') p.add(`secret.data.${name}`, 'must be a plain string (it is base64-encoded once by the chart)', '<redacted>');
   }
-  for (const key of Object.keys(props.configMap?.data ?? {})) {
-    if (!/^[-._a-zA-Z0-9]+$/.test(key)) p.add(`configMap.data.${key}`, 'the key is a file name and must match [-._a-zA-Z0-9]+', key);
-  }
   const token = props.gateway?.tokenSecret;
   if (token?.name !== undefined && !isDnsSubdomain(token.name)) p.add('gateway.tokenSecret.name', 'must be a Secret name (DNS subdomain)', token.name);
-  if (token?.key !== undefined && !(typeof token.key === 'string' && /^[-._a-zA-Z0-9]+$/.test(token.key))) p.add('gateway.tokenSecret.key', 'must be a Secret key (letters, digits, "-", "_", ".")', token.key);
+  const tokenKeyProblem = token?.key !== undefined ? configMapKeyProblem(token.key) : undefined;
+  if (tokenKeyProblem) p.add('gateway.tokenSecret.key', `must be a Secret key: it ${tokenKeyProblem}`, token!.key);
   const model = props.agentModel;
   if (model !== undefined && !/^[^/\s]+\/\S+$/.test(model)) p.add('agentModel', 'must be "provider/model", e.g. anthropic/claude-sonnet-4-6', model);
   for (const [name, channel] of Object.entries(props.gateway?.channels ?? {})) {
@@ -260,7 +267,8 @@ function checkPlainEnv(path: string, env: Record<string, string | undefined>, pr
 }
 
 function secretKeysIn(value: unknown, prefix = ''): string[] {
-  if (!value || typeof value !== 'object' || Array.isArray(value)) return [];
+  if (Array.isArray(value)) return value.flatMap((v, i) => secretKeysIn(v, `${prefix}[${i}]`));
+  if (!value || typeof value !== 'object') return [];
   return Object.entries(value as Record<string, unknown>).flatMap(([k, v]) => {
     const path = prefix ? `${prefix}.${k}` : k;
     return typeof v === 'string' && CHANNEL_SECRET_KEY.test(k) ? [path] : secretKeysIn(v, path);

@@ -1,6 +1,9 @@
 /**
- * The ConfigMaps and the dev-only Secret, and the checksum that rolls the pods when any of them
- * changes.
+ * The ConfigMaps and the dev-only Secret, and the checksum that rolls the pods when a ConfigMap
+ * changes. The checksum is on the pod template, which more people may read than Secrets: it is
+ * a function of the ConfigMaps and of the Secret's key names only, never of a Secret value (an
+ * unsalted hash of a short token is brute-forced in a second). A changed Secret value rolls
+ * nothing: `kubectl rollout restart statefulset/<name>`, or a reloader (see the README).
  */
 import { createHash } from 'crypto';
 import { ManifestSink } from './manifest-sink';
@@ -30,7 +33,8 @@ export function addConfig(sink: ManifestSink, model: Model): Record<string, stri
     const data: Record<string, string> = {};
     // Plain strings in, base64 exactly once (the Helm chart's docs asked for base64 and encoded it again).
     for (const [k, v] of Object.entries(model.secretData)) data[k] = Buffer.from(v, 'utf8').toString('base64');
-    rendered.push(data);
+    // Adding or removing a key rolls the pods (the env they load changes); a new value does not.
+    rendered.push({ secretKeys: Object.keys(data).sort() });
     sink.add('secret', { apiVersion: 'v1', kind: 'Secret', metadata: meta(model.names.secret), type: 'Opaque', data });
   }
 

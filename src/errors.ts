@@ -1,7 +1,9 @@
 /**
  * The one error type for bad props and bad values files. Every problem names the path (as in a
  * values file: `service.port`), the bad value and what is allowed; all problems are reported at once.
+ * A value that may be a secret is never printed: only its type and size (see shownValue).
  */
+import { SECRET_LOOKING_NAME, secretLookingValue } from './secret-patterns';
 
 export interface ConfigProblem {
   /** Values path, e.g. `ingress.hosts[0].host`. */
@@ -13,14 +15,60 @@ export interface ConfigProblem {
 }
 
 export function formatProblem(p: ConfigProblem): string {
-  const got = 'value' in p ? ` (got ${describeValue(p.value)})` : '';
+  const got = 'value' in p ? ` (got ${describeValue(shownValue(p.path, p.value))})` : '';
   return `${p.path}: ${p.message}${got}`;
 }
 
 export function describeValue(value: unknown): string {
   if (value === undefined) return 'nothing';
+  if (value instanceof ValueShape) return value.text;
   const text = JSON.stringify(value);
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}
+
+/**
+ * A value shown only by its type and size (`<string, 12 characters>`, `<map, 2 keys>`), never its
+ * content: for values that may be secrets (under a secret-bearing path, or under an unknown key,
+ * which may be a misspelled secret key).
+ */
+export class ValueShape {
+  constructor(public readonly text: string) {}
+}
+
+export function shapeOf(value: unknown): ValueShape {
+  const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  if (value instanceof ValueShape) return value;
+  if (typeof value === 'string') return new ValueShape(`<string, ${count([...value].length, 'character')}>`);
+  if (Array.isArray(value)) return new ValueShape(`<list, ${count(value.length, 'item')}>`);
+  if (value === null) return new ValueShape('<null>');
+  if (typeof value === 'object') return new ValueShape(`<map, ${count(Object.keys(value).length, 'key')}>`);
+  return new ValueShape(`<${typeof value}>`);
+}
+
+/**
+ * Where values are secrets: the Secret's data (and anything under `secret` but `enabled`), the
+ * channels config, plain extraEnv values, and env values under a secret-looking name.
+ */
+const SECRET_BEARING_PATH = /^secret(\.(?!enabled$)|\[|$)|^gateway\.channels(\.|\[|$)|^extraEnv\[\d+\]\.value$/;
+const ENV_PATH = /^(?:env|replicaOverrides\.[^.]+\.env)\.(.+)$/;
+
+/** The value a problem may show: its shape where it may be a secret, else the value itself. */
+export function shownValue(path: string, value: unknown): unknown {
+  if (value === REDACTED || value instanceof ValueShape) return value;
+  const envName = ENV_PATH.exec(path)?.[1];
+  if (SECRET_BEARING_PATH.test(path) || (envName !== undefined && SECRET_LOOKING_NAME.test(envName)) || containsSecretLookingValue(value)) {
+    return shapeOf(value);
+  }
+  return value;
+}
+
+/** What secret values that are known to be secrets are shown as. */
+export const REDACTED = '<redacted>';
+
+function containsSecretLookingValue(value: unknown, depth = 0): boolean {
+  if (typeof value === 'string') return secretLookingValue(value, false) !== undefined;
+  if (depth > 20 || value === null || typeof value !== 'object') return false;
+  return Object.values(value).some((v) => containsSecretLookingValue(v, depth + 1));
 }
 
 export class OpenClawConfigError extends Error {

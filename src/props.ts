@@ -544,8 +544,10 @@ export interface OpenClawChartProps {
   readonly env?: EnvProps;
   /**
    * Allow secret-looking names (`*_API_KEY`, `*_TOKEN`, `*_PASSWORD`, `*SECRET*`) as plain `env`
-   * values. Off: they are refused, because plain env values are visible to anyone who can read
-   * the StatefulSet.
+   * values, and secret-looking values (`sk-ant-...`, `ghp_...`, JWTs, long hex, ...) in env,
+   * extraEnv, replicaOverrides, configMap.data and the channels config. Off: they are refused,
+   * because plain values are visible to anyone who can read the StatefulSet or the ConfigMaps.
+   * On: rendered, with a warning.
    * @default false
    */
   readonly allowPlainSecretEnv?: boolean;

@@ -227,7 +227,7 @@ function sayWarnings(warnings: readonly ConfigProblem[], opts: SynthOptions, io:
 function reportError(e: unknown, io: CliIo): number {
   if (e instanceof OpenClawConfigError) {
     const options: Record<string, string> = { 'opts.release': '--release', 'opts.namespace': '--namespace' };
-    const problems = e.problems.map((p): ConfigProblem => (options[p.path] ? { ...p, path: options[p.path] } : p));
+    const problems = e.problems.map((p): ConfigProblem => (Object.prototype.hasOwnProperty.call(options, p.path) ? { ...p, path: options[p.path] } : p));
     io.stderr.write(`${new OpenClawConfigError(problems).message}\n`);
     return EXIT_INVALID;
   }

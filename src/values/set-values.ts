@@ -14,13 +14,15 @@
  * path through a value that is not a map or list replaces that value (Helm fails with
  * "interface conversion").
  */
-import { ConfigProblem } from '../errors';
-import { RawScalar, ValuesTree, isMap } from './tree';
+import { ConfigProblem, ValueShape, shownValue } from '../errors';
+import { PROTOTYPE_KEYS, RawScalar, ValuesTree, isMap, isPrototypeKey, newMap } from './tree';
 
 /** Helm's limit on list indices. */
 export const MAX_INDEX = 65536;
 
 class SetSyntaxError extends Error {}
+/** A key that would reach JavaScript's object prototypes (`--set __proto__.x=1`). */
+class SetKeyError extends Error {}
 
 /**
  * Applies one `--set` (or `--set-string`) argument to `target` (changed in place). Returns a problem
@@ -31,14 +33,30 @@ export function applySetArgument(target: ValuesTree, arg: string, stringValues =
     new SetParser(arg, stringValues).parseInto(target);
     return undefined;
   } catch (e) {
+    const option = stringValues ? '--set-string' : '--set';
+    if (e instanceof SetKeyError) return { path: option, message: e.message, value: arg.split('=')[0] };
     if (!(e instanceof SetSyntaxError)) throw e;
-    return { path: stringValues ? '--set-string' : '--set', message: `${e.message}; expected path=value, e.g. service.port=8080 or ingress.hosts[0].host=openclaw.example.com`, value: arg };
+    return { path: option, message: `${e.message}; expected path=value, e.g. service.port=8080 or ingress.hosts[0].host=openclaw.example.com`, value: shownArgument(arg) };
   }
+}
+
+/** The argument as a problem may show it: each value under a secret-bearing path by its shape (`secret.data.T=<string, 4 characters>`). */
+function shownArgument(arg: string): unknown {
+  let hidden = false;
+  const pieces = arg.split(',').map((piece) => {
+    const eq = piece.indexOf('=');
+    if (eq < 0) return piece;
+    const shown = shownValue(piece.slice(0, eq), piece.slice(eq + 1));
+    if (!(shown instanceof ValueShape)) return piece;
+    hidden = true;
+    return `${piece.slice(0, eq)}=${shown.text}`;
+  });
+  return hidden ? new ValueShape(JSON.stringify(pieces.join(','))) : arg;
 }
 
 /** Parses `--set` arguments into a new values tree (for tests and library use). */
 export function parseSetArguments(args: readonly string[], stringValues = false): ValuesTree {
-  const target: ValuesTree = {};
+  const target: ValuesTree = newMap();
   for (const arg of args) {
     const problem = applySetArgument(target, arg, stringValues);
     if (problem) throw new SetSyntaxError(`${problem.path} ${JSON.stringify(arg)}: ${problem.message}`);
@@ -99,11 +117,14 @@ class SetParser {
     const { text: key, stop } = this.until('=[,.');
     if (stop === EOF) throw new SetSyntaxError(key ? `key "${key}" has no value` : 'missing key');
     if (!key) throw new SetSyntaxError(`empty key before "${stop}"`);
+    if (isPrototypeKey(key)) {
+      throw new SetKeyError(`the key "${key}" is refused: ${PROTOTYPE_KEYS.join(', ')} are never values keys (they would reach JavaScript's object prototypes)`);
+    }
     switch (stop) {
       case ',':
         throw new SetSyntaxError(`key "${key}" has no value (cannot end with ",")`);
       case '.': {
-        const inner = isMap(data[key]) ? (data[key] as ValuesTree) : {};
+        const inner = isMap(data[key]) ? (data[key] as ValuesTree) : newMap();
         this.assignment(inner);
         data[key] = inner;
         return;
@@ -145,7 +166,7 @@ class SetParser {
         return list;
       }
       case '.': {
-        const inner = isMap(list[i]) ? (list[i] as ValuesTree) : {};
+        const inner = isMap(list[i]) ? (list[i] as ValuesTree) : newMap();
         this.assignment(inner);
         list[i] = inner;
         return list;

@@ -3,7 +3,6 @@
  * validates: the values schema (types, enums, formats, unknown keys) and then the chart's own
  * semantic checks (check.ts), and reports every problem of both at once.
  */
-import * as fs from 'fs';
 import { checkProps } from '../check';
 import { ConfigProblem, OpenClawConfigError, ProblemCollector } from '../errors';
 import { OpenClawChartProps } from '../props';
@@ -11,8 +10,9 @@ import { resolveModel } from '../resolve';
 import { coerceToSchema } from './coerce';
 import { SchemaNode, VALUES_SCHEMA, childSchema, deref, itemSchema } from './schema';
 import { applySetArgument } from './set-values';
-import { ValuesTree, isMap, mergeValues, removeNulls } from './tree';
-import { SchemaProblem, validateValues } from './validate';
+import { MAX_VALUES_TOTAL_BYTES, readValuesFile } from './read-file';
+import { PROTOTYPE_KEYS, ValuesTree, isMap, mergeValues, newMap, prototypeKeyPath, removeNulls } from './tree';
+import { SchemaProblem, formatPath, validateValues } from './validate';
 import { parseValuesYaml } from './yaml-values';
 
 /** The props that come from the options, not the values: their problems are named after the option. */
@@ -35,6 +35,11 @@ export function valuesToProps(values: unknown, opts: ValuesToPropsOptions = {}):
   if (!isMap(values)) {
     throw new OpenClawConfigError([{ path: '(values)', message: 'must be a map of values (key: value), like the chart\'s values.yaml', value: values }]);
   }
+  // Values from JSON.parse may hold an own "__proto__" key: refused before any copy could use it as a prototype.
+  const prototypeKey = prototypeKeyPath(values);
+  if (prototypeKey) {
+    throw new OpenClawConfigError([{ path: formatPath(prototypeKey), message: `the key "${String(prototypeKey[prototypeKey.length - 1])}" is refused: ${PROTOTYPE_KEYS.join(', ')} are never values keys (they would reach JavaScript's object prototypes)` }]);
+  }
   const typed = coerceToSchema(values, VALUES_SCHEMA) as ValuesTree;
   const schemaProblems = validateValues(typed);
   const cleaned = withoutBadValues(typed, schemaProblems);
@@ -45,7 +50,7 @@ export function valuesToProps(values: unknown, opts: ValuesToPropsOptions = {}):
     ...(opts.namespace !== undefined ? { namespace: opts.namespace } : {}),
   };
   const chartProblems = semanticProblems(props, schemaProblems.length > 0)
-    .map((p) => (OPTION_PATHS[p.path] ? { ...p, path: OPTION_PATHS[p.path] } : p))
+    .map((p) => (Object.prototype.hasOwnProperty.call(OPTION_PATHS, p.path) ? { ...p, path: OPTION_PATHS[p.path] } : p))
     .filter((p) => !schemaProblems.some((s) => covers(s.path, p.path)));
   const problems: ConfigProblem[] = [...schemaProblems.map(publicProblem), ...chartProblems];
   if (problems.length) throw new OpenClawConfigError(problems);
@@ -60,20 +65,24 @@ export function valuesToProps(values: unknown, opts: ValuesToPropsOptions = {}):
  * `--set`, then each `--set-string`; `null` removes a key. `-` reads standard input. Throws
  * OpenClawConfigError naming the file (or the `--set` argument) when one is not YAML, not a map,
  * or not Helm's `--set` syntax. The result is plain JSON, typed as the schema expects.
+ *
+ * Safe for untrusted input in a long-running process: only regular files (or `-`), at most
+ * 4 MiB each and 8 MiB with the --set arguments, UTF-8 only, bounded alias expansion and
+ * nesting, and no key reaches a prototype (`__proto__`, `constructor`, `prototype` are refused).
  */
 export function loadValuesFiles(files: readonly string[], sets: readonly string[] = [], stringSets: readonly string[] = []): Record<string, unknown> {
   const problems: ConfigProblem[] = [];
-  let merged: ValuesTree = {};
+  let merged: ValuesTree = newMap();
+  let budget = MAX_VALUES_TOTAL_BYTES - [...sets, ...stringSets].reduce((n, a) => n + Buffer.byteLength(a), 0);
+  if (budget < 0) problems.push({ path: '--set', message: `the --set and --set-string arguments are too large: at most ${MAX_VALUES_TOTAL_BYTES / 1024 / 1024} MiB together with the values files` });
   for (const file of files) {
-    let text: string;
-    try {
-      text = fs.readFileSync(file === '-' ? 0 : file, 'utf8');
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      problems.push({ path: file, message: `cannot be read (${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (e as Error).message})` });
+    const read = readValuesFile(file, Math.max(budget, 0));
+    if ('problem' in read) {
+      problems.push({ path: file, message: read.problem });
       continue;
     }
-    const parsed = parseValuesYaml(text, file);
+    budget -= read.bytes;
+    const parsed = parseValuesYaml(read.text, file);
     if ('problem' in parsed) problems.push(parsed.problem);
     else merged = mergeValues(merged, parsed.values);
   }

@@ -4,7 +4,7 @@
  * misspelled keys and enum values.
  */
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import { ConfigProblem } from '../errors';
+import { ConfigProblem, shapeOf } from '../errors';
 import { VALUE_FORMATS, formatOfSchemaPath } from './formats';
 import { SchemaNode, deref, namedPaths } from './schema';
 
@@ -76,7 +76,7 @@ function describe(error: ErrorObject, root: unknown): SchemaProblem | undefined 
   const at = pointerSegments(error.instancePath, root);
   const problem = (segments: PathSegments, message: string, value?: { value: unknown }, missing = false): SchemaProblem => {
     const path = formatPath(segments);
-    const shown = value && isSecretPath(segments) ? { value: '<redacted>' } : value;
+    const shown = value && isSecretPath(segments) ? { value: shapeOf(value.value) } : value;
     return { path, message, segments, ...(shown ? { value: shown.value } : {}), ...(missing ? { missing } : {}) };
   };
 
@@ -92,8 +92,9 @@ function describe(error: ErrorObject, root: unknown): SchemaProblem | undefined 
       const key = String(error.params.additionalProperty);
       const segments = [...at, key];
       const value = { value: (error.data as Record<string, unknown>)[key] };
-      if (!at.length && OPTION_KEYS[key]) return problem(segments, OPTION_KEYS[key], value);
-      return problem(segments, unknownKeyMessage(key, at, error.parentSchema as SchemaNode), value);
+      if (!at.length && Object.prototype.hasOwnProperty.call(OPTION_KEYS, key)) return problem(segments, OPTION_KEYS[key], value);
+      // An unknown key may be a misspelled secret key (`secrets:`, `secret.dta`, `extraEnv[].vaule`): its value is shown by shape only.
+      return problem(segments, unknownKeyMessage(key, at, error.parentSchema as SchemaNode), { value: shapeOf(value.value) });
     }
     case 'required':
       return problem([...at, String(error.params.missingProperty)], 'is required', undefined, true);
@@ -117,8 +118,9 @@ function describe(error: ErrorObject, root: unknown): SchemaProblem | undefined 
   }
 }
 
+/** Under `secret` (but `secret.enabled`): the Secret's data, also when misspelled or of the wrong type. */
 function isSecretPath(segments: PathSegments): boolean {
-  return segments[0] === 'secret' && segments[1] === 'data' && segments.length > 2;
+  return segments[0] === 'secret' && !(segments.length === 2 && segments[1] === 'enabled');
 }
 
 function integerWord(schema: unknown): string {

@@ -2,20 +2,38 @@
  * Reading one values file the way Helm does: YAML 1.1 scalars (`yes`/`on` are booleans, as in
  * Helm's YAML library), anchors and `<<` merge keys, map keys always strings, an empty file is an
  * empty map. Numbers and booleans keep their source text (RawScalar).
+ *
+ * Safe by construction for untrusted files: maps have no prototype and the keys `__proto__`,
+ * `constructor` and `prototype` are refused; duplicate keys are found with a Set (linear); what
+ * the aliases expand to is counted before anything is built (MAX_VALUES_NODES) and nesting is
+ * bounded (MAX_VALUES_DEPTH).
  */
 import * as YAML from 'yaml';
 import { ConfigProblem } from '../errors';
-import { RawScalar, ValuesTree, isMap } from './tree';
+import { PROTOTYPE_KEYS, RawScalar, ValuesTree, isMap, isPrototypeKey, newMap } from './tree';
+import { formatPath } from './validate';
 
 export type ParsedValues = { readonly values: ValuesTree } | { readonly problem: ConfigProblem };
+
+/**
+ * The most values one file may expand to (map entries, list items and scalars, aliases counted
+ * each time they are used): an alias bomb of a few hundred bytes would otherwise expand to
+ * billions. The chart's own values.yaml has about 300.
+ */
+export const MAX_VALUES_NODES = 200_000;
+/** The deepest nesting of maps and lists in a values file (Kubernetes objects nest about 10 deep). */
+export const MAX_VALUES_DEPTH = 64;
+
+class RefusedValues extends Error {}
 
 export function parseValuesYaml(text: string, name: string): ParsedValues {
   let docs: YAML.Document.Parsed[];
   const lines = new YAML.LineCounter();
   try {
-    docs = YAML.parseAllDocuments(text, { version: '1.1', prettyErrors: true, lineCounter: lines }) as YAML.Document.Parsed[];
+    // uniqueKeys off: the library's duplicate check is quadratic; toValues does it with a Set.
+    docs = YAML.parseAllDocuments(text, { version: '1.1', prettyErrors: true, lineCounter: lines, uniqueKeys: false }) as YAML.Document.Parsed[];
   } catch (e) {
-    return { problem: { path: name, message: `is not valid YAML: ${(e as Error).message}` } };
+    return { problem: { path: name, message: `is not valid YAML: ${oneLine((e as Error).message)}` } };
   }
   if (!Array.isArray(docs)) docs = [];
   const broken = docs.find((d) => d.errors.length);
@@ -24,11 +42,18 @@ export function parseValuesYaml(text: string, name: string): ParsedValues {
     return { problem: { path: name, message: `holds ${docs.length} YAML documents; a values file is one map (remove the "---" separators)` } };
   }
   const doc = docs[0];
-  if (!doc || doc.contents === null || (YAML.isScalar(doc.contents) && doc.contents.value === null)) return { values: {} };
+  if (!doc || doc.contents === null || (YAML.isScalar(doc.contents) && doc.contents.value === null)) return { values: newMap() };
   let value: unknown;
   try {
-    value = toValues(doc.contents, { doc, lines });
+    const ctx: Context = { doc, lines, sizes: new Map(), resolving: new Set() };
+    const size = expandedSize(doc.contents, ctx, 0);
+    if (size > MAX_VALUES_NODES) {
+      throw new RefusedValues(`expands to more than ${MAX_VALUES_NODES} values${ctx.sizes.size && hasAliases(ctx) ? ' through its aliases (*name)' : ''}; a values file may hold at most ${MAX_VALUES_NODES}`);
+    }
+    value = toValues(doc.contents, ctx, []);
   } catch (e) {
+    if (e instanceof RefusedValues) return { problem: { path: name, message: e.message } };
+    if (e instanceof RangeError) return { problem: { path: name, message: `is nested too deeply (a values file may nest at most ${MAX_VALUES_DEPTH} maps and lists)` } };
     return { problem: { path: name, message: `is not valid YAML: ${(e as Error).message}` } };
   }
   if (!isMap(value)) {
@@ -40,29 +65,71 @@ export function parseValuesYaml(text: string, name: string): ParsedValues {
 interface Context {
   readonly doc: YAML.Document.Parsed;
   readonly lines: YAML.LineCounter;
+  /** Expanded size of each node, computed once (aliases make the document a graph). */
+  readonly sizes: Map<unknown, number>;
+  readonly resolving: Set<unknown>;
+  aliases?: boolean;
 }
 
-function toValues(node: unknown, ctx: Context): unknown {
-  if (YAML.isAlias(node)) return toValues(node.resolve(ctx.doc), ctx);
+function hasAliases(ctx: Context): boolean {
+  return ctx.aliases === true;
+}
+
+/** How many values `node` expands to, aliases followed; linear in the document (memoized), stops past the limit. */
+function expandedSize(node: unknown, ctx: Context, depth: number): number {
+  if (depth > MAX_VALUES_DEPTH) throw new RefusedValues(`is nested too deeply ${where(node, ctx)}: a values file may nest at most ${MAX_VALUES_DEPTH} maps and lists`);
+  if (YAML.isAlias(node)) {
+    ctx.aliases = true;
+    const target = node.resolve(ctx.doc);
+    if (target === undefined) throw new Error(`the alias *${node.source} has no anchor (${where(node, ctx)})`);
+    return expandedSize(target, ctx, depth);
+  }
+  const known = ctx.sizes.get(node);
+  if (known !== undefined) return known;
+  if (ctx.resolving.has(node)) throw new Error(`an alias refers to the map or list that holds it (${where(node, ctx)})`);
+  let size = 1;
+  if (YAML.isMap(node) || YAML.isSeq(node)) {
+    ctx.resolving.add(node);
+    for (const item of node.items as unknown[]) {
+      size += YAML.isPair(item) ? expandedSize(item.value, ctx, depth + 1) : expandedSize(item, ctx, depth + 1);
+      if (size > MAX_VALUES_NODES) break;
+    }
+    ctx.resolving.delete(node);
+  }
+  ctx.sizes.set(node, size);
+  return size;
+}
+
+function toValues(node: unknown, ctx: Context, at: ReadonlyArray<string | number>): unknown {
+  if (YAML.isAlias(node)) return toValues(node.resolve(ctx.doc), ctx, at);
   if (YAML.isMap(node)) {
-    const out: ValuesTree = {};
+    const out = newMap();
     const merged: ValuesTree[] = [];
+    const first = new Map<string, unknown>();
     for (const pair of node.items) {
       if (isMergeKey(pair.key)) {
         const sources = YAML.isSeq(pair.value) ? pair.value.items : [pair.value];
         for (const s of sources) {
-          const m = toValues(s, ctx);
+          const m = toValues(s, ctx, at);
           if (!isMap(m)) throw new Error(`a "<<" merge key must point to a map (${where(pair.key, ctx)})`);
           merged.push(m);
         }
         continue;
       }
-      out[keyText(pair.key, ctx)] = toValues(pair.value, ctx);
+      const key = keyText(pair.key, ctx);
+      if (isPrototypeKey(key)) {
+        throw new RefusedValues(`the key "${key}" at ${formatPath([...at, key])} (${where(pair.key, ctx).replace(/^at /, '')}) is refused: ${PROTOTYPE_KEYS.join(', ')} are never values keys (they would reach JavaScript's object prototypes)`);
+      }
+      if (first.has(key)) {
+        throw new Error(`the key "${key}" is given twice in one map, ${where(pair.key, ctx)} (first ${where(first.get(key), ctx)}); keys must be unique`);
+      }
+      first.set(key, pair.key);
+      out[key] = toValues(pair.value, ctx, [...at, key]);
     }
     // Keys written in the map win over merged ones; earlier merge sources win over later ones.
-    return merged.length ? Object.assign({}, ...merged.reverse(), out) : out;
+    return merged.length ? Object.assign(newMap(), ...merged.reverse(), out) : out;
   }
-  if (YAML.isSeq(node)) return node.items.map((item) => toValues(item, ctx));
+  if (YAML.isSeq(node)) return node.items.map((item, i) => toValues(item, ctx, [...at, i]));
   if (YAML.isScalar(node)) {
     const v = node.value;
     if (v === null || v === undefined) return null;

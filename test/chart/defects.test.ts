@@ -122,13 +122,15 @@ describe('Helm chart defects (docs/helm-chart-defects.md)', () => {
     expect(mainContainer(synthObjects()).image).toMatch(/^ghcr\.io\/openclaw\/openclaw:\d{4}\.\d+\.\d+$/);
   });
 
-  test('19: a checksum annotation on the pod template changes when a rendered ConfigMap or Secret changes', () => {
+  test('19: a checksum annotation on the pod template changes when a rendered ConfigMap or the Secret\'s keys change', () => {
     const checksum = (props: any) => findObject(synthObjects(props), 'StatefulSet').spec.template.metadata.annotations?.['checksum/config'];
     const a = checksum({ configMap: { data: { 'a.txt': 'one' } } });
     expect(a).toMatch(/^[0-9a-f]{64}$/);
     expect(checksum({ configMap: { data: { 'a.txt': 'one' } } })).toBe(a);
     expect(checksum({ configMap: { data: { 'a.txt': 'two' } } })).not.toBe(a);
-    expect(checksum({ secret: { enabled: true, data: { X_KEY: 'v1' } } })).not.toBe(checksum({ secret: { enabled: true, data: { X_KEY: 'v2' } } }));
+    // The Secret's key names count, never its values (the pod template is not a Secret; see test/security/secrets.test.ts).
+    expect(checksum({ secret: { enabled: true, data: { X_KEY: 'v1' } } })).toBe(checksum({ secret: { enabled: true, data: { X_KEY: 'v2' } } }));
+    expect(checksum({ secret: { enabled: true, data: { X_KEY: 'v1' } } })).not.toBe(checksum({ secret: { enabled: true, data: { X_KEY: 'v1', Y_KEY: 'v1' } } }));
     expect(checksum({ agentModel: 'anthropic/claude-sonnet-4-6' })).not.toBe(checksum({ agentModel: 'anthropic/claude-opus-4-1' }));
   });
 

@@ -118,7 +118,7 @@ describe('files that are not values files: every problem at once, named by file'
       { path: list, message: 'must hold a map of values (key: value) at the top, like the chart\'s values.yaml, not a list' },
       { path: scalar, message: 'must hold a map of values (key: value) at the top, like the chart\'s values.yaml, not a number' },
       { path: twoDocs, message: 'holds 2 YAML documents; a values file is one map (remove the "---" separators)' },
-      { path: duplicate, message: 'is not valid YAML: Map keys must be unique at line 2, column 1' },
+      { path: duplicate, message: 'is not valid YAML: the key "replicaCount" is given twice in one map, at line 2, column 1 (first at line 1, column 1); keys must be unique' },
       { path: missing, message: 'cannot be read (no such file)' },
     ]);
   });
