@@ -7,25 +7,16 @@ import { MAX_RELEASE_NAME_LENGTH, MAX_STATEFULSET_NAME_LENGTH, fullName } from '
 import { CHART_ENV, CHART_MOUNT_PATHS, PATHS, VOLUMES } from './layout';
 import { DEFAULTS, NetworkPolicyPortProps, OpenClawChartProps, ProbeProps } from './props';
 import { ALLOW_INSECURE_AUTH_RETIRED_IN, imageFeatures } from './versions';
+import {
+  ACCESS_MODES, INGRESS_PATH_TYPES, POD_MANAGEMENT_POLICIES, POLICY_TYPES, PROTOCOLS, PULL_POLICIES, RBAC_VERBS, SERVICE_TYPES,
+  UPDATE_STRATEGY_TYPES, isOneOf, orList,
+} from './enumerations';
+import {
+  DATA_KEY, DNS_LABEL, ENV_NAME, HOST_NAME, IMAGE_REPOSITORY, IMAGE_TAG, INT32_MAX, LABEL_NAME, LABEL_VALUE, PORT_NAME_PATTERN,
+  REPLICA_INDEX, SECRET_LOOKING_NAME, isDnsSubdomain, isQuantity,
+} from './formats';
 
-const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-const HOST_NAME = /^(\*\.)?[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-const LABEL_NAME = /^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/;
-const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
-/** Kubernetes' quantity grammar (as resource.ParseQuantity accepts). */
-export const QUANTITY = /^[+-]?(\d+(\.\d*)?|\.\d+)(([KMGTPE]i)|[numkMGTPE]|[eE][+-]?\d+)?$/;
-/** Names that look like credentials and so must not be plain env values. */
-export const SECRET_LOOKING_NAME = /(^|_)(API_KEY|TOKEN|PASSWORD)$|SECRET/i;
-const RBAC_VERBS = ['get', 'list', 'watch', 'create', 'update', 'patch', 'delete', 'deletecollection',
-  'impersonate', 'bind', 'escalate', 'use', 'approve', 'sign', '*'];
 const CHANNEL_SECRET_KEY = /token|secret|password|apikey|api_key/i;
-/** Largest value of the int32 fields (replicas, probe timings, partition) the API server accepts. */
-const INT32_MAX = 2 ** 31 - 1;
-/** A named port (IANA service name): at most 15 lower case letters, digits and "-", with a letter. */
-const PORT_NAME = /^(?=.*[a-z])(?!.*--)[a-z0-9]([-a-z0-9]{0,13}[a-z0-9])?$/;
-const isDnsSubdomain = (s: unknown) => typeof s === 'string' && s.length <= 253 && DNS_SUBDOMAIN.test(s);
 
 export function checkProps(props: OpenClawChartProps, p: ProblemCollector): void {
   checkRenderableKeys(props, '', p);
@@ -79,12 +70,12 @@ function checkNames(props: OpenClawChartProps, p: ProblemCollector): void {
 
 function checkImage(props: OpenClawChartProps, p: ProblemCollector): void {
   const { repository, tag, pullPolicy } = props.image ?? {};
-  if (repository !== undefined && !/^[a-z0-9]+([._-][a-z0-9]+)*(:\d+)?(\/[a-z0-9]+([._-]+[a-z0-9]+)*)*$/.test(repository)) {
+  if (repository !== undefined && !IMAGE_REPOSITORY.test(repository)) {
     p.add('image.repository', 'must be an image repository such as ghcr.io/openclaw/openclaw (lower case, no tag)', repository);
   }
-  if (tag !== undefined && !/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/.test(tag)) p.add('image.tag', 'must be an image tag (letters, digits, "_", "." and "-", at most 128)', tag);
-  if (pullPolicy !== undefined && !['Always', 'IfNotPresent', 'Never'].includes(pullPolicy)) {
-    p.add('image.pullPolicy', 'must be one of Always, IfNotPresent, Never', pullPolicy);
+  if (tag !== undefined && !IMAGE_TAG.test(tag)) p.add('image.tag', 'must be an image tag (letters, digits, "_", "." and "-", at most 128)', tag);
+  if (pullPolicy !== undefined && !isOneOf(PULL_POLICIES, pullPolicy)) {
+    p.add('image.pullPolicy', `must be one of ${PULL_POLICIES.join(', ')}`, pullPolicy);
   }
   const initImage = props.gateway?.initImage;
   if (initImage !== undefined && !/^\S+$/.test(initImage)) p.add('gateway.initImage', 'must be an image reference without spaces', initImage);
@@ -101,7 +92,7 @@ function checkWorkload(props: OpenClawChartProps, p: ProblemCollector): void {
   else if (replicas > INT32_MAX) p.add('replicaCount', `must be at most ${INT32_MAX}`, replicas);
   for (const [key, override] of Object.entries(props.replicaOverrides ?? {})) {
     const path = `replicaOverrides.${key}`;
-    if (!/^(0|[1-9]\d*)$/.test(key)) p.add(path, 'the key must be a replica index: a non-negative integer such as "0"', key);
+    if (!REPLICA_INDEX.test(key)) p.add(path, 'the key must be a replica index: a non-negative integer such as "0"', key);
     else if (Number(key) >= replicas) p.add(path, `replica index ${key} does not exist: replicaCount is ${replicas} (indices 0 to ${replicas - 1})`, key);
     checkPlainEnv(`${path}.env`, override.env ?? {}, props, p);
   }
@@ -120,14 +111,14 @@ function checkWorkload(props: OpenClawChartProps, p: ProblemCollector): void {
   if (target !== undefined && target !== (port ?? DEFAULTS.service.port)) {
     p.add('service.targetPort', `must equal service.port (${port ?? DEFAULTS.service.port}): the gateway listens on one port, which service.port sets`, target);
   }
-  if (props.service?.type !== undefined && !['ClusterIP', 'NodePort', 'LoadBalancer'].includes(props.service.type)) {
-    p.add('service.type', 'must be one of ClusterIP, NodePort, LoadBalancer', props.service.type);
+  if (props.service?.type !== undefined && !isOneOf(SERVICE_TYPES, props.service.type)) {
+    p.add('service.type', `must be one of ${SERVICE_TYPES.join(', ')}`, props.service.type);
   }
   const persistence = props.persistence ?? {};
   if (persistence.size !== undefined && !isQuantity(persistence.size)) p.add('persistence.size', 'must be a Kubernetes quantity such as 10Gi', persistence.size);
   if (persistence.storageClass && !isDnsSubdomain(persistence.storageClass)) p.add('persistence.storageClass', 'must be a DNS subdomain (lower case)', persistence.storageClass);
-  if (persistence.accessMode !== undefined && !['ReadWriteOnce', 'ReadWriteMany', 'ReadOnlyMany', 'ReadWriteOncePod'].includes(persistence.accessMode)) {
-    p.add('persistence.accessMode', 'must be one of ReadWriteOnce, ReadWriteMany, ReadOnlyMany, ReadWriteOncePod', persistence.accessMode);
+  if (persistence.accessMode !== undefined && !isOneOf(ACCESS_MODES, persistence.accessMode)) {
+    p.add('persistence.accessMode', `must be one of ${ACCESS_MODES.join(', ')}`, persistence.accessMode);
   }
   for (const kind of ['limits', 'requests'] as const) {
     for (const [res, q] of Object.entries(props.resources?.[kind] ?? {})) {
@@ -135,12 +126,12 @@ function checkWorkload(props: OpenClawChartProps, p: ProblemCollector): void {
     }
   }
   const update = props.updateStrategy;
-  if (update?.type !== undefined && !['RollingUpdate', 'OnDelete'].includes(update.type)) p.add('updateStrategy.type', 'must be RollingUpdate or OnDelete', update.type);
+  if (update?.type !== undefined && !isOneOf(UPDATE_STRATEGY_TYPES, update.type)) p.add('updateStrategy.type', `must be ${orList(UPDATE_STRATEGY_TYPES)}`, update.type);
   if (update?.type === 'OnDelete' && update.rollingUpdate) p.add('updateStrategy.rollingUpdate', 'is only allowed with type RollingUpdate (the API server rejects it with OnDelete)', update.rollingUpdate);
   const partition = update?.rollingUpdate?.partition;
   if (partition !== undefined && !(Number.isInteger(partition) && partition >= 0 && partition <= INT32_MAX)) p.add('updateStrategy.rollingUpdate.partition', `must be an integer from 0 to ${INT32_MAX}`, partition);
-  if (props.podManagementPolicy !== undefined && !['OrderedReady', 'Parallel'].includes(props.podManagementPolicy)) {
-    p.add('podManagementPolicy', 'must be OrderedReady or Parallel', props.podManagementPolicy);
+  if (props.podManagementPolicy !== undefined && !isOneOf(POD_MANAGEMENT_POLICIES, props.podManagementPolicy)) {
+    p.add('podManagementPolicy', `must be ${orList(POD_MANAGEMENT_POLICIES)}`, props.podManagementPolicy);
   }
   const dataDir = props.env?.DATA_DIR;
   if (dataDir !== undefined && !/^\/[^\0]*[^/]$/.test(dataDir.replace(/\/+$/, '') || '/')) p.add('env.DATA_DIR', 'must be an absolute directory path other than /', dataDir);
@@ -213,7 +204,7 @@ function checkEnv(props: OpenClawChartProps, p: ProblemCollector): void {
   if (existing.name && !isDnsSubdomain(existing.name)) p.add('existingSecret.name', 'must be a Secret name (DNS subdomain)', existing.name);
   for (const [name, key] of Object.entries(keys)) {
     if (!ENV_NAME.test(name)) p.add(`existingSecret.keys.${name}`, 'the env var name must match [A-Za-z_][A-Za-z0-9_]*', name);
-    if (typeof key !== 'string' || !/^[-._a-zA-Z0-9]+$/.test(key)) p.add(`existingSecret.keys.${name}`, 'must be a Secret key (letters, digits, "-", "_", ".")', key);
+    if (typeof key !== 'string' || !DATA_KEY.test(key)) p.add(`existingSecret.keys.${name}`, 'must be a Secret key (letters, digits, "-", "_", ".")', key);
     claim(name, `existingSecret.keys.${name}`);
   }
   (props.extraEnv ?? []).forEach((e, i) => {
@@ -230,11 +221,11 @@ function checkEnv(props: OpenClawChartProps, p: ProblemCollector): void {
     if (typeof value !== 'string') p.add(`secret.data.${name}`, 'must be a plain string (it is base64-encoded once by the chart)', '<redacted>');
   }
   for (const key of Object.keys(props.configMap?.data ?? {})) {
-    if (!/^[-._a-zA-Z0-9]+$/.test(key)) p.add(`configMap.data.${key}`, 'the key is a file name and must match [-._a-zA-Z0-9]+', key);
+    if (!DATA_KEY.test(key)) p.add(`configMap.data.${key}`, 'the key is a file name and must match [-._a-zA-Z0-9]+', key);
   }
   const token = props.gateway?.tokenSecret;
   if (token?.name !== undefined && !isDnsSubdomain(token.name)) p.add('gateway.tokenSecret.name', 'must be a Secret name (DNS subdomain)', token.name);
-  if (token?.key !== undefined && !(typeof token.key === 'string' && /^[-._a-zA-Z0-9]+$/.test(token.key))) p.add('gateway.tokenSecret.key', 'must be a Secret key (letters, digits, "-", "_", ".")', token.key);
+  if (token?.key !== undefined && !(typeof token.key === 'string' && DATA_KEY.test(token.key))) p.add('gateway.tokenSecret.key', 'must be a Secret key (letters, digits, "-", "_", ".")', token.key);
   const model = props.agentModel;
   if (model !== undefined && !/^[^/\s]+\/\S+$/.test(model)) p.add('agentModel', 'must be "provider/model", e.g. anthropic/claude-sonnet-4-6', model);
   for (const [name, channel] of Object.entries(props.gateway?.channels ?? {})) {
@@ -306,8 +297,8 @@ function checkNetwork(props: OpenClawChartProps, p: ProblemCollector): void {
         else if (path.path !== undefined && path.pathType !== 'ImplementationSpecific' && /\/\/|\/\.\.?(\/|$)|%2f/i.test(path.path)) {
           p.add(`ingress.hosts[${i}].paths[${j}].path`, 'must not contain "//", "/./", "/../" or "%2f", nor end with "/." or "/.." (the API server rejects them)', path.path);
         }
-        if (path.pathType !== undefined && !['Prefix', 'Exact', 'ImplementationSpecific'].includes(path.pathType)) {
-          p.add(`ingress.hosts[${i}].paths[${j}].pathType`, 'must be Prefix, Exact or ImplementationSpecific', path.pathType);
+        if (path.pathType !== undefined && !isOneOf(INGRESS_PATH_TYPES, path.pathType)) {
+          p.add(`ingress.hosts[${i}].paths[${j}].pathType`, `must be ${orList(INGRESS_PATH_TYPES)}`, path.pathType);
         }
       });
     });
@@ -332,10 +323,10 @@ function checkNetwork(props: OpenClawChartProps, p: ProblemCollector): void {
   });
   const np = props.networkPolicy;
   const checkPorts = (path: string, ports: NetworkPolicyPortProps[] | undefined) => (ports ?? []).forEach((port, i) => {
-    if (port.protocol !== undefined && !['TCP', 'UDP', 'SCTP'].includes(port.protocol)) p.add(`${path}[${i}].protocol`, 'must be TCP, UDP or SCTP', port.protocol);
+    if (port.protocol !== undefined && !isOneOf(PROTOCOLS, port.protocol)) p.add(`${path}[${i}].protocol`, `must be ${orList(PROTOCOLS)}`, port.protocol);
     if (typeof port.port === 'number' && !(Number.isInteger(port.port) && port.port >= 1 && port.port <= 65535)) {
       p.add(`${path}[${i}].port`, 'must be an integer from 1 to 65535 or a port name', port.port);
-    } else if (typeof port.port === 'string' && !PORT_NAME.test(port.port)) {
+    } else if (typeof port.port === 'string' && !PORT_NAME_PATTERN.test(port.port)) {
       p.add(`${path}[${i}].port`, 'must be a port number or a port name (at most 15 lower case letters, digits and "-", with a letter)', port.port);
     }
     if (port.endPort !== undefined && !(typeof port.port === 'number' && Number.isInteger(port.endPort) && port.endPort >= port.port && port.endPort <= 65535)) {
@@ -346,14 +337,14 @@ function checkNetwork(props: OpenClawChartProps, p: ProblemCollector): void {
   (np?.ingress ?? []).forEach((r, i) => checkPorts(`networkPolicy.ingress[${i}].ports`, r.ports));
   (np?.egress ?? []).forEach((r, i) => checkPorts(`networkPolicy.egress[${i}].ports`, r.ports));
   (np?.policyTypes ?? []).forEach((t, i) => {
-    if (!['Ingress', 'Egress'].includes(t)) p.add(`networkPolicy.policyTypes[${i}]`, 'must be Ingress or Egress', t);
+    if (!isOneOf(POLICY_TYPES, t)) p.add(`networkPolicy.policyTypes[${i}]`, `must be ${orList(POLICY_TYPES)}`, t);
   });
 }
 
 function checkAccess(props: OpenClawChartProps, p: ProblemCollector): void {
   (props.rbac?.rules ?? []).forEach((rule, i) => {
     (rule.verbs ?? []).forEach((verb, j) => {
-      if (!RBAC_VERBS.includes(verb)) p.add(`rbac.rules[${i}].verbs[${j}]`, `must be one of ${RBAC_VERBS.join(', ')}`, verb);
+      if (!isOneOf(RBAC_VERBS, verb)) p.add(`rbac.rules[${i}].verbs[${j}]`, `must be one of ${RBAC_VERBS.join(', ')}`, verb);
     });
     if (!rule.verbs?.length) p.add(`rbac.rules[${i}].verbs`, 'needs at least one verb');
     const wildcards = (['apiGroups', 'resources', 'verbs'] as const).filter((field) => (rule[field] ?? []).includes('*'));
@@ -366,10 +357,6 @@ function checkAccess(props: OpenClawChartProps, p: ProblemCollector): void {
   (props.imagePullSecrets ?? []).forEach((s, i) => {
     if (!s.name || !isDnsSubdomain(s.name)) p.add(`imagePullSecrets[${i}].name`, 'must be a Secret name (DNS subdomain)', s.name);
   });
-}
-
-export function isQuantity(q: unknown): boolean {
-  return (typeof q === 'number' && Number.isFinite(q) && q >= 0) || (typeof q === 'string' && QUANTITY.test(q));
 }
 
 function isCidrOrIp(text: string): boolean {

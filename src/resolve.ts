@@ -4,6 +4,7 @@
  */
 import { checkProps } from './check';
 import { ConfigProblem, OpenClawConfigError, ProblemCollector } from './errors';
+import { GATEWAY_AUTH_ENV } from './formats';
 import { PATHS } from './layout';
 import { managedGatewayConfig } from './managed-config';
 import { CHART_NAME, ChartLabels, chartLabels, fullName, suffixedName } from './names';
@@ -215,13 +216,12 @@ function containerEnv(
 
 /** The gateway token from the tokenSecret, unless another source already provides gateway auth. */
 function fallbackTokenEnv(props: OpenClawChartProps, full: string): KubernetesJson[] {
-  const auth = /^OPENCLAW_GATEWAY_(TOKEN|PASSWORD)$/;
   const provided = [
     ...Object.keys(props.env ?? {}),
     ...Object.keys(props.existingSecret?.name ? props.existingSecret.keys ?? {} : {}),
     ...Object.keys(props.secret?.enabled ? props.secret.data ?? {} : {}),
     ...(props.extraEnv ?? []).map((e) => e.name),
-  ].some((name) => auth.test(name)) || (props.envFromSecret ?? []).length > 0;
+  ].some((name) => GATEWAY_AUTH_ENV.test(name)) || (props.envFromSecret ?? []).length > 0;
   if (provided) return [];
   const secret = props.gateway?.tokenSecret;
   return [{
