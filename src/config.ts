@@ -3,10 +3,10 @@
  * changes.
  */
 import { createHash } from 'crypto';
+import { MANAGED_CONFIG_KEY } from './layout';
 import { ManifestSink } from './manifest-sink';
 import { Model } from './resolve';
 import { replicaEnvFile, replicaEnvFileName } from './scripts/replica-env';
-import { MANAGED_CONFIG_KEY } from './workload';
 
 /** Adds the objects and returns the pod template annotations (user's plus the checksum). */
 export function addConfig(sink: ManifestSink, model: Model): Record<string, string> {

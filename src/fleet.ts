@@ -21,7 +21,8 @@ import { ConfigProblem, OpenClawConfigError, describeValue, formatProblem } from
 import { DNS_LABEL } from './formats';
 import { MAX_RELEASE_NAME_LENGTH } from './names';
 import { OpenClawChartProps } from './props';
-import { Model, resolveModel } from './resolve';
+import { resolveModel } from './model';
+import { Model } from './resolve';
 
 /** One tenant (one person's OpenClaw) of a fleet. */
 export interface FleetTenant {

@@ -4,7 +4,7 @@
  */
 import { ManifestSink } from './manifest-sink';
 import { PORT_NAME } from './layout';
-import { DEFAULTS, KubernetesJson, NetworkPolicyPortProps, NetworkPolicyRule } from './props';
+import { DEFAULTS, HttpRouteParentRef, KubernetesJson, NetworkPolicyPortProps, NetworkPolicyRule } from './props';
 import { Model } from './resolve';
 
 /** WebSocket-friendly ingress-nginx defaults: the gateway keeps connections open for long. */
@@ -72,24 +72,33 @@ function addIngress(sink: ManifestSink, model: Model): void {
 
 function addHttpRoute(sink: ManifestSink, model: Model): void {
   const route = model.props.httpRoute!;
-  // The imported L1 class's own conversion, without a construct; loaded only when a route is made
-  // (it pulls in cdk8s, which the construct-free path otherwise never needs).
-  const { HttpRoute, HttpRouteSpecRulesMatchesPathType } = require('../imports/gateway.networking.k8s.io') as typeof import('../imports/gateway.networking.k8s.io');
-  sink.add('httproute', HttpRoute.manifest({
+  // Plain JSON, as the imported L1 class (imports/gateway.networking.k8s.io.ts) would make it: that
+  // class pulls in cdk8s, which the construct-free path (renderObjects, the CLI) never loads.
+  sink.add('httproute', {
+    ...HTTP_ROUTE_TYPE,
     metadata: {
       name: model.fullName,
       labels: model.labels.common,
       ...(Object.keys(route.annotations ?? {}).length ? { annotations: route.annotations } : {}),
     },
     spec: {
-      parentRefs: (route.parentRefs ?? []).map((r) => ({ ...r })),
+      parentRefs: (route.parentRefs ?? []).map(parentRefJson),
       ...(route.hostnames?.length ? { hostnames: route.hostnames } : {}),
       rules: [{
-        matches: [{ path: { type: HttpRouteSpecRulesMatchesPathType.PATH_PREFIX, value: route.path ?? '/' } }],
+        matches: [{ path: { type: 'PathPrefix', value: route.path ?? '/' } }],
         backendRefs: [{ name: model.names.service, port: model.props.service?.port ?? DEFAULTS.service.port }],
       }],
     },
-  }));
+  });
+}
+
+/** apiVersion and kind of the Gateway API HTTPRoute (test/chart/http-route.test.ts holds them to the imported CRD class). */
+export const HTTP_ROUTE_TYPE = { apiVersion: 'gateway.networking.k8s.io/v1', kind: 'HTTPRoute' } as const;
+
+/** The fields of a parentRef the HTTPRoute schema has (as the L1 class keeps them), others dropped. */
+function parentRefJson(ref: HttpRouteParentRef): KubernetesJson {
+  const { group, kind, name, namespace, port, sectionName } = ref as HttpRouteParentRef & Record<string, unknown>;
+  return Object.fromEntries(Object.entries({ group, kind, name, namespace, port, sectionName }).filter(([, v]) => v !== undefined));
 }
 
 /** Selects a namespace by the label Kubernetes sets on every namespace (since 1.21). */

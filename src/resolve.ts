@@ -3,7 +3,7 @@
  * and never re-default or recompute anything.
  */
 import { checkProps } from './check';
-import { ConfigProblem, OpenClawConfigError, ProblemCollector } from './errors';
+import { ConfigProblem, ProblemCollector } from './errors';
 import { GATEWAY_AUTH_ENV } from './formats';
 import { PATHS } from './layout';
 import { managedGatewayConfig } from './managed-config';
@@ -71,22 +71,11 @@ export interface Model {
   readonly warnings: readonly ConfigProblem[];
 }
 
-export function resolveModel(givenProps: OpenClawChartProps, defaultRelease: string): Model {
-  try {
-    return resolveCheckedModel(givenProps, defaultRelease);
-  } catch (e) {
-    // Props of the wrong shape from JavaScript (a null list entry, a string for a map) can break
-    // the checks themselves: report what the values schema says about them instead of a TypeError.
-    if (e instanceof OpenClawConfigError) throw e;
-    const { namespace: _n, releaseName: _r, ...values } = givenProps;
-    const { validateValues } = require('./values/validate') as typeof import('./values/validate');
-    const schemaProblems = validateValues(values);
-    if (schemaProblems.length) throw new OpenClawConfigError(schemaProblems.map(({ path, message, ...rest }) => ('value' in rest ? { path, message, value: rest.value } : { path, message })));
-    throw e;
-  }
-}
-
-function resolveCheckedModel(givenProps: OpenClawChartProps, defaultRelease: string): Model {
+/**
+ * @internal props -> Model for props that have the declared shape (src/model.ts's resolveModel
+ * adds the values-schema diagnosis for props of the wrong shape from JavaScript).
+ */
+export function resolveCheckedModel(givenProps: OpenClawChartProps, defaultRelease: string): Model {
   // `{ tag: undefined }` means the default, exactly as if the key were absent (else the spreads
   // over DEFAULTS below would replace defaults by undefined: no Service port, persistence off...).
   const props = withoutUndefined(givenProps);

@@ -2,14 +2,12 @@
  * The StatefulSet (containers, probes, env, volumes, claims) and its PodDisruptionBudget.
  */
 import { ManifestSink } from './manifest-sink';
-import { PATHS, PORT_NAME, VOLUMES } from './layout';
+import { MANAGED_CONFIG_KEY, PATHS, PORT_NAME, VOLUMES } from './layout';
 import { DEFAULTS, KubernetesJson } from './props';
 import { Model, ResolvedProbe } from './resolve';
 import { configMergeCommand } from './scripts/config-merge';
 import { replicaWrapperCommand } from './scripts/replica-env';
 import { prepareStateCommand } from './scripts/prepare-state';
-
-export const MANAGED_CONFIG_KEY = 'openclaw.json';
 
 export function addWorkload(sink: ManifestSink, model: Model, podAnnotations: Record<string, string>): void {
   const props = model.props;

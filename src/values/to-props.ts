@@ -7,7 +7,7 @@ import * as fs from 'fs';
 import { checkProps } from '../check';
 import { ConfigProblem, OpenClawConfigError, ProblemCollector } from '../errors';
 import { OpenClawChartProps } from '../props';
-import { resolveModel } from '../resolve';
+import { resolveModel } from '../model';
 import { coerceToSchema } from './coerce';
 import { SchemaNode, VALUES_SCHEMA, childSchema, deref, itemSchema } from './schema';
 import { applySetArgument } from './set-values';
