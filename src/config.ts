@@ -34,7 +34,7 @@ export function addConfig(sink: ManifestSink, model: Model): Record<string, stri
     sink.add('secret', { apiVersion: 'v1', kind: 'Secret', metadata: meta(model.names.secret), type: 'Opaque', data });
   }
 
-  const annotations = { ...model.props.podAnnotations };
+  const annotations = { ...model.workload.podAnnotations };
   if (rendered.length) {
     annotations['checksum/config'] = createHash('sha256').update(JSON.stringify(rendered)).digest('hex');
   }

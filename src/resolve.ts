@@ -9,6 +9,10 @@ import { PATHS } from './layout';
 import { managedGatewayConfig } from './managed-config';
 import { CHART_NAME, ChartLabels, chartLabels, fullName, suffixedName } from './names';
 import { DEFAULTS, ExtraEnvVar, KubernetesJson, OpenClawChartProps, PersistenceProps, ProbeProps, VolumeJson } from './props';
+import {
+  ResolvedHttpRoute, ResolvedIngress, ResolvedNetworkPolicy, ResolvedService, resolveHttpRoute, resolveIngress, resolveNetworkPolicy, resolveService,
+} from './resolve-network';
+import { ResolvedWorkload, resolveWorkload } from './resolve-workload';
 import { ImageFeatures, imageFeatures } from './versions';
 
 export interface ResolvedProbe {
@@ -43,7 +47,6 @@ export interface Model {
   readonly features: ImageFeatures;
   /** The one gateway port. */
   readonly port: number;
-  readonly props: OpenClawChartProps;
   readonly replicas: number;
   readonly dataDir: string;
   /** The openclaw.json the init container merges into, as the init container sees it. */
@@ -61,6 +64,7 @@ export interface Model {
   readonly resources: KubernetesJson;
   readonly rbacRules: readonly object[];
   readonly createServiceAccount: boolean;
+  readonly serviceAccountAnnotations: Record<string, string>;
   /** Mount the ServiceAccount token only when the Role grants something. */
   readonly automountToken: boolean;
   readonly replicaEnv: ReadonlyMap<number, Record<string, string>>;
@@ -69,6 +73,14 @@ export interface Model {
   readonly extraVolumes: readonly VolumeJson[];
   /** Legal but dangerous or ineffective settings, each naming its path: said on stderr, errors with `--strict`. */
   readonly warnings: readonly ConfigProblem[];
+  /** The StatefulSet, pod and PodDisruptionBudget settings. */
+  readonly workload: ResolvedWorkload;
+  /** The Service (its port is `port`). */
+  readonly service: ResolvedService;
+  /** Each undefined when not enabled. */
+  readonly ingress?: ResolvedIngress;
+  readonly httpRoute?: ResolvedHttpRoute;
+  readonly networkPolicy?: ResolvedNetworkPolicy;
 }
 
 /**
@@ -108,6 +120,7 @@ export function resolveCheckedModel(givenProps: OpenClawChartProps, defaultRelea
     secret: suffixedName(full, 'secret'),
   };
   const secretData = secretEnabled ? { ...props.secret?.data } : {};
+  const replicas = props.replicaCount ?? DEFAULTS.replicaCount;
 
   return {
     release,
@@ -120,8 +133,7 @@ export function resolveCheckedModel(givenProps: OpenClawChartProps, defaultRelea
     initImage: props.gateway?.initImage ?? DEFAULTS.gateway.initImage,
     features,
     port,
-    props,
-    replicas: props.replicaCount ?? DEFAULTS.replicaCount,
+    replicas,
     dataDir,
     configFile: `${dataDir}/.openclaw/openclaw.json`,
     managedConfig: managedGatewayConfig(props, features),
@@ -159,6 +171,7 @@ export function resolveCheckedModel(givenProps: OpenClawChartProps, defaultRelea
     } as KubernetesJson,
     rbacRules,
     createServiceAccount,
+    serviceAccountAnnotations: props.serviceAccount?.annotations ?? DEFAULTS.serviceAccount.annotations,
     automountToken: rbacRules.length > 0,
     replicaEnv: new Map(Object.entries(props.replicaOverrides ?? {})
       .filter(([, o]) => o.env && Object.keys(o.env).length)
@@ -167,6 +180,11 @@ export function resolveCheckedModel(givenProps: OpenClawChartProps, defaultRelea
     secretData,
     extraVolumes: props.extraVolumes ?? [],
     warnings: problems.warnings,
+    workload: resolveWorkload(props, replicas),
+    service: resolveService(props),
+    ingress: resolveIngress(props),
+    httpRoute: resolveHttpRoute(props),
+    networkPolicy: resolveNetworkPolicy(props),
   };
 }
 
