@@ -13,6 +13,7 @@ import {
   ResolvedHttpRoute, ResolvedIngress, ResolvedNetworkPolicy, ResolvedService, resolveHttpRoute, resolveIngress, resolveNetworkPolicy, resolveService,
 } from './resolve-network';
 import { ResolvedWorkload, resolveWorkload } from './resolve-workload';
+import { basicSettings } from './settings';
 import { ImageFeatures, imageFeatures } from './versions';
 
 export interface ResolvedProbe {
@@ -101,9 +102,10 @@ export function resolveCheckedModel(givenProps: OpenClawChartProps, defaultRelea
   const full = fullName(release, props.nameOverride, props.fullnameOverride);
   const image = { ...DEFAULTS.image, ...props.image };
   const features = imageFeatures(image.tag);
-  const port = props.service?.port ?? DEFAULTS.service.port;
-  const env = { ...DEFAULTS.env, ...props.env, PORT: String(port) };
-  const dataDir = env.DATA_DIR;
+  const settings = basicSettings(props);
+  const port = settings.port;
+  const env: Record<string, string | undefined> = { ...settings.env, PORT: String(port) };
+  const dataDir = settings.dataDir;
   const rbacRules = (props.rbac?.create ?? DEFAULTS.rbac.create) ? props.rbac?.rules ?? [] : [];
   const createServiceAccount = props.serviceAccount?.create ?? DEFAULTS.serviceAccount.create;
   const secretEnabled = props.secret?.enabled ?? DEFAULTS.secret.enabled;
@@ -120,7 +122,7 @@ export function resolveCheckedModel(givenProps: OpenClawChartProps, defaultRelea
     secret: suffixedName(full, 'secret'),
   };
   const secretData = secretEnabled ? { ...props.secret?.data } : {};
-  const replicas = props.replicaCount ?? DEFAULTS.replicaCount;
+  const replicas = settings.replicas;
 
   return {
     release,
