@@ -627,12 +627,7 @@ export interface OpenClawChartProps {
  * says why (pinned image tag, restricted security contexts, no RBAC rules, allowInsecureAuth off,
  * probes chosen by image version). Kept next to the types so the two are read together.
  */
-export const DEFAULTS: {
-  readonly image: Required<ImageProps>;
-  readonly ingress: Required<IngressProps>;
-  readonly persistence: Required<PersistenceProps>;
-  readonly [key: string]: any;
-} = {
+export const DEFAULTS = {
   image: { repository: 'ghcr.io/openclaw/openclaw', tag: DEFAULT_OPENCLAW_VERSION, pullPolicy: 'IfNotPresent' },
   imagePullSecrets: [],
   serviceAccount: { create: true, annotations: {}, name: '' },
@@ -674,4 +669,12 @@ export const DEFAULTS: {
   nodeModulesWritable: true,
   /** Resources of the chart's small init containers (policy: every container has requests and limits). */
   initContainerResources: { limits: { cpu: '200m', memory: '128Mi' }, requests: { cpu: '10m', memory: '32Mi' } },
+} satisfies DefaultValues;
+
+/** @internal What DEFAULTS must be: values of the props (checked by `satisfies`, so DEFAULTS keeps its literal types). */
+type DefaultValues = OpenClawChartProps & {
+  readonly image: Required<ImageProps>;
+  readonly ingress: Required<IngressProps>;
+  readonly persistence: Required<PersistenceProps>;
+  readonly initContainerResources: ResourcesProps;
 };

@@ -38,8 +38,8 @@ export interface ResolvedNetworkPolicy {
   readonly allowDNS: boolean;
   readonly allowSameNamespace: boolean;
   readonly allowKubeSystem: boolean;
-  readonly allowedNamespaces: readonly KubernetesJson[];
-  readonly allowedPods: readonly KubernetesJson[];
+  readonly allowedNamespaces: readonly object[];
+  readonly allowedPods: readonly object[];
   /** As NetworkPolicy ports (protocol defaulted). */
   readonly customEgressPorts: readonly KubernetesJson[];
   readonly ingress: readonly KubernetesJson[];
