@@ -21,7 +21,7 @@ import { App, Yaml } from 'cdk8s';
 import { OpenClawChart } from '../chart';
 import { AppLike, ChartLike, manifestsOf, renderNotes } from '../notes';
 import { OpenClawChartProps } from '../props';
-import { PACKAGE_NAME, packageVersion } from './package-version';
+import { PACKAGE_NAME, packageVersion } from '../package-version';
 
 /** What to export: the props of one OpenClawChart, or manifests already synthesized. */
 export type HelmExportInput = OpenClawChartProps | readonly object[] | ChartLike | AppLike;
