@@ -6,6 +6,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as ts from 'typescript';
+import { ENUMERATION_TYPES } from '../src/enumerations';
 
 const PROPS_FILE = path.join(__dirname, '..', 'src', 'props.ts');
 export const START = '<!-- props-table:start -->';
@@ -32,7 +33,7 @@ function walk(interfaces: Map<string, ts.InterfaceDeclaration>, decl: ts.Interfa
     if (!ts.isPropertySignature(member) || !member.type) continue;
     const name = member.name.getText();
     const key = `${prefix}${name.replace(/'/g, '')}`;
-    const typeText = member.type.getText().replace(/\s+/g, ' ');
+    const typeText = spelledOut(member.type.getText().replace(/\s+/g, ' '));
     const doc = jsDoc(member);
     const nested = interfaces.get(typeText);
     // A nested group whose default is "see X" is described by its own rows.
@@ -61,4 +62,14 @@ export function readmeWithTable(readme: string): string {
 if (require.main === module && process.argv.includes('--write')) {
   const readmePath = path.join(__dirname, '..', 'README.md');
   fs.writeFileSync(readmePath, readmeWithTable(fs.readFileSync(readmePath, 'utf8')));
+}
+
+/** A type as the reader wants it: enumeration aliases (src/enumerations.ts) spelled out as their literal unions. */
+function spelledOut(typeText: string): string {
+  let out = typeText;
+  for (const [alias, values] of Object.entries(ENUMERATION_TYPES)) {
+    const union = values.map((v) => `'${v}'`).join(' | ');
+    out = out.replace(new RegExp(`\\b${alias}\\[\\]`, 'g'), `Array<${union}>`).replace(new RegExp(`\\b${alias}\\b`, 'g'), union);
+  }
+  return out;
 }

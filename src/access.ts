@@ -3,13 +3,12 @@
  * something, and then the token is mounted; otherwise it is not (see Model.automountToken).
  */
 import { ManifestSink } from './manifest-sink';
-import { DEFAULTS } from './props';
 import { Model } from './resolve';
 
 export function addAccess(sink: ManifestSink, model: Model): void {
   const meta = (name: string) => ({ name, labels: model.labels.common });
   if (model.createServiceAccount) {
-    const annotations = model.props.serviceAccount?.annotations ?? DEFAULTS.serviceAccount.annotations;
+    const annotations = model.serviceAccountAnnotations;
     sink.add('serviceaccount', {
       apiVersion: 'v1',
       kind: 'ServiceAccount',

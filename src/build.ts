@@ -8,7 +8,8 @@ import { ConfigProblem } from './errors';
 import { JsonSink, ManifestSink } from './manifest-sink';
 import { addNetwork } from './network';
 import { OpenClawChartProps } from './props';
-import { Model, resolveModel } from './resolve';
+import { resolveModel } from './model';
+import { Model } from './resolve';
 import { addWorkload } from './workload';
 
 export function buildObjects(sink: ManifestSink, model: Model): void {

@@ -6,7 +6,8 @@ import { Construct } from 'constructs';
 import { buildObjects } from './build';
 import { ConfigProblem, formatWarning } from './errors';
 import { OpenClawChartProps } from './props';
-import { Model, resolveModel } from './resolve';
+import { resolveModel } from './model';
+import { Model } from './resolve';
 
 export class OpenClawChart extends Chart {
   /** Everything the chart derived from its props (names, port, paths, managed config). */

@@ -6,10 +6,10 @@
  * nothing: `kubectl rollout restart statefulset/<name>`, or a reloader (see the README).
  */
 import { createHash } from 'crypto';
+import { MANAGED_CONFIG_KEY } from './layout';
 import { ManifestSink } from './manifest-sink';
 import { Model } from './resolve';
 import { replicaEnvFile, replicaEnvFileName } from './scripts/replica-env';
-import { MANAGED_CONFIG_KEY } from './workload';
 
 /** Adds the objects and returns the pod template annotations (user's plus the checksum). */
 export function addConfig(sink: ManifestSink, model: Model): Record<string, string> {
@@ -38,7 +38,7 @@ export function addConfig(sink: ManifestSink, model: Model): Record<string, stri
     sink.add('secret', { apiVersion: 'v1', kind: 'Secret', metadata: meta(model.names.secret), type: 'Opaque', data });
   }
 
-  const annotations = { ...model.props.podAnnotations };
+  const annotations = { ...model.workload.podAnnotations };
   if (rendered.length) {
     annotations['checksum/config'] = createHash('sha256').update(JSON.stringify(rendered)).digest('hex');
   }

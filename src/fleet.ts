@@ -18,9 +18,11 @@ import { buildObjects } from './build';
 import { JsonSink } from './manifest-sink';
 import { isPlainObject, toManifestYaml } from './manifest-yaml';
 import { ConfigProblem, OpenClawConfigError, describeValue, formatProblem } from './errors';
+import { DNS_LABEL } from './formats';
 import { MAX_RELEASE_NAME_LENGTH } from './names';
 import { OpenClawChartProps } from './props';
-import { Model, resolveModel } from './resolve';
+import { resolveModel } from './model';
+import { Model } from './resolve';
 
 /** One tenant (one person's OpenClaw) of a fleet. */
 export interface FleetTenant {
@@ -170,8 +172,6 @@ interface ResolvedTenant {
   /** Resolved once while validating, built from when rendering. */
   readonly model?: Model;
 }
-
-const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 
 /**
  * Many OpenClaw instances, one `OpenClawChart` per tenant, rendered on a path whose cost grows

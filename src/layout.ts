@@ -45,3 +45,6 @@ export const PORT_NAME = 'http';
 /** Env vars the chart sets itself; user env may not override them. */
 export const CHART_ENV = ['STATEFULSET_REPLICA_INDEX', 'POD_NAME', 'OPENCLAW_GATEWAY_PORT', 'OPENCLAW_STATE_DIR'];
 
+
+/** The key (and file name) of openclaw.json in the managed-config ConfigMap. */
+export const MANAGED_CONFIG_KEY = 'openclaw.json';

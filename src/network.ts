@@ -4,32 +4,27 @@
  */
 import { ManifestSink } from './manifest-sink';
 import { PORT_NAME } from './layout';
-import { DEFAULTS, KubernetesJson, NetworkPolicyPortProps, NetworkPolicyRule } from './props';
+import { KubernetesJson } from './props';
 import { Model } from './resolve';
-
-/** WebSocket-friendly ingress-nginx defaults: the gateway keeps connections open for long. */
-export const NGINX_WEBSOCKET_ANNOTATIONS: Record<string, string> = {
-  'nginx.ingress.kubernetes.io/proxy-read-timeout': '3600',
-  'nginx.ingress.kubernetes.io/proxy-send-timeout': '3600',
-};
+import { ResolvedHttpRoute, ResolvedIngress, ResolvedNetworkPolicy } from './resolve-network';
 
 export function addNetwork(sink: ManifestSink, model: Model): void {
   addServices(sink, model);
-  if (model.props.ingress?.enabled) addIngress(sink, model);
-  if (model.props.httpRoute?.enabled) addHttpRoute(sink, model);
-  if (model.props.networkPolicy?.enabled) addNetworkPolicy(sink, model);
+  if (model.ingress) addIngress(sink, model, model.ingress);
+  if (model.httpRoute) addHttpRoute(sink, model, model.httpRoute);
+  if (model.networkPolicy) addNetworkPolicy(sink, model, model.networkPolicy);
 }
 
 function addServices(sink: ManifestSink, model: Model): void {
-  const service = { ...DEFAULTS.service, ...model.props.service };
-  const ports = [{ name: PORT_NAME, port: service.port, targetPort: PORT_NAME, protocol: 'TCP' }];
+  const service = model.service;
+  const ports = [{ name: PORT_NAME, port: model.port, targetPort: PORT_NAME, protocol: 'TCP' }];
   sink.add('service', {
     apiVersion: 'v1',
     kind: 'Service',
     metadata: {
       name: model.names.service,
       labels: model.labels.common,
-      ...(Object.keys(service.annotations ?? {}).length ? { annotations: service.annotations } : {}),
+      ...(Object.keys(service.annotations).length ? { annotations: service.annotations } : {}),
     },
     spec: { type: service.type, ports, selector: model.labels.selector },
   });
@@ -42,13 +37,9 @@ function addServices(sink: ManifestSink, model: Model): void {
   });
 }
 
-function addIngress(sink: ManifestSink, model: Model): void {
-  const ingress = { ...DEFAULTS.ingress, ...model.props.ingress };
-  const annotations = {
-    ...(ingress.className === 'nginx' ? NGINX_WEBSOCKET_ANNOTATIONS : {}),
-    ...ingress.annotations,
-  };
-  const backend = { service: { name: model.names.service, port: { number: model.props.service?.port ?? DEFAULTS.service.port } } };
+function addIngress(sink: ManifestSink, model: Model, ingress: ResolvedIngress): void {
+  const annotations = ingress.annotations;
+  const backend = { service: { name: model.names.service, port: { number: model.port } } };
   sink.add('ingress', {
     apiVersion: 'networking.k8s.io/v1',
     kind: 'Ingress',
@@ -59,46 +50,47 @@ function addIngress(sink: ManifestSink, model: Model): void {
     },
     spec: {
       ...(ingress.className ? { ingressClassName: ingress.className } : {}),
-      ...(ingress.tls?.length ? { tls: ingress.tls } : {}),
-      rules: (ingress.hosts ?? []).map((h) => ({
+      ...(ingress.tls.length ? { tls: ingress.tls } : {}),
+      rules: ingress.hosts.map((h) => ({
         host: h.host,
         http: {
-          paths: (h.paths ?? [{}]).map((p) => ({ path: p.path ?? '/', pathType: p.pathType ?? 'Prefix', backend })),
+          paths: h.paths.map((p) => ({ path: p.path, pathType: p.pathType, backend })),
         },
       })),
     },
   });
 }
 
-function addHttpRoute(sink: ManifestSink, model: Model): void {
-  const route = model.props.httpRoute!;
-  // The imported L1 class's own conversion, without a construct; loaded only when a route is made
-  // (it pulls in cdk8s, which the construct-free path otherwise never needs).
-  const { HttpRoute, HttpRouteSpecRulesMatchesPathType } = require('../imports/gateway.networking.k8s.io') as typeof import('../imports/gateway.networking.k8s.io');
-  sink.add('httproute', HttpRoute.manifest({
+function addHttpRoute(sink: ManifestSink, model: Model, route: ResolvedHttpRoute): void {
+  // Plain JSON, as the imported L1 class (imports/gateway.networking.k8s.io.ts) would make it: that
+  // class pulls in cdk8s, which the construct-free path (renderObjects, the CLI) never loads.
+  sink.add('httproute', {
+    ...HTTP_ROUTE_TYPE,
     metadata: {
       name: model.fullName,
       labels: model.labels.common,
-      ...(Object.keys(route.annotations ?? {}).length ? { annotations: route.annotations } : {}),
+      ...(Object.keys(route.annotations).length ? { annotations: route.annotations } : {}),
     },
     spec: {
-      parentRefs: (route.parentRefs ?? []).map((r) => ({ ...r })),
-      ...(route.hostnames?.length ? { hostnames: route.hostnames } : {}),
+      parentRefs: route.parentRefs,
+      ...(route.hostnames.length ? { hostnames: route.hostnames } : {}),
       rules: [{
-        matches: [{ path: { type: HttpRouteSpecRulesMatchesPathType.PATH_PREFIX, value: route.path ?? '/' } }],
-        backendRefs: [{ name: model.names.service, port: model.props.service?.port ?? DEFAULTS.service.port }],
+        matches: [{ path: { type: 'PathPrefix', value: route.path } }],
+        backendRefs: [{ name: model.names.service, port: model.port }],
       }],
     },
-  }));
+  });
 }
+
+/** apiVersion and kind of the Gateway API HTTPRoute (test/chart/http-route.test.ts holds them to the imported CRD class). */
+export const HTTP_ROUTE_TYPE = { apiVersion: 'gateway.networking.k8s.io/v1', kind: 'HTTPRoute' } as const;
 
 /** Selects a namespace by the label Kubernetes sets on every namespace (since 1.21). */
 export function namespacePeer(namespace: string): KubernetesJson {
   return { namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': namespace } } };
 }
 
-function addNetworkPolicy(sink: ManifestSink, model: Model): void {
-  const np = { ...DEFAULTS.networkPolicy, ...model.props.networkPolicy };
+function addNetworkPolicy(sink: ManifestSink, model: Model, np: ResolvedNetworkPolicy): void {
   const gatewayPort = [{ protocol: 'TCP', port: model.port }];
   const ingress: KubernetesJson[] = [];
   const egress: KubernetesJson[] = [];
@@ -119,14 +111,14 @@ function addNetworkPolicy(sink: ManifestSink, model: Model): void {
   }
   // As the Helm chart: extra namespaces and pods are egress destinations; who may connect in is
   // said with networkPolicy.ingress.
-  for (const selector of np.allowedNamespaces ?? []) egress.push({ to: [{ namespaceSelector: selector }] });
-  for (const peer of np.allowedPods ?? []) egress.push({ to: [peer] });
+  for (const selector of np.allowedNamespaces) egress.push({ to: [{ namespaceSelector: selector }] });
+  for (const peer of np.allowedPods) egress.push({ to: [peer] });
   // Any destination on these ports (e.g. the model provider's HTTPS API).
-  if (np.customEgressPorts?.length) egress.push({ ports: np.customEgressPorts.map(policyPort) });
-  ingress.push(...(np.ingress ?? []).map(policyRule));
-  egress.push(...(np.egress ?? []).map(policyRule));
+  if (np.customEgressPorts.length) egress.push({ ports: np.customEgressPorts });
+  ingress.push(...np.ingress);
+  egress.push(...np.egress);
 
-  const types = np.policyTypes ?? ['Ingress', 'Egress'];
+  const types = np.policyTypes;
   sink.add('networkpolicy', {
     apiVersion: 'networking.k8s.io/v1',
     kind: 'NetworkPolicy',
@@ -138,16 +130,4 @@ function addNetworkPolicy(sink: ManifestSink, model: Model): void {
       ...(types.includes('Egress') ? { egress } : {}),
     },
   });
-}
-
-function policyPort(p: NetworkPolicyPortProps): KubernetesJson {
-  return { protocol: p.protocol ?? 'TCP', ...(p.port !== undefined ? { port: p.port } : {}), ...(p.endPort !== undefined ? { endPort: p.endPort } : {}) };
-}
-
-function policyRule(rule: NetworkPolicyRule): KubernetesJson {
-  return {
-    ...(rule.from ? { from: rule.from } : {}),
-    ...(rule.to ? { to: rule.to } : {}),
-    ...(rule.ports ? { ports: rule.ports.map(policyPort) } : {}),
-  };
 }

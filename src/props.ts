@@ -7,6 +7,9 @@
  * Kubernetes JSON, exactly as in a manifest or a values file.
  */
 import type { k8s } from 'cdk8s-plus-28';
+import type {
+  AccessMode, IngressPathType, PodManagementPolicy, PolicyType, Protocol, PullPolicy, RetentionPolicy, ServiceType, UpdateStrategyType,
+} from './enumerations';
 import { DEFAULT_OPENCLAW_VERSION } from './versions';
 
 /** A quantity such as `500m`, `2`, `1Gi`. Numbers are accepted as in a values file. */
@@ -34,7 +37,7 @@ export interface ImageProps {
    * Image pull policy: `Always`, `IfNotPresent` or `Never`.
    * @default 'IfNotPresent'
    */
-  readonly pullPolicy?: 'Always' | 'IfNotPresent' | 'Never';
+  readonly pullPolicy?: PullPolicy;
 }
 
 export interface ServiceAccountProps {
@@ -60,7 +63,7 @@ export interface ServiceProps {
    * Service type: `ClusterIP`, `NodePort` or `LoadBalancer`.
    * @default 'ClusterIP'
    */
-  readonly type?: 'ClusterIP' | 'NodePort' | 'LoadBalancer';
+  readonly type?: ServiceType;
   /**
    * The gateway port. This one value drives the gateway `--port` flag, `OPENCLAW_GATEWAY_PORT`,
    * the containerPort, the probes, both Services, the Ingress/HTTPRoute backend and the
@@ -85,7 +88,7 @@ export interface IngressPath {
   /** @default '/' */
   readonly path?: string;
   /** @default 'Prefix' */
-  readonly pathType?: 'Prefix' | 'Exact' | 'ImplementationSpecific';
+  readonly pathType?: IngressPathType;
 }
 
 export interface IngressHost {
@@ -175,7 +178,7 @@ export interface PersistenceProps {
    * Access mode: `ReadWriteOnce`, `ReadWriteMany`, `ReadOnlyMany` or `ReadWriteOncePod`.
    * @default 'ReadWriteOnce'
    */
-  readonly accessMode?: 'ReadWriteOnce' | 'ReadWriteMany' | 'ReadOnlyMany' | 'ReadWriteOncePod';
+  readonly accessMode?: AccessMode;
   /**
    * Size of each claim.
    * @default '10Gi'
@@ -192,8 +195,8 @@ export interface PersistenceProps {
    * @default { whenDeleted: 'Retain', whenScaled: 'Retain' }
    */
   readonly retentionPolicy?: {
-    readonly whenDeleted?: 'Retain' | 'Delete';
-    readonly whenScaled?: 'Retain' | 'Delete';
+    readonly whenDeleted?: RetentionPolicy;
+    readonly whenScaled?: RetentionPolicy;
   };
 }
 
@@ -406,7 +409,7 @@ export interface RbacProps {
 
 export interface NetworkPolicyPortProps {
   /** @default 'TCP' */
-  readonly protocol?: 'TCP' | 'UDP' | 'SCTP';
+  readonly protocol?: Protocol;
   readonly port?: number | string;
   readonly endPort?: number;
 }
@@ -421,7 +424,7 @@ export interface NetworkPolicyProps {
   /** @default false */
   readonly enabled?: boolean;
   /** @default ['Ingress', 'Egress'] */
-  readonly policyTypes?: Array<'Ingress' | 'Egress'>;
+  readonly policyTypes?: PolicyType[];
   /** Extra ingress rules, as in a NetworkPolicy. @default [] */
   readonly ingress?: NetworkPolicyRule[];
   /** Extra egress rules, as in a NetworkPolicy. @default [] */
@@ -461,7 +464,7 @@ export interface NetworkPolicyProps {
 
 export interface UpdateStrategyProps {
   /** @default 'RollingUpdate' */
-  readonly type?: 'RollingUpdate' | 'OnDelete';
+  readonly type?: UpdateStrategyType;
   /** Only with `RollingUpdate`. @default { partition: 0 } */
   readonly rollingUpdate?: { readonly partition?: number; readonly maxUnavailable?: number | string };
 }
@@ -611,7 +614,7 @@ export interface OpenClawChartProps {
   /** @default see UpdateStrategyProps */
   readonly updateStrategy?: UpdateStrategyProps;
   /** @default 'OrderedReady' */
-  readonly podManagementPolicy?: 'OrderedReady' | 'Parallel';
+  readonly podManagementPolicy?: PodManagementPolicy;
   /** @default see PodDisruptionBudgetProps */
   readonly podDisruptionBudget?: PodDisruptionBudgetProps;
   /**
@@ -626,12 +629,7 @@ export interface OpenClawChartProps {
  * says why (pinned image tag, restricted security contexts, no RBAC rules, allowInsecureAuth off,
  * probes chosen by image version). Kept next to the types so the two are read together.
  */
-export const DEFAULTS: {
-  readonly image: Required<ImageProps>;
-  readonly ingress: Required<IngressProps>;
-  readonly persistence: Required<PersistenceProps>;
-  readonly [key: string]: any;
-} = {
+export const DEFAULTS = {
   image: { repository: 'ghcr.io/openclaw/openclaw', tag: DEFAULT_OPENCLAW_VERSION, pullPolicy: 'IfNotPresent' },
   imagePullSecrets: [],
   serviceAccount: { create: true, annotations: {}, name: '' },
@@ -673,4 +671,12 @@ export const DEFAULTS: {
   nodeModulesWritable: true,
   /** Resources of the chart's small init containers (policy: every container has requests and limits). */
   initContainerResources: { limits: { cpu: '200m', memory: '128Mi' }, requests: { cpu: '10m', memory: '32Mi' } },
+} satisfies DefaultValues;
+
+/** @internal What DEFAULTS must be: values of the props (checked by `satisfies`, so DEFAULTS keeps its literal types). */
+type DefaultValues = OpenClawChartProps & {
+  readonly image: Required<ImageProps>;
+  readonly ingress: Required<IngressProps>;
+  readonly persistence: Required<PersistenceProps>;
+  readonly initContainerResources: ResourcesProps;
 };

@@ -3,11 +3,17 @@
  * and never re-default or recompute anything.
  */
 import { checkProps } from './check';
-import { ConfigProblem, OpenClawConfigError, ProblemCollector } from './errors';
+import { ConfigProblem, ProblemCollector } from './errors';
+import { GATEWAY_AUTH_ENV } from './formats';
 import { PATHS } from './layout';
 import { managedGatewayConfig } from './managed-config';
 import { CHART_NAME, ChartLabels, chartLabels, fullName, suffixedName } from './names';
 import { DEFAULTS, ExtraEnvVar, KubernetesJson, OpenClawChartProps, PersistenceProps, ProbeProps, VolumeJson } from './props';
+import {
+  ResolvedHttpRoute, ResolvedIngress, ResolvedNetworkPolicy, ResolvedService, resolveHttpRoute, resolveIngress, resolveNetworkPolicy, resolveService,
+} from './resolve-network';
+import { ResolvedWorkload, resolveWorkload } from './resolve-workload';
+import { basicSettings } from './settings';
 import { ImageFeatures, imageFeatures } from './versions';
 
 export interface ResolvedProbe {
@@ -42,7 +48,6 @@ export interface Model {
   readonly features: ImageFeatures;
   /** The one gateway port. */
   readonly port: number;
-  readonly props: OpenClawChartProps;
   readonly replicas: number;
   readonly dataDir: string;
   /** The openclaw.json the init container merges into, as the init container sees it. */
@@ -60,6 +65,7 @@ export interface Model {
   readonly resources: KubernetesJson;
   readonly rbacRules: readonly object[];
   readonly createServiceAccount: boolean;
+  readonly serviceAccountAnnotations: Record<string, string>;
   /** Mount the ServiceAccount token only when the Role grants something. */
   readonly automountToken: boolean;
   readonly replicaEnv: ReadonlyMap<number, Record<string, string>>;
@@ -68,24 +74,21 @@ export interface Model {
   readonly extraVolumes: readonly VolumeJson[];
   /** Legal but dangerous or ineffective settings, each naming its path: said on stderr, errors with `--strict`. */
   readonly warnings: readonly ConfigProblem[];
+  /** The StatefulSet, pod and PodDisruptionBudget settings. */
+  readonly workload: ResolvedWorkload;
+  /** The Service (its port is `port`). */
+  readonly service: ResolvedService;
+  /** Each undefined when not enabled. */
+  readonly ingress?: ResolvedIngress;
+  readonly httpRoute?: ResolvedHttpRoute;
+  readonly networkPolicy?: ResolvedNetworkPolicy;
 }
 
-export function resolveModel(givenProps: OpenClawChartProps, defaultRelease: string): Model {
-  try {
-    return resolveCheckedModel(givenProps, defaultRelease);
-  } catch (e) {
-    // Props of the wrong shape from JavaScript (a null list entry, a string for a map) can break
-    // the checks themselves: report what the values schema says about them instead of a TypeError.
-    if (e instanceof OpenClawConfigError) throw e;
-    const { namespace: _n, releaseName: _r, ...values } = givenProps;
-    const { validateValues } = require('./values/validate') as typeof import('./values/validate');
-    const schemaProblems = validateValues(values);
-    if (schemaProblems.length) throw new OpenClawConfigError(schemaProblems.map(({ path, message, ...rest }) => ('value' in rest ? { path, message, value: rest.value } : { path, message })));
-    throw e;
-  }
-}
-
-function resolveCheckedModel(givenProps: OpenClawChartProps, defaultRelease: string): Model {
+/**
+ * @internal props -> Model for props that have the declared shape (src/model.ts's resolveModel
+ * adds the values-schema diagnosis for props of the wrong shape from JavaScript).
+ */
+export function resolveCheckedModel(givenProps: OpenClawChartProps, defaultRelease: string): Model {
   // `{ tag: undefined }` means the default, exactly as if the key were absent (else the spreads
   // over DEFAULTS below would replace defaults by undefined: no Service port, persistence off...).
   const props = withoutUndefined(givenProps);
@@ -99,9 +102,10 @@ function resolveCheckedModel(givenProps: OpenClawChartProps, defaultRelease: str
   const full = fullName(release, props.nameOverride, props.fullnameOverride);
   const image = { ...DEFAULTS.image, ...props.image };
   const features = imageFeatures(image.tag);
-  const port = props.service?.port ?? DEFAULTS.service.port;
-  const env = { ...DEFAULTS.env, ...props.env, PORT: String(port) };
-  const dataDir = env.DATA_DIR;
+  const settings = basicSettings(props);
+  const port = settings.port;
+  const env: Record<string, string | undefined> = { ...settings.env, PORT: String(port) };
+  const dataDir = settings.dataDir;
   const rbacRules = (props.rbac?.create ?? DEFAULTS.rbac.create) ? props.rbac?.rules ?? [] : [];
   const createServiceAccount = props.serviceAccount?.create ?? DEFAULTS.serviceAccount.create;
   const secretEnabled = props.secret?.enabled ?? DEFAULTS.secret.enabled;
@@ -118,6 +122,7 @@ function resolveCheckedModel(givenProps: OpenClawChartProps, defaultRelease: str
     secret: suffixedName(full, 'secret'),
   };
   const secretData = secretEnabled ? { ...props.secret?.data } : {};
+  const replicas = settings.replicas;
 
   return {
     release,
@@ -130,8 +135,7 @@ function resolveCheckedModel(givenProps: OpenClawChartProps, defaultRelease: str
     initImage: props.gateway?.initImage ?? DEFAULTS.gateway.initImage,
     features,
     port,
-    props,
-    replicas: props.replicaCount ?? DEFAULTS.replicaCount,
+    replicas,
     dataDir,
     configFile: `${dataDir}/.openclaw/openclaw.json`,
     managedConfig: managedGatewayConfig(props, features),
@@ -154,14 +158,8 @@ function resolveCheckedModel(givenProps: OpenClawChartProps, defaultRelease: str
       startup: resolveProbe(props.startupProbe, DEFAULTS.startupProbe,
         features.startupEndpoint ? '/startupz' : features.healthEndpoints ? '/healthz' : undefined),
     },
-    // Merged over the restricted defaults: a values file that sets only `runAsUser` keeps the rest.
-    securityContext: {
-      ...DEFAULTS.securityContext,
-      ...props.securityContext,
-      // Adding a capability (e.g. NET_BIND_SERVICE) keeps `drop: [ALL]` unless drop is given too.
-      capabilities: { ...DEFAULTS.securityContext.capabilities, ...props.securityContext?.capabilities },
-    },
-    podSecurityContext: { ...DEFAULTS.podSecurityContext, ...props.podSecurityContext },
+    securityContext: settings.securityContext,
+    podSecurityContext: settings.podSecurityContext,
     // limits and requests default separately (as documented, and as Helm merges values).
     resources: {
       limits: props.resources?.limits ?? DEFAULTS.resources.limits,
@@ -169,6 +167,7 @@ function resolveCheckedModel(givenProps: OpenClawChartProps, defaultRelease: str
     } as KubernetesJson,
     rbacRules,
     createServiceAccount,
+    serviceAccountAnnotations: props.serviceAccount?.annotations ?? DEFAULTS.serviceAccount.annotations,
     automountToken: rbacRules.length > 0,
     replicaEnv: new Map(Object.entries(props.replicaOverrides ?? {})
       .filter(([, o]) => o.env && Object.keys(o.env).length)
@@ -177,6 +176,11 @@ function resolveCheckedModel(givenProps: OpenClawChartProps, defaultRelease: str
     secretData,
     extraVolumes: props.extraVolumes ?? [],
     warnings: problems.warnings,
+    workload: resolveWorkload(props, replicas),
+    service: resolveService(props),
+    ingress: resolveIngress(props),
+    httpRoute: resolveHttpRoute(props),
+    networkPolicy: resolveNetworkPolicy(props),
   };
 }
 
@@ -215,13 +219,12 @@ function containerEnv(
 
 /** The gateway token from the tokenSecret, unless another source already provides gateway auth. */
 function fallbackTokenEnv(props: OpenClawChartProps, full: string): KubernetesJson[] {
-  const auth = /^OPENCLAW_GATEWAY_(TOKEN|PASSWORD)$/;
   const provided = [
     ...Object.keys(props.env ?? {}),
     ...Object.keys(props.existingSecret?.name ? props.existingSecret.keys ?? {} : {}),
     ...Object.keys(props.secret?.enabled ? props.secret.data ?? {} : {}),
     ...(props.extraEnv ?? []).map((e) => e.name),
-  ].some((name) => auth.test(name)) || (props.envFromSecret ?? []).length > 0;
+  ].some((name) => GATEWAY_AUTH_ENV.test(name)) || (props.envFromSecret ?? []).length > 0;
   if (provided) return [];
   const secret = props.gateway?.tokenSecret;
   return [{

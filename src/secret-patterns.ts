@@ -4,8 +4,10 @@
  * matches one.
  */
 
-/** Names that look like credentials and so must not be plain env values. */
-export const SECRET_LOOKING_NAME = /(^|_)(API_KEY|TOKEN|PASSWORD)$|SECRET/i;
+import { SECRET_LOOKING_NAME } from './formats';
+
+/** Names that look like credentials (owned by formats.ts, with the other patterns). */
+export { SECRET_LOOKING_NAME };
 
 /** Well-known credential formats, found anywhere in a value (a line of a file, an item of a list). */
 export const SECRET_VALUE_PATTERNS: ReadonlyArray<{ readonly name: string; readonly pattern: RegExp }> = [

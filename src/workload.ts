@@ -2,20 +2,16 @@
  * The StatefulSet (containers, probes, env, volumes, claims) and its PodDisruptionBudget.
  */
 import { ManifestSink } from './manifest-sink';
-import { PATHS, PORT_NAME, VOLUMES } from './layout';
-import { DEFAULTS, KubernetesJson } from './props';
+import { MANAGED_CONFIG_KEY, PATHS, PORT_NAME, VOLUMES } from './layout';
+import { KubernetesJson } from './props';
 import { Model, ResolvedProbe } from './resolve';
 import { configMergeCommand } from './scripts/config-merge';
 import { replicaWrapperCommand } from './scripts/replica-env';
 import { prepareStateCommand } from './scripts/prepare-state';
 
-export const MANAGED_CONFIG_KEY = 'openclaw.json';
-
 export function addWorkload(sink: ManifestSink, model: Model, podAnnotations: Record<string, string>): void {
-  const props = model.props;
+  const workload = model.workload;
   const meta = (name: string) => ({ name, labels: model.labels.common });
-  const update = props.updateStrategy ?? DEFAULTS.updateStrategy;
-  const updateType = update.type ?? 'RollingUpdate';
 
   sink.add('statefulset', {
     apiVersion: 'apps/v1',
@@ -24,11 +20,8 @@ export function addWorkload(sink: ManifestSink, model: Model, podAnnotations: Re
     spec: {
       serviceName: model.names.headlessService,
       replicas: model.replicas,
-      podManagementPolicy: props.podManagementPolicy ?? DEFAULTS.podManagementPolicy,
-      // rollingUpdate only with RollingUpdate: the API server rejects it with OnDelete.
-      updateStrategy: updateType === 'RollingUpdate'
-        ? { type: updateType, rollingUpdate: { ...DEFAULTS.updateStrategy.rollingUpdate, ...update.rollingUpdate } }
-        : { type: updateType },
+      podManagementPolicy: workload.podManagementPolicy,
+      updateStrategy: workload.updateStrategy,
       selector: { matchLabels: model.labels.selector },
       ...(model.persistence.enabled ? {
         persistentVolumeClaimRetentionPolicy: model.persistence.retentionPolicy,
@@ -36,7 +29,7 @@ export function addWorkload(sink: ManifestSink, model: Model, podAnnotations: Re
       } : {}),
       template: {
         metadata: {
-          labels: { ...props.podLabels, ...model.labels.selector },
+          labels: { ...workload.podLabels, ...model.labels.selector },
           ...(Object.keys(podAnnotations).length ? { annotations: podAnnotations } : {}),
         },
         spec: podSpec(model),
@@ -44,15 +37,14 @@ export function addWorkload(sink: ManifestSink, model: Model, podAnnotations: Re
     },
   });
 
-  const pdb = props.podDisruptionBudget ?? {};
-  if (pdb.enabled ?? model.replicas > 1) {
+  if (workload.disruptionBudget) {
     sink.add('pdb', {
       apiVersion: 'policy/v1',
       kind: 'PodDisruptionBudget',
       metadata: meta(model.fullName),
       spec: {
         selector: { matchLabels: model.labels.selector },
-        ...(pdb.minAvailable !== undefined ? { minAvailable: pdb.minAvailable } : { maxUnavailable: pdb.maxUnavailable ?? 1 }),
+        ...workload.disruptionBudget,
       },
     });
   }
@@ -75,7 +67,7 @@ function claimTemplate(model: Model): KubernetesJson {
 }
 
 function podSpec(model: Model): KubernetesJson {
-  const props = model.props;
+  const workload = model.workload;
   const volumes: KubernetesJson[] = [
     ...(model.persistence.enabled ? [] : [{ name: VOLUMES.data, emptyDir: {} }]),
     // Read-only root filesystem: OpenClaw writes logs to /tmp and runtime tools use ~/.cache and ~/.local.
@@ -84,7 +76,7 @@ function podSpec(model: Model): KubernetesJson {
     { name: VOLUMES.local, emptyDir: {} },
     // OpenClaw runs `npm root --global` at startup, which writes ~/.npm/_logs.
     { name: VOLUMES.npm, emptyDir: {} },
-    ...(nodeModulesWritable(model) ? [{ name: VOLUMES.nodeModules, emptyDir: {} }] : []),
+    ...(workload.nodeModulesWritable ? [{ name: VOLUMES.nodeModules, emptyDir: {} }] : []),
     ...(model.managedConfig ? [{ name: VOLUMES.managedConfig, configMap: { name: model.names.managedConfigMap } }] : []),
     ...(Object.keys(model.configFiles).length ? [{ name: VOLUMES.configFiles, configMap: { name: model.names.configFilesConfigMap } }] : []),
     ...(model.replicaEnv.size ? [{ name: VOLUMES.replicaEnv, configMap: { name: model.names.replicaEnvConfigMap } }] : []),
@@ -95,10 +87,10 @@ function podSpec(model: Model): KubernetesJson {
     serviceAccountName: model.names.serviceAccount,
     automountServiceAccountToken: model.automountToken,
     securityContext: model.podSecurityContext,
-    ...(props.imagePullSecrets?.length ? { imagePullSecrets: props.imagePullSecrets } : {}),
-    ...(props.nodeSelector && Object.keys(props.nodeSelector).length ? { nodeSelector: props.nodeSelector } : {}),
-    ...(props.tolerations?.length ? { tolerations: props.tolerations } : {}),
-    ...(props.affinity && Object.keys(props.affinity).length ? { affinity: props.affinity } : {}),
+    ...(workload.imagePullSecrets.length ? { imagePullSecrets: workload.imagePullSecrets } : {}),
+    ...(Object.keys(workload.nodeSelector).length ? { nodeSelector: workload.nodeSelector } : {}),
+    ...(workload.tolerations.length ? { tolerations: workload.tolerations } : {}),
+    ...(Object.keys(workload.affinity).length ? { affinity: workload.affinity } : {}),
     initContainers: initContainers(model, dataMount),
     containers: [{
       name: 'openclaw',
@@ -119,20 +111,16 @@ function podSpec(model: Model): KubernetesJson {
         { name: VOLUMES.cache, mountPath: PATHS.cache },
         { name: VOLUMES.local, mountPath: PATHS.local },
         { name: VOLUMES.npm, mountPath: PATHS.npm },
-        ...(nodeModulesWritable(model) ? [{ name: VOLUMES.nodeModules, mountPath: PATHS.nodeModules }] : []),
+        ...(workload.nodeModulesWritable ? [{ name: VOLUMES.nodeModules, mountPath: PATHS.nodeModules }] : []),
         ...(Object.keys(model.configFiles).length ? [{ name: VOLUMES.configFiles, mountPath: PATHS.configFilesDir, readOnly: true }] : []),
         ...(model.replicaEnv.size ? [{ name: VOLUMES.replicaEnv, mountPath: PATHS.replicaEnvDir, readOnly: true }] : []),
-        ...(props.extraVolumeMounts ?? []),
+        ...workload.extraVolumeMounts,
       ],
       ...probes(model),
       resources: model.resources,
     }],
     volumes,
   };
-}
-
-function nodeModulesWritable(model: Model): boolean {
-  return model.props.nodeModulesWritable ?? DEFAULTS.nodeModulesWritable;
 }
 
 /**
@@ -142,8 +130,8 @@ function nodeModulesWritable(model: Model): boolean {
  * 2. gateway-config (jq image), only when there are settings to manage: merges them into openclaw.json.
  */
 function initContainers(model: Model, dataMount: KubernetesJson): KubernetesJson[] {
-  const seed = nodeModulesWritable(model);
-  const common = { securityContext: model.securityContext, resources: DEFAULTS.initContainerResources };
+  const seed = model.workload.nodeModulesWritable;
+  const common = { securityContext: model.securityContext, resources: model.workload.initContainerResources };
   const containers: KubernetesJson[] = [{
     name: 'prepare-state',
     image: model.image.ref,

@@ -16,6 +16,7 @@ import { renderRelease } from '../build';
 import { ConfigProblem, formatWarning, OpenClawConfigError } from '../errors';
 import { toManifestYaml } from '../manifest-yaml';
 import { renderNotes } from '../notes';
+import { packageVersion } from '../package-version';
 import type { KubernetesVersion } from '../validate';
 import { loadValuesFiles, valuesToProps } from '../values';
 // Each command loads only what it needs (cold start): the Helm export, the strict Kubernetes
@@ -239,16 +240,4 @@ function reportError(e: unknown, io: CliIo): number {
 
 function collect(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), value];
-}
-
-/** This package's version, from the package.json above the source (src/cli) or the build (lib/src/cli). */
-function packageVersion(): string {
-  for (let dir = __dirname; dir !== path.dirname(dir); dir = path.dirname(dir)) {
-    const file = path.join(dir, 'package.json');
-    if (fs.existsSync(file)) {
-      const pkg = JSON.parse(fs.readFileSync(file, 'utf8'));
-      if (pkg.name === 'openclaw-cdk8s') return String(pkg.version);
-    }
-  }
-  return 'unknown';
 }

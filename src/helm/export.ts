@@ -21,11 +21,11 @@ import * as path from 'path';
 import { App, Yaml } from 'cdk8s';
 import { parse, stringify } from 'yaml';
 import { OpenClawChart } from '../chart';
-import { SECRET_LOOKING_NAME } from '../check';
+import { SECRET_LOOKING_NAME } from '../formats';
 import { AppLike, ChartLike, manifestsOf, renderNotes } from '../notes';
 import { OpenClawChartProps } from '../props';
 import { printable } from '../text-safety';
-import { PACKAGE_NAME, packageVersion } from './package-version';
+import { PACKAGE_NAME, packageVersion } from '../package-version';
 
 /** What to export: the props of one OpenClawChart, or manifests already synthesized. */
 export type HelmExportInput = OpenClawChartProps | readonly object[] | ChartLike | AppLike;

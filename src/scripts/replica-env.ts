@@ -5,9 +5,8 @@
  * `export NAME='value'` lines. The main container's command is wrapped so that pod <i>
  * sources only `<dir>/replica-<i>.env` (when present) and then execs the original command.
  */
+import { ENV_NAME } from '../formats';
 import { shellQuote } from './shell-quote';
-
-const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /** The ConfigMap key (and file name) for replica `index`: `replica-0.env`. */
 export function replicaEnvFileName(index: number): string {

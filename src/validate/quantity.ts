@@ -1,8 +1,11 @@
+import { PATTERNS } from '../formats';
+
 /**
  * The string form of a Kubernetes resource.Quantity, as k8s.io/apimachinery parses it:
  *   <sign>? <digits> | <digits>.<digits>? | .<digits>   then one suffix, or none:
- *   binary SI (Ki Mi Gi Ti Pi Ei), decimal SI (m k M G T P E) or a decimal exponent (e3, E-2).
+ *   binary SI (Ki Mi Gi Ti Pi Ei), decimal SI (n u m k M G T P E) or a decimal exponent (e3, E-2).
  * The OpenAPI definition only says "string", so without this `storage: ten` would pass.
  * "1E3" still works: the regex backtracks from the suffix E (exa) to the exponent form.
+ * The pattern itself is owned by src/formats.ts (the props checks use the same one).
  */
-export const QUANTITY_PATTERN = '^[+-]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)(?:[KMGTPE]i|[mkMGTPE]|[eE][+-]?[0-9]+)?$';
+export const QUANTITY_PATTERN: string = PATTERNS.quantity;

@@ -4,10 +4,7 @@
  * a value does not fit. The generator puts them in the schema; the validator finds the message
  * from the definition an error comes from.
  */
-import { QUANTITY } from '../check';
-
-const DNS_LABEL = '[a-z0-9]([-a-z0-9]*[a-z0-9])?';
-const DNS_SUBDOMAIN = `${DNS_LABEL}(\\.${DNS_LABEL})*`;
+import { PATTERNS } from '../formats';
 
 export interface ValueFormat {
   /** The schema of the definition (draft-07). */
@@ -21,7 +18,7 @@ export const VALUE_FORMATS = {
     schema: {
       description: 'A Kubernetes quantity such as 500m, 2, 1Gi, 10Gi.',
       type: ['string', 'number'],
-      pattern: QUANTITY.source,
+      pattern: PATTERNS.quantity,
       minimum: 0,
     },
     message: 'must be a Kubernetes quantity such as 500m, 2, 1Gi or 10Gi (a number, then optionally one of m, k, M, G, T, P, E, Ki, Mi, Gi, Ti, Pi, Ei)',
@@ -36,64 +33,64 @@ export const VALUE_FORMATS = {
       type: ['integer', 'string'],
       minimum: 1,
       maximum: 65535,
-      pattern: '^(?=.*[a-z])(?!.*--)[a-z0-9]([-a-z0-9]{0,13}[a-z0-9])?$',
+      pattern: PATTERNS.portName,
     },
     message: 'must be a port: an integer from 1 to 65535, or a port name (at most 15 lower case letters, digits and "-")',
   },
   intOrPercent: {
-    schema: { description: 'A count or a percentage such as 25%.', type: ['integer', 'string'], minimum: 0, pattern: '^[0-9]+%$' },
+    schema: { description: 'A count or a percentage such as 25%.', type: ['integer', 'string'], minimum: 0, pattern: PATTERNS.intOrPercent },
     message: 'must be a non-negative integer or a percentage such as 25%',
   },
   dnsLabel: {
-    schema: { description: 'A DNS label (RFC 1123).', type: 'string', maxLength: 63, pattern: `^${DNS_LABEL}$` },
+    schema: { description: 'A DNS label (RFC 1123).', type: 'string', maxLength: 63, pattern: PATTERNS.dnsLabel },
     message: 'must be a DNS label: at most 63 lower case letters, digits and "-", starting and ending with a letter or digit',
   },
   dnsLabelOrEmpty: {
-    schema: { description: 'A DNS label (RFC 1123), or empty.', type: 'string', maxLength: 63, pattern: `^(${DNS_LABEL})?$` },
+    schema: { description: 'A DNS label (RFC 1123), or empty.', type: 'string', maxLength: 63, pattern: PATTERNS.dnsLabelOrEmpty },
     message: 'must be empty or a DNS label: at most 63 lower case letters, digits and "-", starting and ending with a letter or digit',
   },
   dnsSubdomain: {
-    schema: { description: 'A DNS subdomain (RFC 1123), as Kubernetes object names are.', type: 'string', maxLength: 253, pattern: `^${DNS_SUBDOMAIN}$` },
+    schema: { description: 'A DNS subdomain (RFC 1123), as Kubernetes object names are.', type: 'string', maxLength: 253, pattern: PATTERNS.dnsSubdomain },
     message: 'must be a DNS subdomain: lower case letters, digits, "-" and ".", starting and ending with a letter or digit, at most 253 characters',
   },
   dnsSubdomainOrEmpty: {
-    schema: { description: 'A DNS subdomain (RFC 1123), or empty.', type: 'string', maxLength: 253, pattern: `^(${DNS_SUBDOMAIN})?$` },
+    schema: { description: 'A DNS subdomain (RFC 1123), or empty.', type: 'string', maxLength: 253, pattern: PATTERNS.dnsSubdomainOrEmpty },
     message: 'must be empty or a DNS subdomain: lower case letters, digits, "-" and ".", starting and ending with a letter or digit, at most 253 characters',
   },
   hostName: {
-    schema: { description: 'A host name, optionally with a leading "*." wildcard.', type: 'string', maxLength: 253, pattern: `^(\\*\\.)?${DNS_SUBDOMAIN}$` },
+    schema: { description: 'A host name, optionally with a leading "*." wildcard.', type: 'string', maxLength: 253, pattern: PATTERNS.hostName },
     message: 'must be a lower case DNS name without scheme, port or path (e.g. openclaw.example.com; "*." allowed in front)',
   },
   labelName: {
     schema: {
       description: 'A label or annotation key: an optional DNS-subdomain prefix and "/", then a name.',
       type: 'string',
-      pattern: `^(${DNS_SUBDOMAIN}/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$`,
+      pattern: PATTERNS.labelName,
     },
     message: 'must be a label/annotation key: an optional DNS prefix and "/", then at most 63 letters, digits, "-", "_" and ".", starting and ending with a letter or digit',
   },
   labelValue: {
-    schema: { description: 'A label value.', type: 'string', maxLength: 63, pattern: '^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$' },
+    schema: { description: 'A label value.', type: 'string', maxLength: 63, pattern: PATTERNS.labelValue },
     message: 'must be a label value: at most 63 letters, digits, "-", "_" and ".", starting and ending with a letter or digit (or empty)',
   },
   envVarName: {
-    schema: { description: 'An environment variable name.', type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]*$' },
+    schema: { description: 'An environment variable name.', type: 'string', pattern: PATTERNS.envVarName },
     message: 'must be an environment variable name: letters, digits and "_", not starting with a digit',
   },
   dataKey: {
-    schema: { description: 'A ConfigMap or Secret key (a file name).', type: 'string', maxLength: 253, pattern: '^[-._a-zA-Z0-9]+$' },
+    schema: { description: 'A ConfigMap or Secret key (a file name).', type: 'string', maxLength: 253, pattern: PATTERNS.dataKey },
     message: 'must be a ConfigMap/Secret key: letters, digits, "-", "_" and "."',
   },
   replicaIndex: {
-    schema: { description: 'A 0-based replica index, as a string: "0", "1", ...', type: 'string', pattern: '^(0|[1-9][0-9]*)$' },
+    schema: { description: 'A 0-based replica index, as a string: "0", "1", ...', type: 'string', pattern: PATTERNS.replicaIndex },
     message: 'must be a replica index: a non-negative integer such as "0" or "1"',
   },
   imageTag: {
-    schema: { description: 'A container image tag.', type: 'string', pattern: '^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$' },
+    schema: { description: 'A container image tag.', type: 'string', pattern: PATTERNS.imageTag },
     message: 'must be an image tag: letters, digits, "_", "." and "-", at most 128 characters, not starting with "." or "-"',
   },
   absolutePath: {
-    schema: { description: 'An absolute path.', type: 'string', pattern: '^/' },
+    schema: { description: 'An absolute path.', type: 'string', pattern: PATTERNS.absolutePath },
     message: 'must be an absolute path starting with "/"',
   },
 } satisfies Record<string, ValueFormat>;

@@ -6,7 +6,7 @@
 import { checkProps } from '../check';
 import { ConfigProblem, OpenClawConfigError, ProblemCollector } from '../errors';
 import { OpenClawChartProps } from '../props';
-import { resolveModel } from '../resolve';
+import { resolveModel } from '../model';
 import { coerceToSchema } from './coerce';
 import { SchemaNode, VALUES_SCHEMA, childSchema, deref, itemSchema } from './schema';
 import { applySetArgument } from './set-values';

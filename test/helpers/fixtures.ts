@@ -11,3 +11,5 @@ export const RENDERED_DIR = path.join(REFERENCE_DIR, 'rendered-by-reference-char
 export const REFERENCE_VALUES = path.join(REFERENCE_DIR, 'reference-values.yaml');
 export const NEWEST_VALUES = path.join(REFERENCE_DIR, 'reference-values.newest.yaml');
 export const REFERENCE_VALUES_SCHEMA = path.join(REFERENCE_DIR, 'reference-values.schema.json');
+/** What `openclaw-cdk8s synth --quiet -f scenarios/X.yaml --release my-openclaw -n openclaw` renders, byte for byte (scripts/scenario-renders.ts writes them). */
+export const RENDERS_DIR = path.resolve(__dirname, '../fixtures/renders');

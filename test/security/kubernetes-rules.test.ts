@@ -5,7 +5,8 @@
  */
 import { cli, tempDir, writeFile } from '../cli/run-cli';
 import { renderObjects } from '../../src/build';
-import { configMapKeyProblem, normalizeMountPath } from '../../src/checks/kubernetes-rules';
+import { configMapKeyProblem, normalizeMountPath } from '../../src/check/kubernetes-rules';
+import { resolveModel } from '../../src/model';
 
 const dir = tempDir();
 let n = 0;
@@ -120,7 +121,6 @@ describe('legal but dangerous: rendered, with a warning naming the path; --stric
 
   test('the defaults and the restricted profile raise no warning', () => {
     expect(() => renderObjects({}, 'openclaw')).not.toThrow();
-    const { resolveModel } = require('../../src/resolve') as typeof import('../../src/resolve');
     expect(resolveModel({ securityContext: { capabilities: { add: ['NET_BIND_SERVICE'] } }, networkPolicy: { enabled: true } }, 'openclaw').warnings).toEqual([]);
   });
 });

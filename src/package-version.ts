@@ -6,8 +6,8 @@ export const PACKAGE_NAME = 'openclaw-cdk8s';
 let cached: string | undefined;
 
 /**
- * This package's version, from its package.json. This file runs from `src/helm/` (ts-jest,
- * ts-node) and from `lib/src/helm/` (compiled, in the npm package), at different depths, so walk
+ * This package's version, from its package.json (the one owner: the CLI's --version and the Helm export). This file runs from `src/` (ts-jest,
+ * ts-node), `lib/src/` (compiled) and `lib/` (the CLI bundle), at different depths, so walk
  * up to the package.json that names this package.
  */
 export function packageVersion(): string {

@@ -5,7 +5,8 @@
  */
 import * as path from 'path';
 import { ProblemCollector } from '../errors';
-import { DEFAULTS, KubernetesJson, OpenClawChartProps } from '../props';
+import { KubernetesJson, OpenClawChartProps } from '../props';
+import { basicSettings } from '../settings';
 
 /** The largest ConfigMap or Secret the API server stores (corev1.MaxSecretSize, data keys plus values). */
 export const MAX_CONFIG_OBJECT_BYTES = 1024 * 1024;
@@ -64,9 +65,8 @@ function checkDataKeys(props: OpenClawChartProps, p: ProblemCollector): void {
 }
 
 function checkSecurityContexts(props: OpenClawChartProps, p: ProblemCollector): void {
-  const pod = { ...DEFAULTS.podSecurityContext, ...props.podSecurityContext } as KubernetesJson;
+  const { podSecurityContext: pod, securityContext: container } = basicSettings(props);
   const given = (props.securityContext ?? {}) as KubernetesJson;
-  const container = { ...DEFAULTS.securityContext, ...given } as KubernetesJson;
   const escalation = 'allowPrivilegeEscalation' in given ? 'securityContext.allowPrivilegeEscalation is false' : 'allowPrivilegeEscalation is false (the chart\'s restricted default)';
 
   if (container.privileged === true && container.allowPrivilegeEscalation === false) {

@@ -4,7 +4,8 @@
  * the pod may do on its node or in the cluster matters more than for an ordinary web server.
  */
 import { ProblemCollector } from '../errors';
-import { DEFAULTS, KubernetesJson, OpenClawChartProps } from '../props';
+import { KubernetesJson, OpenClawChartProps } from '../props';
+import { basicSettings } from '../settings';
 
 /** The one capability a gateway may reasonably need (a port below 1024). */
 const HARMLESS_CAPABILITIES = ['NET_BIND_SERVICE', 'CAP_NET_BIND_SERVICE'];
@@ -33,7 +34,7 @@ function checkPrivileges(props: OpenClawChartProps, p: ProblemCollector): void {
   }
   if (container.privileged === true) p.warn('securityContext.privileged', 'is true: the containers get every capability and the host\'s devices, which is root on the node');
   if (container.allowPrivilegeEscalation === true) p.warn('securityContext.allowPrivilegeEscalation', 'is true: a process may gain more privileges than its parent (setuid binaries)');
-  const capabilities = { ...DEFAULTS.securityContext.capabilities, ...(container.capabilities as KubernetesJson | undefined) } as KubernetesJson;
+  const capabilities = basicSettings(props).securityContext.capabilities as KubernetesJson;
   const added = Array.isArray(capabilities.add) ? capabilities.add as unknown[] : [];
   added.forEach((cap, i) => {
     if (!HARMLESS_CAPABILITIES.includes(String(cap))) {

@@ -1,0 +1,37 @@
+/**
+ * `npm run gen`: regenerates every generated file, in dependency order. Each has a test that
+ * fails when the checked-in copy is stale (test/values/schema.test.ts, test/readme.test.ts,
+ * test/docs/api-docs.test.ts); after `npm run gen` the tree is clean unless a source changed.
+ *
+ * Not regenerated here, deliberately: test/fixtures/renders (a golden copy of the output, rewritten
+ * only after a reviewed change of behaviour: scripts/scenario-renders.ts --write) and imports/
+ * (`cdk8s import` of schemas/crds/...httproutes.yaml; test/chart/http-route.test.ts holds the
+ * chart's HTTPRoute to it).
+ */
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+import { VALUES_SCHEMA_FILE, valuesSchemaText } from './values-schema';
+import { VALIDATOR_FILE, valuesValidatorSource } from './values-validator';
+import { readmeWithTable } from './props-table';
+
+const REPO = path.resolve(__dirname, '..');
+
+function write(file: string, text: string): void {
+  const before = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined;
+  fs.writeFileSync(file, text);
+  process.stdout.write(`${before === text ? 'unchanged' : 'wrote    '} ${path.relative(REPO, file)}\n`);
+}
+
+// 1. props.ts -> values schema -> precompiled validator (it reads the schema just written).
+write(VALUES_SCHEMA_FILE, valuesSchemaText());
+write(VALIDATOR_FILE, valuesValidatorSource());
+// 2. props.ts -> the README's props table.
+const readme = path.join(REPO, 'README.md');
+write(readme, readmeWithTable(fs.readFileSync(readme, 'utf8')));
+// 3. exported JSDoc -> docs/api (typedoc.json).
+const docs = path.join(REPO, 'docs', 'api');
+fs.rmSync(docs, { recursive: true, force: true });
+const r = spawnSync(process.execPath, [path.join(REPO, 'node_modules', 'typedoc', 'bin', 'typedoc'), '--logLevel', 'Warn'], { cwd: REPO, stdio: 'inherit' });
+if (r.status !== 0) process.exit(r.status ?? 1);
+process.stdout.write('wrote     docs/api\n');

@@ -1,0 +1,23 @@
+/**
+ * The one way to the model: props -> Model (src/resolve.ts), with a clear report for props of the
+ * wrong shape. It sits above both the model and the values schema, so neither imports the other:
+ * values/to-props.ts, the chart, renderObjects and the fleet all come here.
+ */
+import { OpenClawConfigError } from './errors';
+import { OpenClawChartProps } from './props';
+import { Model, resolveCheckedModel } from './resolve';
+import { validateValues } from './values/validate';
+
+export function resolveModel(givenProps: OpenClawChartProps, defaultRelease: string): Model {
+  try {
+    return resolveCheckedModel(givenProps, defaultRelease);
+  } catch (e) {
+    // Props of the wrong shape from JavaScript (a null list entry, a string for a map) can break
+    // the checks themselves: report what the values schema says about them instead of a TypeError.
+    if (e instanceof OpenClawConfigError) throw e;
+    const { namespace: _n, releaseName: _r, ...values } = givenProps;
+    const schemaProblems = validateValues(values);
+    if (schemaProblems.length) throw new OpenClawConfigError(schemaProblems.map(({ path, message, ...rest }) => ('value' in rest ? { path, message, value: rest.value } : { path, message })));
+    throw e;
+  }
+}
