@@ -55,8 +55,58 @@ export function tenantChartProps(defaults: OpenClawChartProps, tenant: TenantInp
   return { ...merged, releaseName: tenant.name, namespace: tenant.namespace ?? merged.namespace ?? 'default' };
 }
 
-/** @internal Checks every tenant; throws nothing, returns all problems (in tenant order) and the index. */
-export function validateFleet(tenants: readonly TenantInput[], defaults: OpenClawChartProps): { problems: FleetProblem[]; index: FleetIndex } {
+/** @internal What one tenant's own check finds: everything that does not need the other tenants. */
+export interface TenantCheck {
+  /** In the order the fleet reports them: name, releaseName, namespace, then the props. */
+  readonly problems: FleetProblem[];
+  readonly nameOk: boolean;
+  readonly namespace: string;
+  /** [kind, name] of the objects whose names must be unique per namespace; undefined when the props are invalid. */
+  readonly objects?: Array<[string, string]>;
+}
+
+/** @internal Checks one tenant on its own (in the fleet's thread or a worker); its model is dropped. */
+export function checkTenant(tenant: TenantInput, index: number, defaults: OpenClawChartProps): TenantCheck {
+  const problems: FleetProblem[] = [];
+  const name = tenant?.name;
+  const add = problemAdder(problems, name, index);
+  const nameOk = checkTenantName(name, add);
+  const given = tenant?.props ?? {};
+  if (given.releaseName !== undefined && given.releaseName !== name) {
+    add('releaseName', 'must not be set: the tenant name is the release name', given.releaseName);
+  }
+  if (tenant?.namespace !== undefined && given.namespace !== undefined && given.namespace !== tenant.namespace) {
+    add('namespace', `conflicts with the tenant's namespace "${tenant.namespace}": set one of them`, given.namespace);
+  }
+  const merged = deepMerge(defaults, given) as OpenClawChartProps;
+  const namespace = tenant?.namespace ?? merged.namespace ?? 'default';
+  let model: Model | undefined;
+  try {
+    model = resolveModel({ ...merged, releaseName: nameOk ? name : undefined, namespace }, nameOk ? name : 'openclaw');
+  } catch (e) {
+    if (!(e instanceof OpenClawConfigError)) throw e;
+    for (const p of e.problems) {
+      if (!nameOk && p.path === 'releaseName') continue; // the name was already reported
+      add(p.path, p.message, ...('value' in p ? [p.value] : []));
+    }
+  }
+  return { problems, nameOk, namespace, objects: model && nameOk ? objectNames(model) : undefined };
+}
+
+/** @internal Whether the defaults and every tenant's props can be copied to a worker thread unchanged. */
+export function allPlainData(tenants: readonly TenantInput[], defaults: OpenClawChartProps): boolean {
+  return isPlainData(defaults) && tenants.every((t) => isPlainData(t?.name) && isPlainData(t?.namespace) && isPlainData(t?.props));
+}
+
+/**
+ * @internal Checks every tenant: `checks` yields each tenant's own check in tenant order (made here
+ * or by worker threads); names and object names are then checked across tenants. Returns all
+ * problems, in tenant order, and the index.
+ */
+export function validateFleet(
+  tenants: readonly TenantInput[], defaults: OpenClawChartProps, plainData: boolean,
+  checks: (each: (index: number, check: TenantCheck) => void) => void,
+): { problems: FleetProblem[]; index: FleetIndex } {
   const problems: FleetProblem[] = [];
   if (defaults.releaseName !== undefined) {
     problems.push({
@@ -70,45 +120,21 @@ export function validateFleet(tenants: readonly TenantInput[], defaults: OpenCla
   const objectOwners = new Map<string, number>();
   /** `<namespace>\0<name>` -> index of the first tenant with that name there. */
   const firstByName = new Map<string, number>();
-  let plainData = isPlainData(defaults);
 
-  tenants.forEach((tenant, index) => {
-    const name = tenant?.name;
-    const label = typeof name === 'string' && name ? name : `tenants[${index}]`;
-    const add = (propsPath: string, message: string, ...value: unknown[]) => {
-      problems.push({ path: `${label}: ${propsPath}`, propsPath, message, tenant: label, index, ...(value.length ? { value: value[0] } : {}) });
-    };
-    const nameOk = checkTenantName(name, add);
-    const given = tenant?.props ?? {};
-    if (plainData && !isPlainData(given)) plainData = false;
-    if (given.releaseName !== undefined && given.releaseName !== name) {
-      add('releaseName', 'must not be set: the tenant name is the release name', given.releaseName);
-    }
-    if (tenant?.namespace !== undefined && given.namespace !== undefined && given.namespace !== tenant.namespace) {
-      add('namespace', `conflicts with the tenant's namespace "${tenant.namespace}": set one of them`, given.namespace);
-    }
-    const merged = deepMerge(defaults, given) as OpenClawChartProps;
-    const namespace = tenant?.namespace ?? merged.namespace ?? 'default';
+  checks((index, check) => {
+    for (const p of check.problems) problems.push(p);
+    const { namespace } = check;
     namespaces.push(namespace);
-
-    let model: Model | undefined;
-    try {
-      model = resolveModel({ ...merged, releaseName: nameOk ? name : undefined, namespace }, nameOk ? name : 'openclaw');
-    } catch (e) {
-      if (!(e instanceof OpenClawConfigError)) throw e;
-      for (const p of e.problems) {
-        if (!nameOk && p.path === 'releaseName') continue; // the name was already reported
-        add(p.path, p.message, ...('value' in p ? [p.value] : []));
-      }
-    }
-    if (!nameOk) return;
+    if (!check.nameOk) return;
+    const name = tenants[index].name;
+    const add = problemAdder(problems, name, index);
     const first = firstByName.get(`${namespace}\0${name}`);
     if (first !== undefined) {
       add('name', `duplicate tenant name in namespace "${namespace}" (also tenants[${first}])`, name);
       return;
     }
     firstByName.set(`${namespace}\0${name}`, index);
-    for (const [kind, objectName] of model ? objectNames(model) : []) {
+    for (const [kind, objectName] of check.objects ?? []) {
       const key = `${namespace}\0${kind}\0${objectName}`;
       const owner = objectOwners.get(key);
       if (owner === undefined) {
@@ -125,6 +151,14 @@ export function validateFleet(tenants: readonly TenantInput[], defaults: OpenCla
     else same.push(index);
   });
   return { problems, index: { tenants, namespaces, byName, plainData } };
+}
+
+/** Adds problems of the tenant at `index`, prefixed with its name (or `tenants[i]` without a usable one). */
+function problemAdder(problems: FleetProblem[], name: unknown, index: number) {
+  const label = typeof name === 'string' && name ? name : `tenants[${index}]`;
+  return (propsPath: string, message: string, ...value: unknown[]) => {
+    problems.push({ path: `${label}: ${propsPath}`, propsPath, message, tenant: label, index, ...(value.length ? { value: value[0] } : {}) });
+  };
 }
 
 function checkTenantName(name: unknown, add: (path: string, message: string, ...value: unknown[]) => void): name is string {

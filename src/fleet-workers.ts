@@ -1,7 +1,7 @@
 /**
- * Rendering a fleet on every core, synchronously: worker threads render and write the tenants'
- * files chunk by chunk, while the calling thread hands out chunks and collects each tenant's object
- * count and size in tenant order. It blocks in `Atomics.wait` and reads replies with
+ * A fleet's work on every core, synchronously: worker threads check tenants (validation) or render
+ * and write their files, chunk by chunk, while the calling thread hands out chunks and takes the
+ * results in tenant order. It blocks in `Atomics.wait` and reads replies with
  * `receiveMessageOnPort`, so `writeTo` stays a plain synchronous call. Only a few chunks are in
  * flight at any time: memory does not grow with the fleet.
  */
@@ -9,7 +9,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { MessageChannel, MessagePort, Worker, receiveMessageOnPort } from 'worker_threads';
 import { FleetProblem, OpenClawFleetError } from './fleet-error';
-import { TenantInput } from './fleet-validate';
+import { TenantCheck, TenantInput } from './fleet-validate';
 import { OpenClawChartProps } from './props';
 
 /** @internal Tenants per message to a worker. */
@@ -23,6 +23,8 @@ const STALL_MS = 5 * 60_000;
 
 /** @internal A chunk of work, as posted to a worker. */
 export interface WorkerJob {
+  /** check: each tenant's own check (checkTenant); write: render and write each tenant's file. */
+  readonly kind: 'check' | 'write';
   readonly start: number;
   readonly tenants: TenantInput[];
   readonly files: string[];
@@ -32,6 +34,7 @@ export interface WorkerJob {
 export interface WorkerReply {
   readonly start: number;
   readonly counts?: Array<[number, number]>;
+  readonly checks?: TenantCheck[];
   readonly error?: { readonly message: string; readonly problems?: FleetProblem[] };
 }
 
@@ -58,11 +61,32 @@ export function writeInWorkers(
 ): { objects: Int32Array; bytes: Float64Array } {
   const objects = new Int32Array(count);
   const bytes = new Float64Array(count);
+  runInWorkers('write', defaults, count, workers, job, (reply) => reply.counts!.forEach(([o, b], k) => {
+    objects[reply.start + k] = o;
+    bytes[reply.start + k] = b;
+  }));
+  return { objects, bytes };
+}
+
+/** @internal Each tenant's own check (checkTenant) on `workers` threads, handed to `each` in tenant order. */
+export function checkInWorkers(
+  defaults: OpenClawChartProps, tenants: readonly TenantInput[], workers: number, each: (index: number, check: TenantCheck) => void,
+): void {
+  runInWorkers('check', defaults, tenants.length, workers, (i) => ({ tenant: tenants[i], file: '' }),
+    (reply) => reply.checks!.forEach((check, k) => each(reply.start + k, check)));
+}
+
+function runInWorkers(
+  kind: WorkerJob['kind'], defaults: OpenClawChartProps, count: number, workers: number,
+  job: (index: number) => { tenant: TenantInput; file: string }, deliver: (reply: WorkerReply) => void,
+): void {
   const signal = new Int32Array(new SharedArrayBuffer(4));
   const chunks = Math.ceil(count / CHUNK);
   const pool: Array<{ worker: Worker; port: MessagePort; busy: number }> = [];
+  /** Replies that came before an earlier chunk's, by chunk start. */
+  const early = new Map<number, WorkerReply>();
   let next = 0;
-  let done = 0;
+  let delivered = 0;
   let failure: { start: number; error: NonNullable<WorkerReply['error']> } | undefined;
   const post = (slot: (typeof pool)[number]) => {
     if (next >= chunks || failure) return;
@@ -71,10 +95,10 @@ export function writeInWorkers(
     const files: string[] = [];
     for (let i = start; i < Math.min(count, start + CHUNK); i++) {
       const { tenant, file } = job(i);
-      tenants.push({ name: tenant.name, namespace: tenant.namespace, props: tenant.props });
+      tenants.push({ name: tenant?.name, namespace: tenant?.namespace, props: tenant?.props });
       files.push(file);
     }
-    slot.port.postMessage({ start, tenants, files } satisfies WorkerJob);
+    slot.port.postMessage({ kind, start, tenants, files } satisfies WorkerJob);
     slot.busy++;
   };
   try {
@@ -94,14 +118,15 @@ export function writeInWorkers(
           const reply = m.message as WorkerReply;
           got = true;
           slot.busy--;
-          done++;
           if (reply.error) {
             if (!failure || reply.start < failure.start) failure = { start: reply.start, error: reply.error };
           } else {
-            reply.counts!.forEach(([o, b], k) => {
-              objects[reply.start + k] = o;
-              bytes[reply.start + k] = b;
-            });
+            early.set(reply.start, reply);
+            for (let r = early.get(delivered * CHUNK); r && !failure; r = early.get(delivered * CHUNK)) {
+              early.delete(r.start);
+              deliver(r);
+              delivered++;
+            }
           }
           post(slot);
         }
@@ -110,7 +135,7 @@ export function writeInWorkers(
         waitedSince = Date.now();
       } else {
         Atomics.wait(signal, 0, seen, 1000);
-        if (Date.now() - waitedSince > STALL_MS) throw new Error(`fleet: a worker thread stopped answering (${done} of ${chunks} chunks done)`);
+        if (Date.now() - waitedSince > STALL_MS) throw new Error(`fleet: a worker thread stopped answering (${delivered} of ${chunks} chunks done)`);
       }
     }
   } finally {
@@ -123,12 +148,13 @@ export function writeInWorkers(
     if (failure.error.problems) throw new OpenClawFleetError(failure.error.problems);
     throw new Error(failure.error.message);
   }
-  return { objects, bytes };
 }
 
 /** The compiled worker (lib/src/fleet-worker.js), or its TypeScript source through ts-node when running from src (tests). */
 function startWorker(data: WorkerStart, transfer: MessagePort[]): Worker {
-  const options = { workerData: data, transferList: transfer };
+  // A small young generation: rendering makes short-lived garbage, and a worker's default new
+  // space (and the old space it promotes into) would grow its memory well beyond what it keeps.
+  const options = { workerData: data, transferList: transfer, resourceLimits: { maxYoungGenerationSizeMb: 8 } };
   if (path.extname(__filename) !== '.ts') return new Worker(path.join(__dirname, 'fleet-worker.js'), options);
   const source = path.join(__dirname, 'fleet-worker.ts');
   const project = path.join(__dirname, '..', 'tsconfig.json');

@@ -374,6 +374,20 @@ describe('writeTo on worker threads', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
+  test('checking on worker threads finds the same problems, in the same order, as in one thread', () => {
+    const tenants: FleetTenant[] = [
+      ...sampleTenants(130),
+      { name: 'user-004' }, { name: 'Bad_Name' }, { name: 'user-004-openclaw', namespace: 'openclaw' },
+      { name: 'zed', props: { service: { port: 0 }, releaseName: 'x' } }, { name: 'amy', namespace: 'a', props: { namespace: 'b' } },
+    ];
+    const [inline, threaded] = [0, 2].map((workers) => fleetError(() => new OpenClawFleet({ defaults: DEFAULTS, tenants, workers })));
+    expect(threaded.problems).toEqual(inline.problems);
+    expect(threaded.message).toBe(inline.message);
+    expect(inline.problems.map((p) => p.path)).toEqual([
+      'user-004: name', 'Bad_Name: name', 'user-004-openclaw: name', 'zed: releaseName', 'zed: service.port', 'amy: namespace',
+    ]);
+  });
+
   test('a file that cannot be written stops the run with the same error as in one thread', () => {
     const fleet = new OpenClawFleet({ tenants: sampleTenants(150).map((t) => ({ name: t.name })) });
     const messages = [0, 2].map((workers) => {
