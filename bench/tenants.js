@@ -2,7 +2,7 @@
 /**
  * The benchmark's fleet: N tenants of a 10-object chart (ServiceAccount, Role, RoleBinding,
  * gateway ConfigMap, two Services, StatefulSet, PodDisruptionBudget, Ingress, NetworkPolicy),
- * spread over 20 team namespaces, each with its own labels and host. The fleet and the plain
+ * spread over 50 team namespaces, each with its own labels and host. The fleet and the plain
  * `App.synth()` runs build exactly these charts.
  */
 
@@ -22,7 +22,7 @@ function tenant(i) {
   const host = `${name}.openclaw.example.com`;
   return {
     name,
-    namespace: `team-${String(i % 20).padStart(2, '0')}`,
+    namespace: `team-${String(i % 50).padStart(2, '0')}`,
     props: {
       podLabels: { 'example.com/owner': name },
       ingress: { hosts: [{ host }], tls: [{ secretName: 'openclaw-wildcard-tls', hosts: [host] }] },

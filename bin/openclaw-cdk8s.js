@@ -3,18 +3,85 @@
 // package's `prepare` script runs on `npm ci`, `npm install <git url>` and `npm pack`): no ts-node at
 // run time. lib/cli.js is the one-file bundle (faster to start than resolving a hundred modules);
 // the unbundled lib/src/cli/main.js serves when the bundle is absent.
+//
+// Start-up: V8 compiles the bundle on every run unless its compiled code is cached. Node >= 22.1
+// caches it itself (module.enableCompileCache); on older Node the bundle is compiled with a V8
+// code cache (vm.Script cachedData). Both caches live in the user's cache directory
+// ($XDG_CACHE_HOME or ~/.cache, /openclaw-cdk8s), never in a directory other users can write.
+// OPENCLAW_CDK8S_NO_COMPILE_CACHE=1 turns both off.
 'use strict';
 
 const fs = require('fs');
 const path = require('path');
 
 const root = path.join(__dirname, '..');
-const entry = [path.join(root, 'lib', 'cli.js'), path.join(root, 'lib', 'src', 'cli', 'main.js')].find((file) => fs.existsSync(file));
+const bundle = path.join(root, 'lib', 'cli.js');
+const entry = [bundle, path.join(root, 'lib', 'src', 'cli', 'main.js')].find((file) => fs.existsSync(file));
 if (!entry) {
   process.stderr.write(`openclaw-cdk8s: the command is not built yet: run \`npm run build\` in ${root}\n`);
   process.exit(1);
 }
-const { runCli } = require(entry);
+
+function cacheDir() {
+  const base = process.env.XDG_CACHE_HOME || (process.env.HOME && path.join(process.env.HOME, '.cache'));
+  return base ? path.join(base, 'openclaw-cdk8s') : undefined;
+}
+
+/** The bundle run from a V8 code cache (Node < 22.1), or undefined to load it the usual way. */
+function loadWithCodeCache(file, dir) {
+  const Module = require('module');
+  const vm = require('vm');
+  const stat = fs.statSync(file);
+  const cacheFile = path.join(dir, `cli-${process.version}-${stat.size}-${Math.floor(stat.mtimeMs)}.v8cache`);
+  let cachedData;
+  try {
+    cachedData = fs.readFileSync(cacheFile);
+  } catch {
+    cachedData = undefined;
+  }
+  const script = new vm.Script(Module.wrap(fs.readFileSync(file, 'utf8')), { filename: file, cachedData });
+  const mod = new Module(file, module);
+  mod.filename = file;
+  mod.paths = Module._nodeModulePaths(path.dirname(file));
+  script.runInThisContext()(mod.exports, (id) => mod.require(id), mod, file, path.dirname(file));
+  mod.loaded = true;
+  if (!cachedData || script.cachedDataRejected) {
+    // After the run, so the cache holds the functions this command compiled too.
+    process.once('beforeExit', () => {
+      try {
+        fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+        const tmp = `${cacheFile}.${process.pid}`;
+        fs.writeFileSync(tmp, script.createCachedData());
+        fs.renameSync(tmp, cacheFile);
+      } catch {
+        // No cache: the next start compiles again.
+      }
+    });
+  }
+  return mod.exports;
+}
+
+function load() {
+  const dir = process.env.OPENCLAW_CDK8S_NO_COMPILE_CACHE ? undefined : cacheDir();
+  if (!dir) return require(entry);
+  const Module = require('module');
+  if (typeof Module.enableCompileCache === 'function') {
+    try {
+      Module.enableCompileCache(path.join(dir, 'node-compile-cache'));
+    } catch {
+      // Start without the cache.
+    }
+    return require(entry);
+  }
+  if (entry !== bundle) return require(entry);
+  try {
+    return loadWithCodeCache(entry, dir);
+  } catch {
+    return require(entry);
+  }
+}
+
+const { runCli } = load();
 
 runCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr }).then(
   (code) => {

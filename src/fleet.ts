@@ -1,28 +1,26 @@
 /**
- * OpenClawFleet: one OpenClaw per person, hundreds to thousands per cluster.
+ * OpenClawFleet: one OpenClaw per person, hundreds to a hundred thousand per cluster.
  *
  * Plain cdk8s puts every chart in one App, and `App.synth()` (or `chart.toJson()` on a chart in a
  * shared App) validates and resolves dependencies across the whole construct tree for every chart,
- * so its cost grows faster than linearly with the number of tenants. The fleet resolves each
- * tenant's model once and builds its objects without a construct tree (the same JSON
- * `chart.toJson()` gives, see renderObjects), turns them into YAML and drops them before the next
- * tenant: time grows linearly and memory stays flat.
- *
- * YAML is written exactly as `cdk8s synth` writes it (cdk8s `Yaml.stringify`), by a faster
- * emitter that uses the same `yaml` library, schema and options for every scalar (see
- * {@link toManifestYaml}).
+ * so its cost grows faster than linearly with the number of tenants. The fleet checks every tenant
+ * first, keeping only names and namespaces (fleet-validate.ts), then renders each tenant with
+ * renderObjects (no construct tree), turns it into YAML (toManifestYaml, the bytes `cdk8s synth`
+ * writes) and drops it before the next one: time grows linearly and memory stays flat. `writeTo`
+ * renders large fleets on every core (fleet-workers.ts), with the same files and results.
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { buildObjects } from './build';
-import { JsonSink } from './manifest-sink';
-import { isPlainObject, toManifestYaml } from './manifest-yaml';
-import { ConfigProblem, OpenClawConfigError, describeValue, formatProblem } from './errors';
-import { DNS_LABEL } from './formats';
-import { MAX_RELEASE_NAME_LENGTH } from './names';
+import { OpenClawFleetError } from './fleet-error';
+import { renderTenant, writeTenant } from './fleet-render';
+import { FleetIndex, allPlainData, checkTenant, tenantChartProps, validateFleet } from './fleet-validate';
+import { checkInWorkers, defaultWorkers, writeInWorkers } from './fleet-workers';
+import { toManifestYaml } from './manifest-yaml';
 import { OpenClawChartProps } from './props';
-import { resolveModel } from './model';
-import { Model } from './resolve';
+
+export { OpenClawFleetError } from './fleet-error';
+export type { FleetProblem } from './fleet-error';
+export { deepMerge } from './fleet-validate';
 
 /** One tenant (one person's OpenClaw) of a fleet. */
 export interface FleetTenant {
@@ -56,6 +54,13 @@ export interface OpenClawFleetProps {
    * @default {}
    */
   readonly defaults?: OpenClawChartProps;
+  /**
+   * Worker threads that check the tenants while constructing the fleet; 0 checks them in the
+   * calling thread. The problems are the same, in the same order.
+   * @default - the number of CPU cores (at most 8) for fleets of 1,000 tenants or more on a
+   * machine with several cores, else 0
+   */
+  readonly workers?: number;
 }
 
 /** One tenant's rendered objects, as `cdk8s synth` would write them. */
@@ -96,6 +101,13 @@ export interface FleetWriteOptions {
    * @default FleetLayout.FLAT
    */
   readonly layout?: FleetLayout;
+  /**
+   * Worker threads that render and write the files (each tenant's file is the same either way,
+   * and `files` stays in tenant order); 0 renders in the calling thread.
+   * @default - the number of CPU cores (at most 8) for fleets of 1,000 tenants or more on a
+   * machine with several cores, else 0
+   */
+  readonly workers?: number;
 }
 
 /** One file written by {@link OpenClawFleet.writeTo}. */
@@ -122,63 +134,13 @@ export interface FleetWriteResult {
   readonly bytes: number;
 }
 
-/** A problem of one tenant (or of the fleet's defaults): a {@link ConfigProblem} that says where. */
-export interface FleetProblem extends ConfigProblem {
-  /** The tenant's name; undefined for a problem of the shared defaults. */
-  readonly tenant?: string;
-  /** Index of the tenant in `tenants`; undefined for a problem of the shared defaults. */
-  readonly index?: number;
-  /** The path within the tenant's (merged) props, e.g. `service.port`; `path` is prefixed with the tenant. */
-  readonly propsPath: string;
-}
-
-/**
- * All problems of a fleet, found before anything is rendered. `problems` has one entry per tenant
- * and problem, each `path` prefixed with the tenant's name (`alice: service.port`); the message
- * lists a problem that many tenants share (typically one that comes from the defaults) once,
- * with the tenants it concerns.
- */
-export class OpenClawFleetError extends OpenClawConfigError {
-  public readonly problems: readonly FleetProblem[];
-
-  constructor(problems: readonly FleetProblem[]) {
-    super(problems);
-    const groups = new Map<string, FleetProblem[]>();
-    for (const p of problems) {
-      const key = `${p.propsPath}\0${p.message}\0${'value' in p ? describeValue(p.value) : ''}`;
-      const group = groups.get(key);
-      if (group) group.push(p); else groups.set(key, [p]);
-    }
-    const lines = [...groups.values()].map((group) => {
-      if (group.length === 1) return `  - ${formatProblem(group[0])}`;
-      const names = group.slice(0, 5).map((p) => p.tenant).join(', ');
-      const more = group.length > 5 ? ` and ${group.length - 5} more` : '';
-      return `  - ${group.length} tenants (${names}${more}): ${formatProblem({ ...group[0], path: group[0].propsPath })}`;
-    });
-    const tenants = new Set(problems.filter((p) => p.index !== undefined).map((p) => p.index)).size;
-    const where = tenants ? ` in ${tenants} tenant${tenants === 1 ? '' : 's'}` : '';
-    this.message = `Invalid OpenClaw fleet (${problems.length} problem${problems.length === 1 ? '' : 's'}${where}):\n${lines.join('\n')}`;
-    this.name = 'OpenClawFleetError';
-    this.problems = problems;
-  }
-}
-
-/** A tenant after validation: its merged props and resolved model. */
-interface ResolvedTenant {
-  readonly index: number;
-  readonly name: string;
-  readonly namespace: string;
-  readonly props: OpenClawChartProps;
-  /** Resolved once while validating, built from when rendering. */
-  readonly model?: Model;
-}
-
 /**
  * Many OpenClaw instances, one `OpenClawChart` per tenant, rendered on a path whose cost grows
- * linearly with the number of tenants.
+ * linearly with the number of tenants and whose memory does not.
  *
  * Construction validates every tenant (name, uniqueness, props) and throws one
- * {@link OpenClawFleetError} with all problems; rendering happens lazily, one tenant at a time.
+ * {@link OpenClawFleetError} with all problems; rendering happens lazily, one tenant at a time,
+ * from the tenants as given (do not change them after constructing the fleet).
  *
  * @example
  * const fleet = new OpenClawFleet({
@@ -188,84 +150,27 @@ interface ResolvedTenant {
  * fleet.writeTo('dist'); // dist/alice.k8s.yaml, dist/bob.k8s.yaml
  */
 export class OpenClawFleet {
-  private readonly resolved: readonly ResolvedTenant[];
-  /** name -> tenants with that name (more than one only across namespaces). */
-  private readonly byName = new Map<string, ResolvedTenant[]>();
+  private readonly defaults: OpenClawChartProps;
+  private readonly index: FleetIndex;
 
   constructor(props: OpenClawFleetProps) {
-    const defaults = props.defaults ?? {};
-    const problems: FleetProblem[] = [];
-    if (defaults.releaseName !== undefined) {
-      problems.push({
-        path: 'defaults.releaseName', propsPath: 'releaseName', value: defaults.releaseName,
-        message: 'must not be set: each tenant\'s name is its release name',
-      });
-    }
-    const resolved: ResolvedTenant[] = [];
-    /** `<namespace>\0<kind>\0<name>` -> tenant that renders the object. */
-    const objectOwners = new Map<string, ResolvedTenant>();
-    /** `<namespace>\0<name>` -> index of the first tenant with that name there. */
-    const firstByName = new Map<string, number>();
-
-    (props.tenants ?? []).forEach((tenant, index) => {
-      const name = tenant?.name;
-      const label = typeof name === 'string' && name ? name : `tenants[${index}]`;
-      const add = (propsPath: string, message: string, ...value: unknown[]) => {
-        problems.push({ path: `${label}: ${propsPath}`, propsPath, message, tenant: label, index, ...(value.length ? { value: value[0] } : {}) });
-      };
-      const nameOk = checkTenantName(name, add);
-      const given = tenant?.props ?? {};
-      if (given.releaseName !== undefined && given.releaseName !== name) {
-        add('releaseName', 'must not be set: the tenant name is the release name', given.releaseName);
-      }
-      if (tenant?.namespace !== undefined && given.namespace !== undefined && given.namespace !== tenant.namespace) {
-        add('namespace', `conflicts with the tenant's namespace "${tenant.namespace}": set one of them`, given.namespace);
-      }
-      const merged = deepMerge(defaults, given) as OpenClawChartProps;
-      const namespace = tenant?.namespace ?? merged.namespace ?? 'default';
-      const tenantProps: OpenClawChartProps = { ...merged, releaseName: nameOk ? name : undefined, namespace };
-
-      let model: Model | undefined;
-      try {
-        model = resolveModel(tenantProps, nameOk ? name : 'openclaw');
-      } catch (e) {
-        if (!(e instanceof OpenClawConfigError)) throw e;
-        for (const p of e.problems) {
-          if (!nameOk && p.path === 'releaseName') continue; // the name was already reported
-          add(p.path, p.message, ...('value' in p ? [p.value] : []));
-        }
-      }
-      if (!nameOk) return;
-      const entry: ResolvedTenant = { index, name, namespace, props: tenantProps, model };
-      const first = firstByName.get(`${namespace}\0${name}`);
-      if (first !== undefined) {
-        add('name', `duplicate tenant name in namespace "${namespace}" (also tenants[${first}])`, name);
-        return;
-      }
-      firstByName.set(`${namespace}\0${name}`, index);
-      for (const [kind, objectName] of model ? objectNames(model) : []) {
-        const key = `${namespace}\0${kind}\0${objectName}`;
-        const owner = objectOwners.get(key);
-        if (!owner) {
-          objectOwners.set(key, entry);
-        } else {
-          add('name', `its ${kind} "${objectName}" in namespace "${namespace}" is also rendered by tenant "${owner.name}" `
-            + `(tenants[${owner.index}]): rename one of them or set fullnameOverride`, name);
-          return;
-        }
-      }
-      resolved.push(entry);
-      const same = this.byName.get(name);
-      if (same) same.push(entry); else this.byName.set(name, [entry]);
+    this.defaults = props.defaults ?? {};
+    const tenants = [...(props.tenants ?? [])];
+    const plainData = allPlainData(tenants, this.defaults);
+    // Large fleets are checked on worker threads too: faster, and the models made while checking
+    // never reach this thread's heap.
+    const workers = plainData ? props.workers ?? defaultWorkers(tenants.length) : 0;
+    const { problems, index } = validateFleet(tenants, this.defaults, plainData, (each) => {
+      if (workers > 0 && tenants.length > 0) checkInWorkers(this.defaults, tenants, workers, each);
+      else tenants.forEach((t, i) => each(i, checkTenant(t, i, this.defaults)));
     });
-
     if (problems.length) throw new OpenClawFleetError(problems);
-    this.resolved = resolved;
+    this.index = index;
   }
 
   /** Tenant names, in the order given. */
   public tenants(): string[] {
-    return this.resolved.map((t) => t.name);
+    return this.index.tenants.map((t) => t.name);
   }
 
   /**
@@ -274,7 +179,7 @@ export class OpenClawFleet {
    * @param tenant a tenant name, or `<namespace>/<name>` when the name is used in several namespaces
    */
   public tenantProps(tenant: string): OpenClawChartProps {
-    return this.find(tenant).props;
+    return tenantChartProps(this.defaults, this.index.tenants[this.find(tenant)]);
   }
 
   /**
@@ -293,144 +198,81 @@ export class OpenClawFleet {
     return toManifestYaml(this.synthTenant(tenant));
   }
 
-  /**
-   * Every tenant's objects, one tenant at a time. Each tenant is built in its own construct tree,
-   * which is dropped before the next one, so memory stays flat however many tenants there are.
-   */
+  /** Every tenant's objects, one tenant at a time, each dropped once the caller moves on. */
   public *synthObjects(): Generator<FleetTenantObjects> {
-    for (const t of this.resolved) yield { tenant: t.name, namespace: t.namespace, objects: this.render(t) };
+    const { tenants, namespaces } = this.index;
+    for (let i = 0; i < tenants.length; i++) yield { tenant: tenants[i].name, namespace: namespaces[i], objects: this.render(i) };
   }
 
   /** Every tenant's manifest (as {@link synthYaml}), one tenant at a time. */
   public *synthYamlStream(): Generator<FleetTenantYaml> {
-    for (const t of this.resolved) yield { tenant: t.name, namespace: t.namespace, yaml: toManifestYaml(this.render(t)) };
+    const { tenants, namespaces } = this.index;
+    for (let i = 0; i < tenants.length; i++) yield { tenant: tenants[i].name, namespace: namespaces[i], yaml: toManifestYaml(this.render(i)) };
   }
 
   /**
    * Writes one file per tenant: `<dir>/<tenant>.k8s.yaml` (or `<dir>/<namespace>/<tenant>.k8s.yaml`
    * with {@link FleetLayout.BY_NAMESPACE}). Creates the directories; leaves other files alone.
-   * Tenants are rendered and written one at a time, so memory stays flat.
+   * Each file is written as soon as it is rendered, so memory stays flat; large fleets render on
+   * every core (see {@link FleetWriteOptions.workers}).
    */
   public writeTo(dir: string, options: FleetWriteOptions = {}): FleetWriteResult {
-    const files: FleetFile[] = [];
-    for (const { file, data } of this.files(dir, options)) {
-      fs.writeFileSync(file.path, data);
-      files.push(file);
-    }
-    return writeResult(dir, files);
-  }
-
-  /** Renders the tenants one at a time for writing (making the directories): each file's entry and bytes. */
-  private *files(dir: string, options: FleetWriteOptions): Generator<{ file: FleetFile; data: Buffer }> {
     const layout = options.layout ?? FleetLayout.FLAT;
+    const { tenants, namespaces } = this.index;
     if (layout === FleetLayout.FLAT) {
-      const clashes = [...this.byName.values()].filter((ts) => ts.length > 1);
+      const clashes = [...this.index.byName.values()].filter((ts): ts is number[] => typeof ts !== 'number');
       if (clashes.length) {
-        const list = clashes.map((ts) => `"${ts[0].name}" (namespaces ${ts.map((t) => t.namespace).join(', ')})`).join('; ');
+        const list = clashes.map((ts) => `"${tenants[ts[0]].name}" (namespaces ${ts.map((t) => namespaces[t]).join(', ')})`).join('; ');
         throw new Error(`Cannot write one file per tenant name: ${list}. Use layout FleetLayout.BY_NAMESPACE.`);
       }
     }
     fs.mkdirSync(dir, { recursive: true });
     const made = new Set<string>();
-    for (const t of this.resolved) {
-      let folder = dir;
-      if (layout === FleetLayout.BY_NAMESPACE) {
-        folder = path.join(dir, t.namespace);
-        if (!made.has(folder)) {
-          fs.mkdirSync(folder, { recursive: true });
-          made.add(folder);
-        }
+    const fileOf = (i: number): string => {
+      if (layout !== FleetLayout.BY_NAMESPACE) return path.join(dir, `${tenants[i].name}.k8s.yaml`);
+      const folder = path.join(dir, namespaces[i]);
+      if (!made.has(folder)) {
+        fs.mkdirSync(folder, { recursive: true });
+        made.add(folder);
       }
-      const rendered = this.render(t);
-      const data = Buffer.from(toManifestYaml(rendered));
-      const file = { tenant: t.name, namespace: t.namespace, path: path.join(folder, `${t.name}.k8s.yaml`), objects: rendered.length, bytes: data.length };
-      yield { file, data };
+      return path.join(folder, `${tenants[i].name}.k8s.yaml`);
+    };
+    const workers = options.workers ?? defaultWorkers(tenants.length);
+    const files: FleetFile[] = [];
+    let objects = 0;
+    let bytes = 0;
+    const add = (i: number, file: string, count: number, size: number) => {
+      files.push({ tenant: tenants[i].name, namespace: namespaces[i], path: file, objects: count, bytes: size });
+      objects += count;
+      bytes += size;
+    };
+    if (workers > 0 && this.index.plainData && tenants.length > 0) {
+      const paths = tenants.map((_, i) => fileOf(i));
+      const counts = writeInWorkers(this.defaults, tenants.length, workers, (i) => ({ tenant: tenants[i], file: paths[i] }));
+      paths.forEach((file, i) => add(i, file, counts.objects[i], counts.bytes[i]));
+    } else {
+      for (let i = 0; i < tenants.length; i++) {
+        const file = fileOf(i);
+        const [count, size] = writeTenant(this.defaults, tenants[i], i, file);
+        add(i, file, count, size);
+      }
     }
+    return { outdir: dir, files, objects, bytes };
   }
 
-  private find(tenant: string): ResolvedTenant {
+  private find(tenant: string): number {
     const slash = tenant.indexOf('/');
     const name = slash < 0 ? tenant : tenant.slice(slash + 1);
-    const found = (this.byName.get(name) ?? []).filter((t) => slash < 0 || t.namespace === tenant.slice(0, slash));
+    const entry = this.index.byName.get(name);
+    const all = entry === undefined ? [] : typeof entry === 'number' ? [entry] : entry;
+    const found = all.filter((i) => slash < 0 || this.index.namespaces[i] === tenant.slice(0, slash));
     if (found.length === 1) return found[0];
     if (!found.length) throw new Error(`No tenant "${tenant}" in the fleet`);
-    throw new Error(`Tenant name "${tenant}" is used in namespaces ${found.map((t) => t.namespace).join(', ')}: say "<namespace>/${tenant}"`);
+    throw new Error(`Tenant name "${tenant}" is used in namespaces ${found.map((i) => this.index.namespaces[i]).join(', ')}: say "<namespace>/${tenant}"`);
   }
 
-  /**
-   * The tenant's objects from its model, without a construct tree (renderObjects' path): cost
-   * independent of the fleet size, and the same JSON as the chart in an App of its own.
-   */
-  private render(t: ResolvedTenant): any[] {
-    try {
-      const model = t.model ?? resolveModel(t.props, t.name);
-      const sink = new JsonSink(model.namespace);
-      buildObjects(sink, model);
-      return sink.objects;
-    } catch (e) {
-      if (e instanceof OpenClawConfigError) {
-        throw new OpenClawFleetError(e.problems.map((p) => ({ ...p, path: `${t.name}: ${p.path}`, propsPath: p.path, tenant: t.name, index: t.index })));
-      }
-      const err = new Error(`tenant "${t.name}": ${(e as Error)?.message ?? e}`);
-      (err as any).cause = e;
-      throw err;
-    }
+  /** Tenant `i`'s objects (renderObjects' path: no construct tree, the same JSON as the chart alone). */
+  private render(i: number): any[] {
+    return renderTenant(this.defaults, this.index.tenants[i], i);
   }
 }
-
-function writeResult(outdir: string, files: FleetFile[]): FleetWriteResult {
-  let objects = 0;
-  let bytes = 0;
-  for (const f of files) {
-    objects += f.objects;
-    bytes += f.bytes;
-  }
-  return { outdir, files, objects, bytes };
-}
-
-function checkTenantName(name: unknown, add: (path: string, message: string, ...value: unknown[]) => void): name is string {
-  if (typeof name !== 'string' || !DNS_LABEL.test(name)) {
-    add('name', 'the tenant name must be a DNS label: lower case letters, digits and "-", starting and ending with a letter or digit', name);
-    return false;
-  }
-  if (name.length > MAX_RELEASE_NAME_LENGTH) {
-    add('name', `the tenant name must be at most ${MAX_RELEASE_NAME_LENGTH} characters (it is the release name, as in Helm)`, name);
-    return false;
-  }
-  return true;
-}
-
-/** The objects a tenant creates whose names must be unique per namespace and kind. */
-function objectNames(model: Model): Array<[string, string]> {
-  const names: Array<[string, string]> = [
-    ['StatefulSet', model.names.statefulSet],
-    ['Service', model.names.service],
-    ['Service', model.names.headlessService],
-  ];
-  if (model.managedConfig) names.push(['ConfigMap', model.names.managedConfigMap]);
-  if (Object.keys(model.configFiles).length) names.push(['ConfigMap', model.names.configFilesConfigMap]);
-  if (model.replicaEnv.size) names.push(['ConfigMap', model.names.replicaEnvConfigMap]);
-  if (Object.keys(model.secretData).length) names.push(['Secret', model.names.secret]);
-  if (model.createServiceAccount) names.push(['ServiceAccount', model.names.serviceAccount]);
-  return names;
-}
-
-/**
- * `override` deep-merged over `base`: plain objects merge key by key, anything else replaces,
- * `undefined` keeps the base value. Neither input is modified.
- */
-export function deepMerge<T>(base: T, override: unknown): T {
-  if (override === undefined) return base;
-  if (!isPlainObject(base) || !isPlainObject(override)) return override as T;
-  const out: Record<string, unknown> = { ...base };
-  for (const key of Object.keys(override)) {
-    const value = override[key];
-    if (value === undefined) continue;
-    out[key] = key in base ? deepMerge(base[key], value) : value;
-  }
-  return out as T;
-}
-
-// ---------------------------------------------------------------------------------------------
-// YAML
-// ---------------------------------------------------------------------------------------------

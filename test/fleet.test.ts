@@ -10,7 +10,7 @@ import { App, Testing, Yaml } from 'cdk8s';
 import * as fc from 'fast-check';
 import {
   FleetLayout, FleetTenant, OpenClawChart, OpenClawChartProps, OpenClawConfigError, OpenClawFleet, OpenClawFleetError,
-  deepMerge, toManifestYaml,
+  deepMerge, renderObjects, toManifestYaml,
 } from '../src';
 import { validCase } from './helpers/arbitraries';
 import { envOf, findObject, mainContainer } from './helpers/synth';
@@ -315,6 +315,95 @@ describe('writeTo', () => {
     expect(result.files.map((f) => path.relative(dir, f.path))).toEqual([path.join('a', 'alice.k8s.yaml'), path.join('b', 'alice.k8s.yaml'), path.join('a', 'bob.k8s.yaml')]);
     expect(fs.readFileSync(path.join(dir, 'b', 'alice.k8s.yaml'), 'utf8')).toBe(fleet.synthYaml('b/alice'));
     fs.rmSync(dir, { recursive: true, force: true });
+  });
+});
+
+describe('writeTo on worker threads', () => {
+  /** Every file of a directory tree, relative path -> bytes. */
+  function readTree(dir: string): Map<string, Buffer> {
+    const out = new Map<string, Buffer>();
+    for (const f of fs.readdirSync(dir, { recursive: true }) as string[]) {
+      const file = path.join(dir, f);
+      if (fs.statSync(file).isFile()) out.set(f, fs.readFileSync(file));
+    }
+    return out;
+  }
+
+  /** What one tenant's file must hold: renderObjects and the manifest emitter, nothing of the fleet. */
+  function expectedYaml(t: FleetTenant, defaults: OpenClawChartProps = {}): string {
+    const merged = deepMerge(defaults, t.props ?? {});
+    return toManifestYaml(renderObjects({ ...merged, releaseName: t.name, namespace: t.namespace ?? merged.namespace ?? 'default' }, t.name));
+  }
+
+  test('the same files and result as in one thread, in tenant order, each equal to renderObjects + toManifestYaml', () => {
+    // 250 tenants: three chunks, so the two workers' replies interleave.
+    const tenants = sampleTenants(250);
+    const fleet = new OpenClawFleet({ defaults: DEFAULTS, tenants });
+    const dir = tmpdir();
+    const threaded = fleet.writeTo(path.join(dir, 'workers'), { workers: 2 });
+    const inline = fleet.writeTo(path.join(dir, 'inline'), { workers: 0 });
+    expect(threaded.files.map((f) => f.tenant)).toEqual(tenants.map((t) => t.name));
+    expect(threaded.files.map((f) => ({ ...f, path: path.basename(f.path) })))
+      .toEqual(inline.files.map((f) => ({ ...f, path: path.basename(f.path) })));
+    expect([threaded.objects, threaded.bytes]).toEqual([inline.objects, inline.bytes]);
+    const a = readTree(path.join(dir, 'workers'));
+    const b = readTree(path.join(dir, 'inline'));
+    expect([...a.keys()].sort()).toEqual([...b.keys()].sort());
+    tenants.forEach((t) => {
+      const file = `${t.name}.k8s.yaml`;
+      expect(a.get(file)!.equals(b.get(file)!)).toBe(true);
+      expect(a.get(file)!.toString('utf8')).toBe(expectedYaml(t, DEFAULTS));
+    });
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('random props, by namespace: every file equals renderObjects + toManifestYaml', () => {
+    const cases = fc.sample(validCase, { numRuns: 120, seed: Number(process.env.FC_SEED ?? 20261201) });
+    const tenants = cases.map((c, i): FleetTenant => {
+      const { releaseName, namespace: _ns, ...props } = c.props;
+      return { name: releaseName ?? c.release, namespace: `${c.namespace.slice(0, 50)}-t${i}`, props };
+    });
+    const fleet = new OpenClawFleet({ tenants });
+    const dir = tmpdir();
+    const result = fleet.writeTo(dir, { layout: FleetLayout.BY_NAMESPACE, workers: 2 });
+    expect(result.files).toHaveLength(tenants.length);
+    tenants.forEach((t, i) => {
+      expect(result.files[i].path).toBe(path.join(dir, t.namespace!, `${t.name}.k8s.yaml`));
+      expect(fs.readFileSync(result.files[i].path, 'utf8')).toBe(expectedYaml(t));
+    });
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('checking on worker threads finds the same problems, in the same order, as in one thread', () => {
+    const tenants: FleetTenant[] = [
+      ...sampleTenants(130),
+      { name: 'user-004' }, { name: 'Bad_Name' }, { name: 'user-004-openclaw', namespace: 'openclaw' },
+      { name: 'zed', props: { service: { port: 0 }, releaseName: 'x' } }, { name: 'amy', namespace: 'a', props: { namespace: 'b' } },
+    ];
+    const [inline, threaded] = [0, 2].map((workers) => fleetError(() => new OpenClawFleet({ defaults: DEFAULTS, tenants, workers })));
+    expect(threaded.problems).toEqual(inline.problems);
+    expect(threaded.message).toBe(inline.message);
+    expect(inline.problems.map((p) => p.path)).toEqual([
+      'user-004: name', 'Bad_Name: name', 'user-004-openclaw: name', 'zed: releaseName', 'zed: service.port', 'amy: namespace',
+    ]);
+  });
+
+  test('a file that cannot be written stops the run with the same error as in one thread', () => {
+    const fleet = new OpenClawFleet({ tenants: sampleTenants(150).map((t) => ({ name: t.name })) });
+    const messages = [0, 2].map((workers) => {
+      const dir = tmpdir();
+      fs.mkdirSync(path.join(dir, 'user-120.k8s.yaml')); // a directory where the file should go
+      try {
+        fleet.writeTo(dir, { workers });
+        return 'no error';
+      } catch (e) {
+        return (e as Error).message;
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    });
+    expect(messages[0]).toMatch(/^EISDIR: illegal operation on a directory, open '.*user-120\.k8s\.yaml'$/);
+    expect(messages[1]).toBe(messages[0].replace(/'.*'/, messages[1].match(/'.*'/)?.[0] ?? ''));
   });
 });
 

@@ -11,13 +11,14 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { Command, CommanderError } from 'commander';
+import type { Command } from 'commander';
 import { renderRelease } from '../build';
 import { ConfigProblem, formatWarning, OpenClawConfigError } from '../errors';
 import { toManifestYaml } from '../manifest-yaml';
 import { renderNotes } from '../notes';
 import { packageVersion } from '../package-version';
 import type { KubernetesVersion } from '../validate';
+import { parseSynthFast } from './fast-argv';
 import { loadValuesFiles, valuesToProps } from '../values';
 // Each command loads only what it needs (cold start): the Helm export, the strict Kubernetes
 // validator and the values schema are required inside their commands.
@@ -70,6 +71,10 @@ Numbers and booleans given where a string is expected (--set env.PORT=18789) are
 
 /** Runs the command line `argv` (without `node` and the script) and returns the exit code. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  // The common `synth` command line without loading commander (see fast-argv.ts).
+  const fast = parseSynthFast(argv, { release: DEFAULT_RELEASE, namespace: DEFAULT_NAMESPACE });
+  if (fast) return synth(fast, io);
+  const { Command, CommanderError } = require('commander') as typeof import('commander');
   let exitCode = EXIT_OK;
   const program = new Command('openclaw-cdk8s')
     .description('Render OpenClaw on Kubernetes from the values files of the OpenClaw Helm chart, with the openclaw-cdk8s construct library.')

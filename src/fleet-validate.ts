@@ -1,0 +1,207 @@
+/**
+ * The fleet's first pass: every tenant checked (name, uniqueness, props, object names) before
+ * anything is rendered, keeping only what rendering and lookups need: per tenant its namespace,
+ * and the names. Models and merged props are dropped as soon as they are checked, so the fleet's
+ * memory does not grow with its resolved size (the render pass merges and resolves again).
+ */
+import { OpenClawConfigError } from './errors';
+import { FleetProblem } from './fleet-error';
+import { isPlainObject } from './manifest-yaml';
+import { MAX_RELEASE_NAME_LENGTH } from './names';
+import { OpenClawChartProps } from './props';
+import { resolveModel } from './model';
+import { Model } from './resolve';
+import { DNS_LABEL } from './formats';
+
+/** @internal The input of one tenant, as {@link FleetTenant} (kept here so workers need no fleet class). */
+export interface TenantInput {
+  readonly name: string;
+  readonly namespace?: string;
+  readonly props?: OpenClawChartProps;
+}
+
+/** @internal What the first pass keeps: the tenants (as given) and each one's namespace. */
+export interface FleetIndex {
+  readonly tenants: readonly TenantInput[];
+  readonly namespaces: readonly string[];
+  /** name -> index of the tenant, or indexes when the name is used in several namespaces. */
+  readonly byName: ReadonlyMap<string, number | number[]>;
+  /** Every tenant's props and the defaults are plain JSON data: they can be copied to a worker thread. */
+  readonly plainData: boolean;
+}
+
+/**
+ * `override` deep-merged over `base`: plain objects merge key by key, anything else replaces,
+ * `undefined` keeps the base value. Neither input is modified.
+ */
+export function deepMerge<T>(base: T, override: unknown): T {
+  if (override === undefined) return base;
+  if (!isPlainObject(base) || !isPlainObject(override)) return override as T;
+  const out: Record<string, unknown> = { ...base };
+  for (const key of Object.keys(override)) {
+    const value = override[key];
+    if (value === undefined) continue;
+    out[key] = key in base ? deepMerge(base[key], value) : value;
+  }
+  return out as T;
+}
+
+/**
+ * @internal The props a valid tenant's chart is built from: the defaults with the tenant's props
+ * merged over them, `releaseName` the tenant name and `namespace` resolved.
+ */
+export function tenantChartProps(defaults: OpenClawChartProps, tenant: TenantInput): OpenClawChartProps {
+  const merged = deepMerge(defaults, tenant.props ?? {}) as OpenClawChartProps;
+  return { ...merged, releaseName: tenant.name, namespace: tenant.namespace ?? merged.namespace ?? 'default' };
+}
+
+/** @internal What one tenant's own check finds: everything that does not need the other tenants. */
+export interface TenantCheck {
+  /** In the order the fleet reports them: name, releaseName, namespace, then the props. */
+  readonly problems: FleetProblem[];
+  readonly nameOk: boolean;
+  readonly namespace: string;
+  /** [kind, name] of the objects whose names must be unique per namespace; undefined when the props are invalid. */
+  readonly objects?: Array<[string, string]>;
+}
+
+/** @internal Checks one tenant on its own (in the fleet's thread or a worker); its model is dropped. */
+export function checkTenant(tenant: TenantInput, index: number, defaults: OpenClawChartProps): TenantCheck {
+  const problems: FleetProblem[] = [];
+  const name = tenant?.name;
+  const add = problemAdder(problems, name, index);
+  const nameOk = checkTenantName(name, add);
+  const given = tenant?.props ?? {};
+  if (given.releaseName !== undefined && given.releaseName !== name) {
+    add('releaseName', 'must not be set: the tenant name is the release name', given.releaseName);
+  }
+  if (tenant?.namespace !== undefined && given.namespace !== undefined && given.namespace !== tenant.namespace) {
+    add('namespace', `conflicts with the tenant's namespace "${tenant.namespace}": set one of them`, given.namespace);
+  }
+  const merged = deepMerge(defaults, given) as OpenClawChartProps;
+  const namespace = tenant?.namespace ?? merged.namespace ?? 'default';
+  let model: Model | undefined;
+  try {
+    model = resolveModel({ ...merged, releaseName: nameOk ? name : undefined, namespace }, nameOk ? name : 'openclaw');
+  } catch (e) {
+    if (!(e instanceof OpenClawConfigError)) throw e;
+    for (const p of e.problems) {
+      if (!nameOk && p.path === 'releaseName') continue; // the name was already reported
+      add(p.path, p.message, ...('value' in p ? [p.value] : []));
+    }
+  }
+  return { problems, nameOk, namespace, objects: model && nameOk ? objectNames(model) : undefined };
+}
+
+/** @internal Whether the defaults and every tenant's props can be copied to a worker thread unchanged. */
+export function allPlainData(tenants: readonly TenantInput[], defaults: OpenClawChartProps): boolean {
+  return isPlainData(defaults) && tenants.every((t) => isPlainData(t?.name) && isPlainData(t?.namespace) && isPlainData(t?.props));
+}
+
+/**
+ * @internal Checks every tenant: `checks` yields each tenant's own check in tenant order (made here
+ * or by worker threads); names and object names are then checked across tenants. Returns all
+ * problems, in tenant order, and the index.
+ */
+export function validateFleet(
+  tenants: readonly TenantInput[], defaults: OpenClawChartProps, plainData: boolean,
+  checks: (each: (index: number, check: TenantCheck) => void) => void,
+): { problems: FleetProblem[]; index: FleetIndex } {
+  const problems: FleetProblem[] = [];
+  if (defaults.releaseName !== undefined) {
+    problems.push({
+      path: 'defaults.releaseName', propsPath: 'releaseName', value: defaults.releaseName,
+      message: 'must not be set: each tenant\'s name is its release name',
+    });
+  }
+  const namespaces: string[] = [];
+  const byName = new Map<string, number | number[]>();
+  /** `<namespace>\0<kind>\0<name>` -> index of the tenant that renders the object. */
+  const objectOwners = new Map<string, number>();
+  /** `<namespace>\0<name>` -> index of the first tenant with that name there. */
+  const firstByName = new Map<string, number>();
+
+  checks((index, check) => {
+    for (const p of check.problems) problems.push(p);
+    const { namespace } = check;
+    namespaces.push(namespace);
+    if (!check.nameOk) return;
+    const name = tenants[index].name;
+    const add = problemAdder(problems, name, index);
+    const first = firstByName.get(`${namespace}\0${name}`);
+    if (first !== undefined) {
+      add('name', `duplicate tenant name in namespace "${namespace}" (also tenants[${first}])`, name);
+      return;
+    }
+    firstByName.set(`${namespace}\0${name}`, index);
+    for (const [kind, objectName] of check.objects ?? []) {
+      const key = `${namespace}\0${kind}\0${objectName}`;
+      const owner = objectOwners.get(key);
+      if (owner === undefined) {
+        objectOwners.set(key, index);
+      } else {
+        add('name', `its ${kind} "${objectName}" in namespace "${namespace}" is also rendered by tenant "${tenants[owner].name}" `
+          + `(tenants[${owner}]): rename one of them or set fullnameOverride`, name);
+        return;
+      }
+    }
+    const same = byName.get(name);
+    if (same === undefined) byName.set(name, index);
+    else if (typeof same === 'number') byName.set(name, [same, index]);
+    else same.push(index);
+  });
+  return { problems, index: { tenants, namespaces, byName, plainData } };
+}
+
+/** Adds problems of the tenant at `index`, prefixed with its name (or `tenants[i]` without a usable one). */
+function problemAdder(problems: FleetProblem[], name: unknown, index: number) {
+  const label = typeof name === 'string' && name ? name : `tenants[${index}]`;
+  return (propsPath: string, message: string, ...value: unknown[]) => {
+    problems.push({ path: `${label}: ${propsPath}`, propsPath, message, tenant: label, index, ...(value.length ? { value: value[0] } : {}) });
+  };
+}
+
+function checkTenantName(name: unknown, add: (path: string, message: string, ...value: unknown[]) => void): name is string {
+  if (typeof name !== 'string' || !DNS_LABEL.test(name)) {
+    add('name', 'the tenant name must be a DNS label: lower case letters, digits and "-", starting and ending with a letter or digit', name);
+    return false;
+  }
+  if (name.length > MAX_RELEASE_NAME_LENGTH) {
+    add('name', `the tenant name must be at most ${MAX_RELEASE_NAME_LENGTH} characters (it is the release name, as in Helm)`, name);
+    return false;
+  }
+  return true;
+}
+
+/** The objects a tenant creates whose names must be unique per namespace and kind. */
+function objectNames(model: Model): Array<[string, string]> {
+  const names: Array<[string, string]> = [
+    ['StatefulSet', model.names.statefulSet],
+    ['Service', model.names.service],
+    ['Service', model.names.headlessService],
+  ];
+  if (model.managedConfig) names.push(['ConfigMap', model.names.managedConfigMap]);
+  if (Object.keys(model.configFiles).length) names.push(['ConfigMap', model.names.configFilesConfigMap]);
+  if (model.replicaEnv.size) names.push(['ConfigMap', model.names.replicaEnvConfigMap]);
+  if (Object.keys(model.secretData).length) names.push(['Secret', model.names.secret]);
+  if (model.createServiceAccount) names.push(['ServiceAccount', model.names.serviceAccount]);
+  return names;
+}
+
+/**
+ * Only plain maps, lists and scalars (what a values file gives): a copy to a worker thread is then
+ * exactly the original. Anything else (a class instance, a function) keeps rendering in this thread.
+ */
+function isPlainData(value: unknown, depth = 0): boolean {
+  if (value === null || value === undefined) return true;
+  const type = typeof value;
+  if (type === 'string' || type === 'number' || type === 'boolean') return true;
+  if (type !== 'object' || depth > 64) return false;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) if (!(i in value) || !isPlainData(value[i], depth + 1)) return false;
+    return true;
+  }
+  if (!isPlainObject(value)) return false;
+  for (const key of Object.keys(value)) if (!isPlainData(value[key], depth + 1)) return false;
+  return true;
+}

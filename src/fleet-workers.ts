@@ -1,0 +1,163 @@
+/**
+ * A fleet's work on every core, synchronously: worker threads check tenants (validation) or render
+ * and write their files, chunk by chunk, while the calling thread hands out chunks and takes the
+ * results in tenant order. It blocks in `Atomics.wait` and reads replies with
+ * `receiveMessageOnPort`, so `writeTo` stays a plain synchronous call. Only a few chunks are in
+ * flight at any time: memory does not grow with the fleet.
+ */
+import * as os from 'os';
+import * as path from 'path';
+import { MessageChannel, MessagePort, Worker, receiveMessageOnPort } from 'worker_threads';
+import { FleetProblem, OpenClawFleetError } from './fleet-error';
+import { TenantCheck, TenantInput } from './fleet-validate';
+import { OpenClawChartProps } from './props';
+
+/** @internal Tenants per message to a worker. */
+export const CHUNK = 100;
+/** @internal Fleets smaller than this render in the calling thread by default: starting workers costs more than it saves. */
+export const WORKER_THRESHOLD = 1000;
+/** Chunks each worker holds at once (one rendering, one waiting). */
+const IN_FLIGHT = 2;
+/** No reply from any worker for this long: a worker died without saying so. */
+const STALL_MS = 5 * 60_000;
+
+/** @internal A chunk of work, as posted to a worker. */
+export interface WorkerJob {
+  /** check: each tenant's own check (checkTenant); write: render and write each tenant's file. */
+  readonly kind: 'check' | 'write';
+  readonly start: number;
+  readonly tenants: TenantInput[];
+  readonly files: string[];
+}
+
+/** @internal A worker's reply: per tenant [objects, bytes], or the error that stopped it. */
+export interface WorkerReply {
+  readonly start: number;
+  readonly counts?: Array<[number, number]>;
+  readonly checks?: TenantCheck[];
+  readonly error?: { readonly message: string; readonly problems?: FleetProblem[] };
+}
+
+/** @internal Data each worker starts with. */
+export interface WorkerStart {
+  readonly port: MessagePort;
+  readonly signal: Int32Array;
+  readonly defaults: OpenClawChartProps;
+}
+
+/** @internal The number of worker threads a fleet of `tenants` uses by default. */
+export function defaultWorkers(tenants: number): number {
+  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+  return tenants >= WORKER_THRESHOLD && cores > 1 ? Math.min(cores, 8) : 0;
+}
+
+/**
+ * @internal Renders tenant `i` into `job(i).file` for every i < count on `workers` threads; returns
+ * each tenant's object count and bytes. Throws the first error in tenant order, as the calling thread would.
+ */
+export function writeInWorkers(
+  defaults: OpenClawChartProps, count: number, workers: number,
+  job: (index: number) => { tenant: TenantInput; file: string },
+): { objects: Int32Array; bytes: Float64Array } {
+  const objects = new Int32Array(count);
+  const bytes = new Float64Array(count);
+  runInWorkers('write', defaults, count, workers, job, (reply) => reply.counts!.forEach(([o, b], k) => {
+    objects[reply.start + k] = o;
+    bytes[reply.start + k] = b;
+  }));
+  return { objects, bytes };
+}
+
+/** @internal Each tenant's own check (checkTenant) on `workers` threads, handed to `each` in tenant order. */
+export function checkInWorkers(
+  defaults: OpenClawChartProps, tenants: readonly TenantInput[], workers: number, each: (index: number, check: TenantCheck) => void,
+): void {
+  runInWorkers('check', defaults, tenants.length, workers, (i) => ({ tenant: tenants[i], file: '' }),
+    (reply) => reply.checks!.forEach((check, k) => each(reply.start + k, check)));
+}
+
+function runInWorkers(
+  kind: WorkerJob['kind'], defaults: OpenClawChartProps, count: number, workers: number,
+  job: (index: number) => { tenant: TenantInput; file: string }, deliver: (reply: WorkerReply) => void,
+): void {
+  const signal = new Int32Array(new SharedArrayBuffer(4));
+  const chunks = Math.ceil(count / CHUNK);
+  const pool: Array<{ worker: Worker; port: MessagePort; busy: number }> = [];
+  /** Replies that came before an earlier chunk's, by chunk start. */
+  const early = new Map<number, WorkerReply>();
+  let next = 0;
+  let delivered = 0;
+  let failure: { start: number; error: NonNullable<WorkerReply['error']> } | undefined;
+  const post = (slot: (typeof pool)[number]) => {
+    if (next >= chunks || failure) return;
+    const start = next++ * CHUNK;
+    const tenants: TenantInput[] = [];
+    const files: string[] = [];
+    for (let i = start; i < Math.min(count, start + CHUNK); i++) {
+      const { tenant, file } = job(i);
+      tenants.push({ name: tenant?.name, namespace: tenant?.namespace, props: tenant?.props });
+      files.push(file);
+    }
+    slot.port.postMessage({ kind, start, tenants, files } satisfies WorkerJob);
+    slot.busy++;
+  };
+  try {
+    for (let w = 0; w < Math.min(workers, chunks); w++) {
+      const { port1, port2 } = new MessageChannel();
+      const worker = startWorker({ port: port2, signal, defaults }, [port2]);
+      worker.unref();
+      pool.push({ worker, port: port1, busy: 0 });
+    }
+    for (let k = 0; k < IN_FLIGHT; k++) for (const slot of pool) post(slot);
+    let waitedSince = Date.now();
+    while (pool.some((s) => s.busy > 0)) {
+      const seen = Atomics.load(signal, 0);
+      let got = false;
+      for (const slot of pool) {
+        for (let m = receiveMessageOnPort(slot.port); m; m = receiveMessageOnPort(slot.port)) {
+          const reply = m.message as WorkerReply;
+          got = true;
+          slot.busy--;
+          if (reply.error) {
+            if (!failure || reply.start < failure.start) failure = { start: reply.start, error: reply.error };
+          } else {
+            early.set(reply.start, reply);
+            for (let r = early.get(delivered * CHUNK); r && !failure; r = early.get(delivered * CHUNK)) {
+              early.delete(r.start);
+              deliver(r);
+              delivered++;
+            }
+          }
+          post(slot);
+        }
+      }
+      if (got) {
+        waitedSince = Date.now();
+      } else {
+        Atomics.wait(signal, 0, seen, 1000);
+        if (Date.now() - waitedSince > STALL_MS) throw new Error(`fleet: a worker thread stopped answering (${delivered} of ${chunks} chunks done)`);
+      }
+    }
+  } finally {
+    for (const slot of pool) {
+      slot.port.close();
+      void slot.worker.terminate();
+    }
+  }
+  if (failure) {
+    if (failure.error.problems) throw new OpenClawFleetError(failure.error.problems);
+    throw new Error(failure.error.message);
+  }
+}
+
+/** The compiled worker (lib/src/fleet-worker.js), or its TypeScript source through ts-node when running from src (tests). */
+function startWorker(data: WorkerStart, transfer: MessagePort[]): Worker {
+  // A small young generation: rendering makes short-lived garbage, and a worker's default new
+  // space (and the old space it promotes into) would grow its memory well beyond what it keeps.
+  const options = { workerData: data, transferList: transfer, resourceLimits: { maxYoungGenerationSizeMb: 8 } };
+  if (path.extname(__filename) !== '.ts') return new Worker(path.join(__dirname, 'fleet-worker.js'), options);
+  const source = path.join(__dirname, 'fleet-worker.ts');
+  const project = path.join(__dirname, '..', 'tsconfig.json');
+  return new Worker(`require('ts-node').register({ transpileOnly: true, project: ${JSON.stringify(project)} });\nrequire(${JSON.stringify(source)});`,
+    { ...options, eval: true });
+}
