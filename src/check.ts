@@ -6,6 +6,7 @@ import { ProblemCollector } from './errors';
 import { MAX_RELEASE_NAME_LENGTH, MAX_STATEFULSET_NAME_LENGTH, fullName } from './names';
 import { CHART_ENV, CHART_MOUNT_PATHS, PATHS, VOLUMES } from './layout';
 import { DEFAULTS, NetworkPolicyPortProps, OpenClawChartProps, ProbeProps } from './props';
+import { trustedProxiesAdvice } from './trusted-proxies';
 import { ALLOW_INSECURE_AUTH_RETIRED_IN, imageFeatures } from './versions';
 
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
@@ -97,13 +98,18 @@ function checkImage(props: OpenClawChartProps, p: ProblemCollector): void {
 
 function checkWorkload(props: OpenClawChartProps, p: ProblemCollector): void {
   const replicas = props.replicaCount ?? DEFAULTS.replicaCount;
-  if (!Number.isInteger(replicas) || replicas < 1) p.add('replicaCount', 'must be an integer of at least 1', replicas);
+  if (!Number.isInteger(replicas) || replicas < 0) p.add('replicaCount', 'must be an integer of at least 0 (0 pauses the release and keeps its claims)', replicas);
   else if (replicas > INT32_MAX) p.add('replicaCount', `must be at most ${INT32_MAX}`, replicas);
   for (const [key, override] of Object.entries(props.replicaOverrides ?? {})) {
     const path = `replicaOverrides.${key}`;
     if (!/^(0|[1-9]\d*)$/.test(key)) p.add(path, 'the key must be a replica index: a non-negative integer such as "0"', key);
-    else if (Number(key) >= replicas) p.add(path, `replica index ${key} does not exist: replicaCount is ${replicas} (indices 0 to ${replicas - 1})`, key);
+    else if (Number(key) >= replicas) p.add(path, `replica index ${key} does not exist: replicaCount is ${replicas} (${replicas ? `indices 0 to ${replicas - 1}` : 'paused: no replicas'})`, key);
     checkPlainEnv(`${path}.env`, override.env ?? {}, props, p);
+  }
+  const heap = props.maxOldSpaceSizeMiB;
+  if (heap !== undefined && !(Number.isInteger(heap) && heap >= 0 && heap <= INT32_MAX)) p.add('maxOldSpaceSizeMiB', 'must be a whole number of MiB, at least 0 (0: no heap cap)', heap);
+  if (props.podDisruptionBudget?.enabled === true && replicas === 0) {
+    p.warn('podDisruptionBudget.enabled', 'is ignored while replicaCount is 0 (paused): there is no pod to protect, so no PodDisruptionBudget is rendered');
   }
   const port = props.service?.port;
   if (port !== undefined && !(Number.isInteger(port) && port >= 1 && port <= 65535)) p.add('service.port', 'must be an integer from 1 to 65535', port);
@@ -327,6 +333,9 @@ function checkNetwork(props: OpenClawChartProps, p: ProblemCollector): void {
   (props.gateway?.trustedProxies ?? []).forEach((cidr, i) => {
     if (!isCidrOrIp(cidr)) p.add(`gateway.trustedProxies[${i}]`, 'must be an IP address or CIDR such as 10.0.0.0/8', cidr);
   });
+  if ((props.ingress?.enabled || route?.enabled) && !props.gateway?.trustedProxies?.length) {
+    p.warn('gateway.trustedProxies', trustedProxiesAdvice(props.ingress?.enabled ? 'Ingress' : 'HTTPRoute'));
+  }
   (props.gateway?.controlUi?.allowedOrigins ?? []).forEach((o, i) => {
     if (!/^https?:\/\/[^/\s]+$/.test(o)) p.add(`gateway.controlUi.allowedOrigins[${i}]`, 'must be an origin: http(s)://host[:port], no path', o);
   });

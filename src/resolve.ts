@@ -5,6 +5,7 @@
 import { checkProps } from './check';
 import { ConfigProblem, OpenClawConfigError, ProblemCollector } from './errors';
 import { PATHS } from './layout';
+import { heapLimitMiB } from './heap';
 import { managedGatewayConfig } from './managed-config';
 import { CHART_NAME, ChartLabels, chartLabels, fullName, suffixedName } from './names';
 import { DEFAULTS, ExtraEnvVar, KubernetesJson, OpenClawChartProps, PersistenceProps, ProbeProps, VolumeJson } from './props';
@@ -52,6 +53,8 @@ export interface Model {
   readonly persistence: Required<PersistenceProps>;
   readonly env: readonly KubernetesJson[];
   readonly envFrom: readonly object[];
+  /** The V8 heap cap set through NODE_OPTIONS (heap.ts); undefined for none. */
+  readonly heapLimitMiB?: number;
   readonly command: readonly string[];
   readonly args: readonly string[];
   readonly probes: { readonly liveness?: ResolvedProbe; readonly readiness?: ResolvedProbe; readonly startup?: ResolvedProbe };
@@ -118,6 +121,11 @@ function resolveCheckedModel(givenProps: OpenClawChartProps, defaultRelease: str
     secret: suffixedName(full, 'secret'),
   };
   const secretData = secretEnabled ? { ...props.secret?.data } : {};
+  const resources = {
+    limits: props.resources?.limits ?? DEFAULTS.resources.limits,
+    requests: props.resources?.requests ?? DEFAULTS.resources.requests,
+  } as KubernetesJson;
+  const heapLimit = heapLimitMiB(props, resources.limits as KubernetesJson);
 
   return {
     release,
@@ -140,7 +148,8 @@ function resolveCheckedModel(givenProps: OpenClawChartProps, defaultRelease: str
       ...props.persistence,
       retentionPolicy: { ...DEFAULTS.persistence.retentionPolicy, ...props.persistence?.retentionPolicy },
     } as Required<PersistenceProps>,
-    env: [...containerEnv(env, props.existingSecret, props.extraEnv ?? []), ...fallbackTokenEnv(props, full)],
+    env: [...containerEnv(env, props.existingSecret, props.extraEnv ?? [], heapEnv(heapLimit)), ...fallbackTokenEnv(props, full)],
+    heapLimitMiB: heapLimit,
     envFrom: [
       ...(props.envFromConfigMap ?? []),
       ...(props.envFromSecret ?? []),
@@ -163,10 +172,7 @@ function resolveCheckedModel(givenProps: OpenClawChartProps, defaultRelease: str
     },
     podSecurityContext: { ...DEFAULTS.podSecurityContext, ...props.podSecurityContext },
     // limits and requests default separately (as documented, and as Helm merges values).
-    resources: {
-      limits: props.resources?.limits ?? DEFAULTS.resources.limits,
-      requests: props.resources?.requests ?? DEFAULTS.resources.requests,
-    } as KubernetesJson,
+    resources,
     rbacRules,
     createServiceAccount,
     automountToken: rbacRules.length > 0,
@@ -193,6 +199,7 @@ function containerEnv(
   env: Record<string, string | undefined>,
   existingSecret: OpenClawChartProps['existingSecret'],
   extraEnv: readonly ExtraEnvVar[],
+  heap: readonly KubernetesJson[],
 ): KubernetesJson[] {
   const port = env.PORT!;
   const plain = Object.keys(env).sort().filter((k) => env[k] !== undefined).map((k) => ({ name: k, value: env[k] }));
@@ -208,9 +215,14 @@ function containerEnv(
     ...plain,
     { name: 'OPENCLAW_GATEWAY_PORT', value: port },
     { name: 'OPENCLAW_STATE_DIR', value: PATHS.stateDir },
+    ...heap,
     ...fromSecret,
     ...extraEnv.map((e) => ({ ...e })),
   ];
+}
+
+function heapEnv(mib: number | undefined): KubernetesJson[] {
+  return mib === undefined ? [] : [{ name: 'NODE_OPTIONS', value: `--max-old-space-size=${mib}` }];
 }
 
 /** The gateway token from the tokenSecret, unless another source already provides gateway auth. */

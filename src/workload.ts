@@ -45,7 +45,8 @@ export function addWorkload(sink: ManifestSink, model: Model, podAnnotations: Re
   });
 
   const pdb = props.podDisruptionBudget ?? {};
-  if (pdb.enabled ?? model.replicas > 1) {
+  // Paused (replicaCount 0): a budget would protect nothing.
+  if (model.replicas > 0 && (pdb.enabled ?? model.replicas > 1)) {
     sink.add('pdb', {
       apiVersion: 'policy/v1',
       kind: 'PodDisruptionBudget',
@@ -112,9 +113,10 @@ function podSpec(model: Model): KubernetesJson {
       ...(model.envFrom.length ? { envFrom: model.envFrom } : {}),
       volumeMounts: [
         dataMount,
-        // State and the auth-profile key both live on the data volume (the Helm chart lost the key at restart).
+        // State and ~/.config (with the auth-profile key in ~/.config/openclaw) live on the data volume (the Helm chart lost the key at restart).
         { name: VOLUMES.data, mountPath: PATHS.stateDir, subPath: '.openclaw' },
-        { name: VOLUMES.data, mountPath: PATHS.authProfileDir, subPath: '.config/openclaw' },
+        // All of ~/.config, where other runtimes OpenClaw starts (codex, acpx) write too.
+        { name: VOLUMES.data, mountPath: PATHS.config, subPath: '.config' },
         { name: VOLUMES.tmp, mountPath: PATHS.tmp },
         { name: VOLUMES.cache, mountPath: PATHS.cache },
         { name: VOLUMES.local, mountPath: PATHS.local },

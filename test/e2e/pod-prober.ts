@@ -1,7 +1,7 @@
 /** The prober: a small Node client in a network namespace that makes the TCP and HTTP requests of probes and checks. */
 import { ChildProcess, spawn } from 'child_process';
 import * as readline from 'readline';
-import { killNow, track } from './pod-process';
+import { killNow, POD_NICE, track } from './pod-process';
 import type { HttpOutcome } from './pod-types';
 
 const PROBER_SRC = String.raw`
@@ -55,7 +55,7 @@ export class Prober {
   /** In the network namespace of process `nsPid`, or of the namespace file `nsPid` names. */
   constructor(nsPid: number | string) {
     const netns = typeof nsPid === 'number' ? `/proc/${nsPid}/ns/net` : nsPid;
-    this.proc = spawn('nsenter', [`--net=${netns}`, '--', process.execPath, '-e', PROBER_SRC], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.proc = spawn(POD_NICE[0], [...POD_NICE.slice(1), 'nsenter', `--net=${netns}`, '--', process.execPath, '-e', PROBER_SRC], { stdio: ['pipe', 'pipe', 'pipe'] });
     track(this.proc);
     readline.createInterface({ input: this.proc.stdout! }).on('line', (line) => {
       try {

@@ -69,7 +69,7 @@ export { expandK8sVars } from './pod-env';
 /** Runs the pod of the workload in `objects` (see the file comment); never throws for pod failures, only for harness errors. */
 export async function runPod(objects: K8sObject[], opts: RunPodOptions): Promise<PodRunResult> {
   const started = Date.now();
-  const deadline = started + (opts.timeoutMs ?? 150000);
+  const deadline = started + (opts.timeoutMs ?? 280000);
   const log = opts.log ?? (() => undefined);
   checkHost();
   const defaultNs = opts.namespace ?? 'default';
@@ -261,7 +261,8 @@ async function runMainContainer(
   }
   if (opts.whileReady && running && probesPassed) {
     const exec = (argv: string[], timeoutMs: number, workingDir?: string) =>
-      execInPod(nsPid, workingDir ? { ...mainPlan, workingDir } : mainPlan, argv, Math.max(1000, Math.min(timeoutMs, deadline - Date.now())));
+      // Its own budget, not the pod deadline: a gateway that became ready late still gets its checks.
+      execInPod(nsPid, workingDir ? { ...mainPlan, workingDir } : mainPlan, argv, Math.max(1000, timeoutMs));
     try {
       await opts.whileReady({ podIP: result.podIP ?? '127.0.0.1', exec });
     } catch (e: any) {

@@ -6,7 +6,7 @@ import { spawn, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { containerEnv, EnvContext, expandK8sVars } from './pod-env';
-import { killNow, q, track } from './pod-process';
+import { killNow, POD_NICE, q, track } from './pod-process';
 import type { PreparedVolume } from './pod-volumes';
 
 export interface ImageProfile {
@@ -247,7 +247,7 @@ export function execLine(plan: ContainerPlan, argv: string[] = plan.argv): strin
 
 /** Runs `argv` as the container of `plan` inside the running pod; output is stdout and stderr together. */
 export function execInPod(nsPid: number, plan: ContainerPlan, argv: string[], timeoutMs: number): Promise<{ code: number | null; out: string }> {
-  const line = `exec nsenter --target ${nsPid} --mount --net -- ${execLine(plan, argv)}`;
+  const line = `exec ${POD_NICE.join(" ")} nsenter --target ${nsPid} --mount --net -- ${execLine(plan, argv)}`;
   return new Promise((resolve) => {
     const p = track(spawn('sh', ['-c', line], { stdio: ['ignore', 'pipe', 'pipe'] }));
     let out = '';

@@ -25,7 +25,10 @@ export interface RunPodOptions {
    * its own (to capture why it is unhealthy in `main.logTail` / `main.exit`). @default 0
    */
   readonly awaitExitOnFailureMs?: number;
-  /** Upper bound for the whole pod run. @default 150000 */
+  /**
+   * Upper bound for the whole pod run. Near the chart's startup budget (5 min): on a loaded machine the
+   * gateway can take minutes to listen, and the kubelet would wait that long too. @default 280000
+   */
   readonly timeoutMs?: number;
   /** Keep PVC contents in this directory (created if needed, never deleted) instead of the work dir. */
   readonly pvcDir?: string;
