@@ -509,6 +509,7 @@ export const validCase: fc.Arbitrary<ChartCase> = rec({
   namespaceInProps: fc.boolean(),
   port: opt(port),
   replicaCount: opt(fc.integer({ min: 1, max: 5 })),
+  maxOldSpaceSizeMiB: opt(fc.integer({ min: 0, max: 8192 })),
   tagKind: fc.constantFrom('old', 'new', 'floating', 'random', 'default'),
   tagPick: fc.nat(),
   randomTag: fc.tuple(fc.constantFrom(...ALNUM, ...UPPER, '_'), chars([...ALNUM, ...UPPER, '_', '.', '-'], 0, 127)).map(([a, b]) => a + b),
@@ -656,6 +657,7 @@ export const validCase: fc.Arbitrary<ChartCase> = rec({
         podManagementPolicy: g.podManagementPolicy,
         podDisruptionBudget: g.podDisruptionBudget ? compact(g.podDisruptionBudget) : undefined,
         nodeModulesWritable: g.nodeModulesWritable,
+        maxOldSpaceSizeMiB: g.maxOldSpaceSizeMiB,
       } as OpenClawChartProps);
       return { props, release: g.names.release, namespace: g.namespace };
     }));
@@ -688,7 +690,7 @@ const replicasOf = (c: ChartCase) => c.props.replicaCount ?? 1;
 export const BREAKERS: Record<string, Breaker> = {
   'port out of range': (c) => fc.oneof(fc.integer({ max: 0 }), fc.integer({ min: 65536 }), fc.constantFrom(0.5, 8080.5, NaN, Infinity, -1))
     .map((p) => ({ rule: 'port', path: 'service.port', patch: { service: { ...c.props.service, port: p, targetPort: undefined } } })),
-  'replicaCount below 1 or not an integer': () => fc.oneof(fc.integer({ max: 0 }), fc.constantFrom(1.5, NaN, -0.5))
+  'replicaCount below 0 or not an integer': () => fc.oneof(fc.integer({ max: -1 }), fc.constantFrom(1.5, NaN, -0.5))
     .map((n) => ({ rule: 'replicas', path: 'replicaCount', patch: { replicaCount: n, replicaOverrides: undefined } })),
   'replica override index out of range': (c) => fc.integer({ min: replicasOf(c), max: replicasOf(c) + 100 })
     .map((i) => ({ rule: 'override index', path: `replicaOverrides.${i}`, patch: { replicaOverrides: { [String(i)]: { env: { ROLE: 'x' } } } } })),
