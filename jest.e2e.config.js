@@ -9,6 +9,7 @@ module.exports = {
   roots: ['<rootDir>/test/e2e'],
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.ts$': 'ts-jest' },
-  testTimeout: 300000,
+  // A pod run may take up to its 280 s deadline (pod-types.ts) plus teardown.
+  testTimeout: 330000,
   maxWorkers: 1,
 };

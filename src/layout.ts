@@ -4,6 +4,8 @@
 export const PATHS = {
   home: '/home/node',
   stateDir: '/home/node/.openclaw',
+  /** Persisted whole: the auth-profile key (`openclaw/`) and other runtimes' config (codex, acpx). */
+  config: '/home/node/.config',
   authProfileDir: '/home/node/.config/openclaw',
   managedConfigDir: '/etc/openclaw/managed',
   configFilesDir: '/etc/openclaw/config',
@@ -22,7 +24,7 @@ export const PATHS = {
 
 /** Every path the chart mounts a volume at, in any of its containers (besides DATA_DIR). */
 export const CHART_MOUNT_PATHS: readonly string[] = [
-  PATHS.stateDir, PATHS.authProfileDir, PATHS.tmp, PATHS.cache, PATHS.local, PATHS.npm, PATHS.nodeModules,
+  PATHS.stateDir, PATHS.config, PATHS.tmp, PATHS.cache, PATHS.local, PATHS.npm, PATHS.nodeModules,
   PATHS.managedConfigDir, PATHS.configFilesDir, PATHS.replicaEnvDir, PATHS.nodeModulesSeed,
 ];
 

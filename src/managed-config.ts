@@ -5,9 +5,6 @@
 import { DEFAULTS, IngressProps, OpenClawChartProps } from './props';
 import { ImageFeatures } from './versions';
 
-/** Private address ranges: where in-cluster ingress controllers and gateways connect from. */
-export const DEFAULT_TRUSTED_PROXIES = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16'];
-
 /** undefined when there is nothing to manage: then there is no init container and no ConfigMap. */
 export function managedGatewayConfig(props: OpenClawChartProps, features: ImageFeatures): Record<string, unknown> | undefined {
   const gateway: Record<string, unknown> = {};
@@ -23,9 +20,11 @@ export function managedGatewayConfig(props: OpenClawChartProps, features: ImageF
   if (origins.length) controlUi.allowedOrigins = origins;
   if (Object.keys(controlUi).length) gateway.controlUi = controlUi;
 
+  // Behind an Ingress/HTTPRoute the chart owns the key: an empty list (nothing trusted, see
+  // trusted-proxies.ts) also replaces a wide list an earlier release of the chart wrote.
   const proxied = !!props.ingress?.enabled || !!props.httpRoute?.enabled;
-  const proxies = props.gateway?.trustedProxies ?? (proxied ? DEFAULT_TRUSTED_PROXIES : []);
-  if (proxies.length) gateway.trustedProxies = [...proxies];
+  const proxies = props.gateway?.trustedProxies;
+  if (proxies?.length || proxied) gateway.trustedProxies = [...(proxies ?? [])];
   if (Object.keys(gateway).length) config.gateway = gateway;
 
   const channels = props.gateway?.channels ?? {};

@@ -7,6 +7,8 @@
  * works on any list of manifests (the CLI's output, a Helm export's templates).
  */
 
+import { heapNotes, managedOpenclawJson, pairingNotes, pausedNotes, trustedProxyNotes } from './notes-operations';
+
 /** The port `kubectl port-forward` listens on locally (the gateway's default port). */
 export const DEFAULT_LOCAL_PORT = 18789;
 
@@ -87,6 +89,8 @@ function gatewayNotes(sts: any, objects: any[], localPort: number, several: bool
 
   lines.push(`Gateway ${name} in namespace ${ns}: ${replicas} replica${replicas === 1 ? '' : 's'}, image ${container.image}`);
   if (several) lines.push(`  (one of several gateways in this output)`);
+  if (replicas === 0) lines.push(...pausedNotes(name, ns).map((l) => `  ${l}`));
+  lines.push(...heapNotes(container).map((l) => `  ${l}`));
 
   // Reach it.
   lines.push('', 'Reach the gateway:');
@@ -94,6 +98,10 @@ function gatewayNotes(sts: any, objects: any[], localPort: number, several: bool
     && selects(o.spec?.selector, sts.spec.template?.metadata?.labels));
   const urls = service ? externalUrls(objects, service, ns) : [];
   for (const u of urls) lines.push(`  ${u}`);
+  if (urls.length) {
+    const via = urls.some((u) => u.includes('(Ingress ')) ? 'Ingress' : 'HTTPRoute';
+    lines.push(...trustedProxyNotes(via, managedOpenclawJson(sts, objects)?.gateway?.trustedProxies).map((l) => `  ${l}`));
+  }
   if (service) {
     const servicePort = (service.spec.ports ?? [])[0]?.port ?? port;
     lines.push(`  ${urls.length ? 'or, from your machine' : 'From your machine'}: kubectl port-forward svc/${service.metadata.name} ${localPort}:${servicePort} ${nsFlag}`);
@@ -110,6 +118,9 @@ function gatewayNotes(sts: any, objects: any[], localPort: number, several: bool
 
   // The token.
   lines.push('', 'Gateway token:', ...tokenNotes(container, objects, ns).map((l) => `  ${l}`));
+
+  // Pairing.
+  lines.push('', 'Pair a browser:', ...pairingNotes(name, ns).map((l) => `  ${l}`));
 
   // The state.
   lines.push('', 'State:', ...stateNotes(sts, container).map((l) => `  ${l}`));

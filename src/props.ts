@@ -283,8 +283,12 @@ export interface GatewayProps {
   readonly initImage?: string;
   /**
    * IPs/CIDRs of the reverse proxies in front of the gateway (`gateway.trustedProxies`).
-   * Behind an ingress OpenClaw refuses requests from unlisted proxies (403).
-   * @default - ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16'] when an Ingress or HTTPRoute is enabled, else none
+   * Behind an ingress OpenClaw refuses authenticated requests from unlisted proxies (403
+   * `proxy_attribution_required`), and believes the `X-Forwarded-For` of listed ones: list the
+   * ingress controller's pod addresses (`kubectl get pods -n ingress-nginx -o wide`), never a
+   * wide range such as the pod CIDR or 10.0.0.0/8 (every pod in it could forge its address, and
+   * pods calling the gateway directly would be refused).
+   * @default - none; with an Ingress or HTTPRoute the chart writes an empty list and warns
    */
   readonly trustedProxies?: string[];
   /**
@@ -525,7 +529,8 @@ export interface OpenClawChartProps {
    */
   readonly securityContext?: k8s.SecurityContext;
   /**
-   * Number of gateway replicas (each with its own state claim).
+   * Number of gateway replicas (each with its own state claim). `0` pauses the release: no pod
+   * runs, the claims are kept, and scaling back up finds the state where it was.
    * @default 1
    */
   readonly replicaCount?: number;
@@ -587,6 +592,14 @@ export interface OpenClawChartProps {
   readonly extraArgs?: string[];
   /** @default see ResourcesProps */
   readonly resources?: ResourcesProps;
+  /**
+   * V8 heap cap of the gateway's Node process in MiB, set as `NODE_OPTIONS=--max-old-space-size=<n>`.
+   * Without one Node sizes its heap from the machine, not from the memory limit, and the kernel
+   * OOM-kills the pod. `0`: no cap. Your own `NODE_OPTIONS` in `env`, `extraEnv` or `secret.data`
+   * wins; set `0` when yours comes through `envFromConfigMap`/`envFromSecret` (explicit env beats envFrom).
+   * @default - 75% of resources.limits.memory (1536 under 2Gi, 3072 under the default 4Gi); none without a memory limit
+   */
+  readonly maxOldSpaceSizeMiB?: number;
   /** @default see ProbeProps */
   readonly livenessProbe?: ProbeProps;
   /** @default see ProbeProps */

@@ -43,7 +43,8 @@ export function resolveWorkload(props: OpenClawChartProps, replicas: number): Re
     extraVolumeMounts: props.extraVolumeMounts ?? [],
     nodeModulesWritable: props.nodeModulesWritable ?? DEFAULTS.nodeModulesWritable,
     initContainerResources: DEFAULTS.initContainerResources,
-    disruptionBudget: (pdb.enabled ?? replicas > 1)
+    // Paused (replicaCount 0): a budget would protect nothing.
+    disruptionBudget: replicas > 0 && (pdb.enabled ?? replicas > 1)
       ? (pdb.minAvailable !== undefined ? { minAvailable: pdb.minAvailable } : { maxUnavailable: pdb.maxUnavailable ?? 1 })
       : undefined,
   };

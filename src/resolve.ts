@@ -6,6 +6,7 @@ import { checkProps } from './check';
 import { ConfigProblem, ProblemCollector } from './errors';
 import { GATEWAY_AUTH_ENV } from './formats';
 import { PATHS } from './layout';
+import { heapLimitMiB } from './heap';
 import { managedGatewayConfig } from './managed-config';
 import { CHART_NAME, ChartLabels, chartLabels, fullName, suffixedName } from './names';
 import { DEFAULTS, ExtraEnvVar, KubernetesJson, OpenClawChartProps, PersistenceProps, ProbeProps, VolumeJson } from './props';
@@ -57,6 +58,8 @@ export interface Model {
   readonly persistence: Required<PersistenceProps>;
   readonly env: readonly KubernetesJson[];
   readonly envFrom: readonly object[];
+  /** The V8 heap cap set through NODE_OPTIONS (heap.ts); undefined for none. */
+  readonly heapLimitMiB?: number;
   readonly command: readonly string[];
   readonly args: readonly string[];
   readonly probes: { readonly liveness?: ResolvedProbe; readonly readiness?: ResolvedProbe; readonly startup?: ResolvedProbe };
@@ -123,6 +126,11 @@ export function resolveCheckedModel(givenProps: OpenClawChartProps, defaultRelea
   };
   const secretData = secretEnabled ? { ...props.secret?.data } : {};
   const replicas = settings.replicas;
+  const resources = {
+    limits: props.resources?.limits ?? DEFAULTS.resources.limits,
+    requests: props.resources?.requests ?? DEFAULTS.resources.requests,
+  } as KubernetesJson;
+  const heapLimit = heapLimitMiB(props, resources.limits as KubernetesJson);
 
   return {
     release,
@@ -144,7 +152,8 @@ export function resolveCheckedModel(givenProps: OpenClawChartProps, defaultRelea
       ...props.persistence,
       retentionPolicy: { ...DEFAULTS.persistence.retentionPolicy, ...props.persistence?.retentionPolicy },
     } as Required<PersistenceProps>,
-    env: [...containerEnv(env, props.existingSecret, props.extraEnv ?? []), ...fallbackTokenEnv(props, full)],
+    env: [...containerEnv(env, props.existingSecret, props.extraEnv ?? [], heapEnv(heapLimit)), ...fallbackTokenEnv(props, full)],
+    heapLimitMiB: heapLimit,
     envFrom: [
       ...(props.envFromConfigMap ?? []),
       ...(props.envFromSecret ?? []),
@@ -161,10 +170,7 @@ export function resolveCheckedModel(givenProps: OpenClawChartProps, defaultRelea
     securityContext: settings.securityContext,
     podSecurityContext: settings.podSecurityContext,
     // limits and requests default separately (as documented, and as Helm merges values).
-    resources: {
-      limits: props.resources?.limits ?? DEFAULTS.resources.limits,
-      requests: props.resources?.requests ?? DEFAULTS.resources.requests,
-    } as KubernetesJson,
+    resources,
     rbacRules,
     createServiceAccount,
     serviceAccountAnnotations: props.serviceAccount?.annotations ?? DEFAULTS.serviceAccount.annotations,
@@ -197,6 +203,7 @@ function containerEnv(
   env: Record<string, string | undefined>,
   existingSecret: OpenClawChartProps['existingSecret'],
   extraEnv: readonly ExtraEnvVar[],
+  heap: readonly KubernetesJson[],
 ): KubernetesJson[] {
   const port = env.PORT!;
   const plain = Object.keys(env).sort().filter((k) => env[k] !== undefined).map((k) => ({ name: k, value: env[k] }));
@@ -212,9 +219,14 @@ function containerEnv(
     ...plain,
     { name: 'OPENCLAW_GATEWAY_PORT', value: port },
     { name: 'OPENCLAW_STATE_DIR', value: PATHS.stateDir },
+    ...heap,
     ...fromSecret,
     ...extraEnv.map((e) => ({ ...e })),
   ];
+}
+
+function heapEnv(mib: number | undefined): KubernetesJson[] {
+  return mib === undefined ? [] : [{ name: 'NODE_OPTIONS', value: `--max-old-space-size=${mib}` }];
 }
 
 /** The gateway token from the tokenSecret, unless another source already provides gateway auth. */

@@ -104,9 +104,10 @@ function podSpec(model: Model): KubernetesJson {
       ...(model.envFrom.length ? { envFrom: model.envFrom } : {}),
       volumeMounts: [
         dataMount,
-        // State and the auth-profile key both live on the data volume (the Helm chart lost the key at restart).
+        // State and ~/.config (with the auth-profile key in ~/.config/openclaw) live on the data volume (the Helm chart lost the key at restart).
         { name: VOLUMES.data, mountPath: PATHS.stateDir, subPath: '.openclaw' },
-        { name: VOLUMES.data, mountPath: PATHS.authProfileDir, subPath: '.config/openclaw' },
+        // All of ~/.config, where other runtimes OpenClaw starts (codex, acpx) write too.
+        { name: VOLUMES.data, mountPath: PATHS.config, subPath: '.config' },
         { name: VOLUMES.tmp, mountPath: PATHS.tmp },
         { name: VOLUMES.cache, mountPath: PATHS.cache },
         { name: VOLUMES.local, mountPath: PATHS.local },

@@ -231,7 +231,7 @@ describe('tenant names and problems', () => {
       tenants: [
         { name: 'alice', props: { service: { port: 0 } } },
         { name: 'bob' },
-        { name: 'carol', props: { replicaCount: 0, image: { pullPolicy: 'Sometimes' as any } } },
+        { name: 'carol', props: { replicaCount: -1, image: { pullPolicy: 'Sometimes' as any } } },
         { name: 'alice' },
         { name: 'dave', props: { releaseName: 'someone-else' } },
       ],
@@ -241,7 +241,7 @@ describe('tenant names and problems', () => {
     ]);
     expect(e.problems[0]).toMatchObject({ tenant: 'alice', index: 0, propsPath: 'service.port', value: 0 });
     expect(e.message).toContain('alice: service.port: must be an integer from 1 to 65535 (got 0)');
-    expect(e.message).toContain('carol: replicaCount: must be an integer of at least 1 (got 0)');
+    expect(e.message).toContain('carol: replicaCount: must be an integer of at least 0 (0 pauses the release and keeps its claims) (got -1)');
     expect(e.message).toContain('dave: releaseName: must not be set: the tenant name is the release name');
   });
 

@@ -33,13 +33,15 @@ export function checkProps(props: OpenClawChartProps, p: ProblemCollector): void
   checkDangerousSettings(props, p);
 }
 
-/** cdk8s cannot render a map that has a key named "constructor" (it takes the map for a class instance and throws). */
+/** Keys JavaScript cannot carry: cdk8s takes a map with "constructor" for a class instance and throws; "__proto__" is lost in a copy. */
 function checkRenderableKeys(value: unknown, path: string, p: ProblemCollector): void {
   if (Array.isArray(value)) value.forEach((v, i) => checkRenderableKeys(v, `${path}[${i}]`, p));
   else if (value !== null && typeof value === 'object') {
     for (const [k, v] of Object.entries(value)) {
       const at = path ? `${path}.${k}` : k;
       if (k === 'constructor') p.add(at, 'a key named "constructor" cannot be rendered by cdk8s: rename it', k);
+      // An own "__proto__" key (JSON.parse makes them) is dropped by every object spread: refuse it instead.
+      else if (k === '__proto__') p.add(at, 'a key named "__proto__" is lost when JavaScript copies the map: rename it', k);
       else checkRenderableKeys(v, at, p);
     }
   }

@@ -6,6 +6,7 @@ import { ProblemCollector } from '../errors';
 import { HOST_NAME, PORT_NAME_PATTERN, isDnsSubdomain } from '../formats';
 import { NetworkPolicyPortProps, OpenClawChartProps } from '../props';
 import { BasicSettings } from '../settings';
+import { trustedProxiesAdvice } from '../trusted-proxies';
 
 export function checkNetwork(props: OpenClawChartProps, s: BasicSettings, p: ProblemCollector): void {
   const ingress = props.ingress;
@@ -42,6 +43,9 @@ export function checkNetwork(props: OpenClawChartProps, s: BasicSettings, p: Pro
   (props.gateway?.trustedProxies ?? []).forEach((cidr, i) => {
     if (!isCidrOrIp(cidr)) p.add(`gateway.trustedProxies[${i}]`, 'must be an IP address or CIDR such as 10.0.0.0/8', cidr);
   });
+  if ((props.ingress?.enabled || route?.enabled) && !props.gateway?.trustedProxies?.length) {
+    p.warn('gateway.trustedProxies', trustedProxiesAdvice(props.ingress?.enabled ? 'Ingress' : 'HTTPRoute'));
+  }
   (props.gateway?.controlUi?.allowedOrigins ?? []).forEach((o, i) => {
     if (!/^https?:\/\/[^/\s]+$/.test(o)) p.add(`gateway.controlUi.allowedOrigins[${i}]`, 'must be an origin: http(s)://host[:port], no path', o);
   });

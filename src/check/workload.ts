@@ -24,13 +24,18 @@ export function checkWorkload(props: OpenClawChartProps, s: BasicSettings, p: Pr
 /** replicaCount and the per-replica overrides. */
 function checkReplicas(props: OpenClawChartProps, s: BasicSettings, p: ProblemCollector): void {
   const replicas = s.replicas;
-  if (!Number.isInteger(replicas) || replicas < 1) p.add('replicaCount', 'must be an integer of at least 1', replicas);
+  if (!Number.isInteger(replicas) || replicas < 0) p.add('replicaCount', 'must be an integer of at least 0 (0 pauses the release and keeps its claims)', replicas);
   else if (replicas > INT32_MAX) p.add('replicaCount', `must be at most ${INT32_MAX}`, replicas);
   for (const [key, override] of Object.entries(props.replicaOverrides ?? {})) {
     const path = `replicaOverrides.${key}`;
     if (!REPLICA_INDEX.test(key)) p.add(path, 'the key must be a replica index: a non-negative integer such as "0"', key);
-    else if (Number(key) >= replicas) p.add(path, `replica index ${key} does not exist: replicaCount is ${replicas} (indices 0 to ${replicas - 1})`, key);
+    else if (Number(key) >= replicas) p.add(path, `replica index ${key} does not exist: replicaCount is ${replicas} (${replicas ? `indices 0 to ${replicas - 1}` : 'paused: no replicas'})`, key);
     checkPlainEnv(`${path}.env`, override.env ?? {}, props, p);
+  }
+  const heap = props.maxOldSpaceSizeMiB;
+  if (heap !== undefined && !(Number.isInteger(heap) && heap >= 0 && heap <= INT32_MAX)) p.add('maxOldSpaceSizeMiB', 'must be a whole number of MiB, at least 0 (0: no heap cap)', heap);
+  if (props.podDisruptionBudget?.enabled === true && replicas === 0) {
+    p.warn('podDisruptionBudget.enabled', 'is ignored while replicaCount is 0 (paused): there is no pod to protect, so no PodDisruptionBudget is rendered');
   }
 }
 

@@ -21,7 +21,7 @@ type Input =
   | { readonly values: string; readonly release?: string };
 
 const RBAC_VERBS = 'get, list, watch, create, update, patch, delete, deletecollection, impersonate, bind, escalate, use, approve, sign, *';
-const CHART_MOUNT_PATHS = '/home/node/.openclaw, /home/node/.config/openclaw, /tmp, /home/node/.cache, /home/node/.local, /home/node/.npm, '
+const CHART_MOUNT_PATHS = '/home/node/.openclaw, /home/node/.config, /tmp, /home/node/.cache, /home/node/.local, /home/node/.npm, '
   + '/usr/local/lib/node_modules, /etc/openclaw/managed, /etc/openclaw/config, /etc/openclaw/replica-env, /seed/node_modules, /app';
 const RESERVED_VOLUMES = Object.values(VOLUMES).join(', ');
 const LONG_RELEASE = `openclaw-${'x'.repeat(51)}`; // 60 characters
@@ -51,9 +51,13 @@ const CATALOG: Array<[string, Input, string[]]> = [
     ['extraArgs[0]: the gateway --port must be the gateway port 8080: set service.port to change the port (got "18789")']],
 
   // --- workload ---------------------------------------------------------------------------------
-  ['replicaCount 0', { props: { replicaCount: 0 } }, ['replicaCount: must be an integer of at least 1 (got 0)']],
-  ['values file: replicaCount 0', { values: 'replicaCount: 0\n' }, ['replicaCount: must be an integer of at least 1 (got 0)']],
-  ['replicaCount 2.5', { props: { replicaCount: 2.5 } }, ['replicaCount: must be an integer of at least 1 (got 2.5)']],
+  ['replicaCount -1', { props: { replicaCount: -1 } }, ['replicaCount: must be an integer of at least 0 (0 pauses the release and keeps its claims) (got -1)']],
+  ['values file: replicaCount -1', { values: 'replicaCount: -1\n' }, ['replicaCount: must be an integer of at least 0 (got -1)']],
+  ['replicaCount 2.5', { props: { replicaCount: 2.5 } }, ['replicaCount: must be an integer of at least 0 (0 pauses the release and keeps its claims) (got 2.5)']],
+  ['replicaOverrides on a paused release', { props: { replicaCount: 0, replicaOverrides: { 0: { env: { ROLE: 'x' } } } } },
+    ['replicaOverrides.0: replica index 0 does not exist: replicaCount is 0 (paused: no replicas) (got "0")']],
+  ['maxOldSpaceSizeMiB negative', { props: { maxOldSpaceSizeMiB: -1 } }, ['maxOldSpaceSizeMiB: must be a whole number of MiB, at least 0 (0: no heap cap) (got -1)']],
+  ['maxOldSpaceSizeMiB fractional', { props: { maxOldSpaceSizeMiB: 1.5 } }, ['maxOldSpaceSizeMiB: must be a whole number of MiB, at least 0 (0: no heap cap) (got 1.5)']],
   ['negative probe timings', { props: { livenessProbe: { periodSeconds: -5 }, readinessProbe: { initialDelaySeconds: -1, timeoutSeconds: 0 } } }, [
     'livenessProbe.periodSeconds: must be an integer of at least 1 (got -5)',
     'readinessProbe.initialDelaySeconds: must be an integer of at least 0 (got -1)',
@@ -239,10 +243,10 @@ const CATALOG: Array<[string, Input, string[]]> = [
 
   // --- all at once ------------------------------------------------------------------------------
   ['several problems are reported together, in check order', {
-    props: { releaseName: 'Bad', replicaCount: 0, service: { port: 0 }, env: { ANTHROPIC_API_KEY: SECRET }, rbac: { rules: [{ verbs: [] }] } },
+    props: { releaseName: 'Bad', replicaCount: -2, service: { port: 0 }, env: { ANTHROPIC_API_KEY: SECRET }, rbac: { rules: [{ verbs: [] }] } },
   }, [
     'releaseName: must be a DNS label: lower case letters, digits and "-", starting and ending with a letter or digit (got "Bad")',
-    'replicaCount: must be an integer of at least 1 (got 0)',
+    'replicaCount: must be an integer of at least 0 (0 pauses the release and keeps its claims) (got -2)',
     'service.port: must be an integer from 1 to 65535 (got 0)',
     `env.ANTHROPIC_API_KEY: looks like a secret and would be visible in the StatefulSet: put it in existingSecret (or set allowPlainSecretEnv: true) ${REDACTED}`,
     'rbac.rules[0].verbs: needs at least one verb',

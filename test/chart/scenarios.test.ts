@@ -95,7 +95,7 @@ describe.each([
     const mounts = mainContainer(ours).volumeMounts.map((m: any) => `${m.name}:${m.mountPath}:${m.subPath ?? ''}`);
     const refMounts = refMain(ref).volumeMounts.map((m: any) => m.mountPath);
     expect(mounts).toContain('data:/home/node/.openclaw:.openclaw');
-    expect(mounts).toContain('data:/home/node/.config/openclaw:.config/openclaw');
+    expect(mounts).toContain('data:/home/node/.config:.config');
     expect(mounts).toContain('data:/data:');
     expect(mounts).toContain('tmp:/tmp:');
     for (const p of refMounts) expect(mainContainer(ours).volumeMounts.map((m: any) => m.mountPath)).toContain(p);

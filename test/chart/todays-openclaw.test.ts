@@ -101,9 +101,9 @@ describe('ingress that works behind a proxy', () => {
     expect(findObject(synthObjects({ ingress: { ...ingress, className: 'traefik' } }), 'Ingress').metadata.annotations).toBeUndefined();
   });
 
-  test('trustedProxies and allowedOrigins are derived from the ingress (https where TLS covers the host)', () => {
+  test('allowedOrigins are derived from the ingress (https where TLS covers the host); no proxy is trusted unless given', () => {
     expect(managedConfig({ ingress }).gateway).toEqual({
-      trustedProxies: ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16'],
+      trustedProxies: [],
       controlUi: { allowedOrigins: ['https://claw.example.com', 'http://plain.example.com'] },
     });
   });

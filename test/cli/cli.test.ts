@@ -184,7 +184,7 @@ describe('helm', () => {
 
   test('bad values fail before anything is written', async () => {
     const out = path.join(dir, 'never');
-    const r = await cli('helm', '-o', out, '--set', 'replicaCount=0');
+    const r = await cli('helm', '-o', out, '--set', 'replicaCount=-1');
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('replicaCount');
     expect(fs.existsSync(out)).toBe(false);

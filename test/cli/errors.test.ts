@@ -187,8 +187,8 @@ test('several errors at once: schema problems, the chart\'s own checks and the o
 });
 
 test('a value given with --set is checked like one from a file', async () => {
-  expectFailure(await cli('synth', '--set', 'replicaCount=0,service.port=99999'), [
-    'replicaCount: must be an integer of at least 1 (got 0)',
+  expectFailure(await cli('synth', '--set', 'replicaCount=-1,service.port=99999'), [
+    'replicaCount: must be an integer of at least 0 (got -1)',
     'service.port: must be a port number: an integer from 1 to 65535 (got 99999)',
   ]);
 });

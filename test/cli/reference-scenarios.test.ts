@@ -10,6 +10,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { runCli } from '../../src/cli/main';
 import { PATHS } from '../../src/layout';
+import { trustedProxiesAdvice } from '../../src/trusted-proxies';
 import { replicaWrapperCommand } from '../../src/scripts/replica-env';
 import { DEFAULT_OPENCLAW_VERSION } from '../../src/versions';
 import { ABSENT, Difference, canonical, differences, parseManifests, readManifests } from './render-facts';
@@ -140,8 +141,12 @@ export const DELIBERATE_DIFFERENCES: readonly DeliberateDifference[] = [
     reason: 'nodeModulesWritable: the writable node_modules emptyDir.',
   },
   {
-    scenarios: ALL, fact: `${MAIN}: mount ${PATHS.authProfileDir}`, reference: ABSENT, ours: { name: 'data', subPath: '.config/openclaw' },
-    reason: 'OpenClaw keeps the auth-profile encryption key in ~/.config/openclaw; the Helm chart did not persist it, so saved credentials were unreadable after a restart (Helm chart defect 17).',
+    scenarios: ALL, fact: `${MAIN}: mount ${PATHS.config}`, reference: ABSENT, ours: { name: 'data', subPath: '.config' },
+    reason: 'OpenClaw keeps the auth-profile encryption key in ~/.config/openclaw; the Helm chart did not persist it, so saved credentials were unreadable after a restart (Helm chart defect 17). All of ~/.config, because other runtimes OpenClaw starts (codex, acpx) write there too.',
+  },
+  {
+    scenarios: ALL, fact: `${MAIN}: env NODE_OPTIONS`, reference: ABSENT, ours: { value: '--max-old-space-size=3072' },
+    reason: 'A V8 heap cap at 75% of the 4Gi memory limit: without one Node sizes its heap from the node and the pod is OOM-killed (openclaw/openclaw #45160, #96828).',
   },
 
   // ---- Init containers (Helm chart defect 8, 9, 10, 14) ----
@@ -182,8 +187,8 @@ export const DELIBERATE_DIFFERENCES: readonly DeliberateDifference[] = [
   {
     scenarios: ['04-ingress-tls'], fact: 'ConfigMap/my-openclaw-gateway-config: data',
     reference: HELM_GATEWAY_CONFIG,
-    ours: { 'openclaw.json': { gateway: { controlUi: { allowedOrigins: ['https://openclaw.example.com'] }, trustedProxies: ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16'] } } },
-    reason: 'Behind an ingress OpenClaw needs the public origin (https: TLS covers the host) in controlUi.allowedOrigins and the proxies in trustedProxies (it answers 403 to unlisted proxies); allowInsecureAuth is retired.',
+    ours: { 'openclaw.json': { gateway: { controlUi: { allowedOrigins: ['https://openclaw.example.com'] }, trustedProxies: [] } } },
+    reason: 'Behind an ingress OpenClaw needs the public origin (https: TLS covers the host) in controlUi.allowedOrigins; trustedProxies is written empty (a wide range lets any pod forge X-Forwarded-For and refuses direct callers) and a warning says what to list; allowInsecureAuth is retired.',
   },
   {
     scenarios: ['02-existing-secret', '03-env-from-secret', '04-ingress-tls', '06-per-replica', '07-no-persistence'],
@@ -379,6 +384,8 @@ const SCENARIO_WARNINGS: Record<string, string> = {
   '05-network-policy-custom': NAME_LABEL('networkPolicy.allowedNamespaces[0]', 'monitoring')
     + NAME_LABEL('networkPolicy.ingress[0].from[0].namespaceSelector', 'ingress-nginx')
     + NAME_LABEL('networkPolicy.egress[0].to[0].namespaceSelector', 'monitoring'),
+  // The Helm values put an Ingress in front without naming its proxies: said, and rendered.
+  '04-ingress-tls': `Warning: gateway.trustedProxies: ${trustedProxiesAdvice('Ingress')}\n`,
 };
 
 beforeAll(async () => {

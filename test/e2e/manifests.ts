@@ -4,6 +4,8 @@
  */
 import * as fs from 'fs';
 import { parseAllDocuments } from 'yaml';
+import { OpenClawChartProps } from '../../src';
+import { synthObjects } from '../helpers/synth';
 import type { K8sObject } from './pod-runner';
 
 export { RENDERED_DIR as REFERENCE_DIR } from '../helpers/fixtures';
@@ -31,4 +33,12 @@ export function editPod(objects: K8sObject[], edit: (pod: any, container: any, a
   const pod = workload(copy).spec.template.spec;
   edit(pod, pod.containers[0], copy);
   return copy;
+}
+
+/** The chart's synthesized objects (namespace `openclaw`) plus the token Secret a user creates before installing. */
+export function chartObjects(props: OpenClawChartProps, token = 'e2e-gateway-token', tokenSecret = 'my-openclaw-gateway-token', tokenKey = 'OPENCLAW_GATEWAY_TOKEN'): K8sObject[] {
+  return [
+    ...synthObjects(props, { namespace: 'openclaw' }),
+    { apiVersion: 'v1', kind: 'Secret', metadata: { name: tokenSecret, namespace: 'openclaw' }, type: 'Opaque', data: { [tokenKey]: Buffer.from(token).toString('base64') } },
+  ];
 }

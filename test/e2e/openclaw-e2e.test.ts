@@ -229,7 +229,7 @@ scenario('chart: default deployment', chart({}), {
   },
 }, { namespace: 'openclaw' });
 
-scenario('chart: ingress with TLS and trusted proxies', chart({
+scenario('chart: ingress with TLS (nothing trusted unless listed)', chart({
   existingSecret: { name: 'openclaw-secrets', keys: { OPENCLAW_GATEWAY_TOKEN: 'OPENCLAW_GATEWAY_TOKEN' } },
   ingress: { enabled: true, className: 'nginx', hosts: [{ host: 'openclaw.example.com' }], tls: [{ secretName: 'tls', hosts: ['openclaw.example.com'] }] },
   agentModel: 'anthropic/claude-sonnet-4-6',

@@ -171,6 +171,6 @@ test('refuses to write into a directory that is not one of its charts, and a ver
 
 test('bad props fail before anything is written', () => {
   const dir = path.join(work, 'bad');
-  expect(() => exportHelmChart({ replicaCount: 0 }, dir)).toThrow(/replicaCount/);
+  expect(() => exportHelmChart({ replicaCount: -1 }, dir)).toThrow(/replicaCount/);
   expect(fs.existsSync(dir)).toBe(false);
 });

@@ -10,6 +10,7 @@ test('the default deployment, in full', () => {
   StatefulSet: my-openclaw
 
 Gateway my-openclaw in namespace openclaw: 1 replica, image ghcr.io/openclaw/openclaw:2026.9.6
+  Node heap cap: 3072 MiB (NODE_OPTIONS) under the memory limit 4Gi.
 
 Reach the gateway:
   From your machine: kubectl port-forward svc/my-openclaw 18789:18789 -n openclaw
@@ -21,6 +22,11 @@ Gateway token:
   Check:  kubectl get secret my-openclaw-gateway-token -n openclaw
   Create: kubectl create secret generic my-openclaw-gateway-token -n openclaw --from-literal=OPENCLAW_GATEWAY_TOKEN="$(openssl rand -hex 32)"
   Read:   kubectl get secret my-openclaw-gateway-token -n openclaw -o jsonpath='{.data.OPENCLAW_GATEWAY_TOKEN}' | base64 -d
+
+Pair a browser:
+  Each browser that opens the Control UI must be paired once. Approve it from the pod:
+    kubectl exec -n openclaw my-openclaw-0 -c openclaw -- node dist/index.js devices list
+    kubectl exec -n openclaw my-openclaw-0 -c openclaw -- node dist/index.js devices approve <requestId>
 
 State:
   Each replica has its own PersistentVolumeClaim data-my-openclaw-<i> (10Gi, ReadWriteOnce, the default StorageClass),

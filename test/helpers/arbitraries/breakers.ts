@@ -28,7 +28,7 @@ export type Patch = Record<string, any>;
 export type Breaker = (c: ChartCase) => fc.Arbitrary<{ rule: string; path: string; patch: Patch; secretValue?: string; release?: string }>;
 
 /** The paths where the chart mounts volumes itself (src/layout.ts PATHS, the prepare-state seed mount). */
-export const CHART_MOUNT_PATHS = ['/home/node/.openclaw', '/home/node/.config/openclaw', '/tmp', '/home/node/.cache', '/home/node/.local', '/home/node/.npm',
+export const CHART_MOUNT_PATHS = ['/home/node/.openclaw', '/home/node/.config', '/tmp', '/home/node/.cache', '/home/node/.local', '/home/node/.npm',
   '/usr/local/lib/node_modules', '/etc/openclaw/managed', '/etc/openclaw/config', '/etc/openclaw/replica-env', '/seed/node_modules'];
 
 export const gatewayPortOf = (c: ChartCase) => c.props.service?.port ?? 18789;
@@ -38,7 +38,7 @@ export const replicasOf = (c: ChartCase) => c.props.replicaCount ?? 1;
 export const BREAKERS: Record<string, Breaker> = {
   'port out of range': (c) => fc.oneof(fc.integer({ max: 0 }), fc.integer({ min: 65536 }), fc.constantFrom(0.5, 8080.5, NaN, Infinity, -1))
     .map((p) => ({ rule: 'port', path: 'service.port', patch: { service: { ...c.props.service, port: p, targetPort: undefined } } })),
-  'replicaCount below 1 or not an integer': () => fc.oneof(fc.integer({ max: 0 }), fc.constantFrom(1.5, NaN, -0.5))
+  'replicaCount below 0 or not an integer': () => fc.oneof(fc.integer({ max: -1 }), fc.constantFrom(1.5, NaN, -0.5))
     .map((n) => ({ rule: 'replicas', path: 'replicaCount', patch: { replicaCount: n, replicaOverrides: undefined } })),
   'replica override index out of range': (c) => fc.integer({ min: replicasOf(c), max: replicasOf(c) + 100 })
     .map((i) => ({ rule: 'override index', path: `replicaOverrides.${i}`, patch: { replicaOverrides: { [String(i)]: { env: { ROLE: 'x' } } } } })),

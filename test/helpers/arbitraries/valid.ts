@@ -7,6 +7,7 @@
  * (env values: quotes, `$(...)`, backticks, newlines, unicode).
  */
 import * as fc from 'fast-check';
+import { hasOnlySafeText } from '../hostile-strings';
 import type { ChannelConfig, ExtraEnvVar, IngressHost, IngressTls, NetworkPolicyPortProps, NetworkPolicyRule, OpenClawChartProps, ProbeProps, VolumeJson } from '../../../src';
 import {
   ALNUM, ChartCase, DEFAULT_ENV_KEYS, FLOATING_TAGS, NEW_TAGS, OLD_TAGS, RESERVED_VOLUMES, UPPER, absPath, annotations, chars, compact, dictOpts, dnsLabel, dnsSubdomain, envName, hostName, hostileString, labelKey, labelValue, labels, opt, plainEnvName, port, portName, quantityCpu, quantityMemory, rec, secretEnvName,
@@ -353,6 +354,7 @@ export const validCase: fc.Arbitrary<ChartCase> = rec({
   namespaceInProps: fc.boolean(),
   port: opt(port),
   replicaCount: opt(fc.integer({ min: 1, max: 5 })),
+  maxOldSpaceSizeMiB: opt(fc.integer({ min: 0, max: 8192 })),
   tagKind: fc.constantFrom('old', 'new', 'floating', 'random', 'default'),
   tagPick: fc.nat(),
   randomTag: fc.tuple(fc.constantFrom(...ALNUM, ...UPPER, '_'), chars([...ALNUM, ...UPPER, '_', '.', '-'], 0, 127)).map(([a, b]) => a + b),
@@ -390,7 +392,7 @@ export const validCase: fc.Arbitrary<ChartCase> = rec({
   agentModel: opt(fc.tuple(dnsLabel(1, 12), chars([...ALNUM, '-', '.', '/'], 1, 30)).map(([p, m]) => `${p}/${m}`)),
   configMap: opt(rec({
     enabled: opt(fc.boolean()),
-    data: opt(fc.dictionary(chars([...ALNUM, '-', '_', '.'], 1, 20).filter((k) => k !== '.' && !k.startsWith('..') && k !== 'constructor'), hostileString, { maxKeys: 3, ...dictOpts })),
+    data: opt(fc.dictionary(chars([...ALNUM, '-', '_', '.'], 1, 20).filter((k) => k !== '.' && !k.startsWith('..') && k !== 'constructor' && k !== '__proto__'), hostileString, { maxKeys: 3, ...dictOpts })),
   }, { requiredKeys: [] })),
   volumes,
   resources: opt(rec({
@@ -500,7 +502,11 @@ export const validCase: fc.Arbitrary<ChartCase> = rec({
         podManagementPolicy: g.podManagementPolicy,
         podDisruptionBudget: g.podDisruptionBudget ? compact(g.podDisruptionBudget) : undefined,
         nodeModulesWritable: g.nodeModulesWritable,
+        maxOldSpaceSizeMiB: g.maxOldSpaceSizeMiB,
       } as OpenClawChartProps);
       return { props, release: g.names.release, namespace: g.namespace };
     }));
-});
+})
+  // Text kubectl would read differently (U+2028 from graphemes, Go number look-alikes such as -_2) is
+  // refused by the chart (src/text-safety.ts): such cases are invalid, the hostile-string tests cover them.
+  .filter((c) => hasOnlySafeText(c.props));
