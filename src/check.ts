@@ -6,7 +6,7 @@ import { ProblemCollector } from './errors';
 import { MAX_RELEASE_NAME_LENGTH, MAX_STATEFULSET_NAME_LENGTH, fullName } from './names';
 import { CHART_ENV, CHART_MOUNT_PATHS, PATHS, VOLUMES } from './layout';
 import { DEFAULTS, NetworkPolicyPortProps, OpenClawChartProps, ProbeProps } from './props';
-import { ALLOW_INSECURE_AUTH_RETIRED_IN, imageFeatures } from './versions';
+import { ALLOW_INSECURE_AUTH_RETIRED_IN, imageFeatures, LAST_RELEASES_WITH_INSECURE_AUTH } from './versions';
 
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
@@ -89,9 +89,10 @@ function checkImage(props: OpenClawChartProps, p: ProblemCollector): void {
   const initImage = props.gateway?.initImage;
   if (initImage !== undefined && !/^\S+$/.test(initImage)) p.add('gateway.initImage', 'must be an image reference without spaces', initImage);
   const features = imageFeatures(tag ?? DEFAULTS.image.tag);
+  // The Helm chart's own values.yaml sets it (with tag latest): dropped with a warning, so those files keep rendering.
   if (props.gateway?.controlUi?.allowInsecureAuth === true && !features.allowInsecureAuth) {
-    p.add('gateway.controlUi.allowInsecureAuth',
-      `was retired by OpenClaw in ${ALLOW_INSECURE_AUTH_RETIRED_IN}: image tag "${tag ?? DEFAULTS.image.tag}" rejects it in config validation and strips it at startup, so it would do nothing. Remove it, or pin image.tag to a release before ${ALLOW_INSECURE_AUTH_RETIRED_IN}`, true);
+    p.warn('gateway.controlUi.allowInsecureAuth',
+      `dropped: OpenClaw retired it in ${ALLOW_INSECURE_AUTH_RETIRED_IN} (${LAST_RELEASES_WITH_INSECURE_AUTH} still accept it), and image tag "${tag ?? DEFAULTS.image.tag}" rejects it in config validation and strips it at startup, so it would do nothing. Remove it, or pin image.tag to one of those releases`);
   }
 }
 
