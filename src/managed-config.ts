@@ -16,7 +16,10 @@ export function managedGatewayConfig(props: OpenClawChartProps, features: ImageF
   if (features.allowInsecureAuth) {
     controlUi.allowInsecureAuth = props.gateway?.controlUi?.allowInsecureAuth ?? DEFAULTS.gateway.controlUi.allowInsecureAuth;
   }
-  const origins = props.gateway?.controlUi?.allowedOrigins ?? derivedOrigins(props);
+  const given = props.gateway?.controlUi?.allowedOrigins ?? derivedOrigins(props);
+  // Images from 2026.2.26 to 2026.4.24 exit at startup on a non-loopback bind without origins: write
+  // the loopback origins (kubectl port-forward) that later images seed themselves.
+  const origins = given.length || !features.allowedOriginsRequired ? given : loopbackOrigins(props.service?.port ?? DEFAULTS.service.port);
   if (origins.length) controlUi.allowedOrigins = origins;
   if (Object.keys(controlUi).length) gateway.controlUi = controlUi;
 
@@ -49,6 +52,11 @@ export function derivedOrigins(props: OpenClawChartProps): string[] {
     for (const host of props.httpRoute.hostnames ?? []) origins.push(`https://${host}`);
   }
   return [...new Set(origins)];
+}
+
+/** The Control UI's origins through `kubectl port-forward`, as OpenClaw seeds them for a non-loopback bind. */
+export function loopbackOrigins(port: number): string[] {
+  return [`http://localhost:${port}`, `http://127.0.0.1:${port}`];
 }
 
 /** `agentModel`, or the Helm chart's `env.CLAUDE_MODEL` when the user set it (mapped to a provider/model id). */

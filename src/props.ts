@@ -243,15 +243,19 @@ export interface ExtraEnvVar {
 
 export interface ControlUiProps {
   /**
-   * Token-in-URL auth for the Control UI. Retired by OpenClaw in 2026.7.22
-   * (`ALLOW_INSECURE_AUTH_RETIRED_IN`): setting it true with a newer image is an error. With an
-   * older image it is written to openclaw.json by the config init container, on or off.
+   * Token-in-URL auth for the Control UI. Retired by OpenClaw with the 2026.8 line
+   * (`ALLOW_INSECURE_AUTH_RETIRED_IN`, 2026.8.1; the extended-stable 2026.7.33-35 still accept it):
+   * with a newer image (or `latest`) `true` does nothing, so it is dropped with a warning (an error
+   * with `--strict`). With an older image it is written to openclaw.json by the config init
+   * container, on or off.
    * @default false
    */
   readonly allowInsecureAuth?: boolean;
   /**
    * Origins allowed to open the Control UI (`gateway.controlUi.allowedOrigins`).
-   * @default - derived from the ingress / HTTPRoute hosts (`https://` when TLS covers the host)
+   * @default - derived from the ingress / HTTPRoute hosts (`https://` when TLS covers the host); with
+   * neither on an image from 2026.2.26 to 2026.4.24, which exits without origins, the port-forward
+   * origins `http://localhost:<port>` and `http://127.0.0.1:<port>` (later images seed those themselves)
    */
   readonly allowedOrigins?: string[];
 }

@@ -7,7 +7,7 @@ import { PULL_POLICIES, isOneOf } from '../enumerations';
 import { MAX_RELEASE_NAME_LENGTH, MAX_STATEFULSET_NAME_LENGTH, fullName } from '../names';
 import { OpenClawChartProps } from '../props';
 import { BasicSettings } from '../settings';
-import { ALLOW_INSECURE_AUTH_RETIRED_IN, imageFeatures } from '../versions';
+import { ALLOW_INSECURE_AUTH_RETIRED_IN, LAST_RELEASES_WITH_INSECURE_AUTH, imageFeatures } from '../versions';
 
 export function checkNames(props: OpenClawChartProps, p: ProblemCollector): void {
   const release = props.releaseName;
@@ -48,8 +48,9 @@ export function checkImage(props: OpenClawChartProps, s: BasicSettings, p: Probl
   const initImage = props.gateway?.initImage;
   if (initImage !== undefined && !/^\S+$/.test(initImage)) p.add('gateway.initImage', 'must be an image reference without spaces', initImage);
   const features = imageFeatures(s.tag);
+  // The Helm chart's own values.yaml sets it (with tag latest): dropped with a warning, so those files keep rendering.
   if (props.gateway?.controlUi?.allowInsecureAuth === true && !features.allowInsecureAuth) {
-    p.add('gateway.controlUi.allowInsecureAuth',
-      `was retired by OpenClaw in ${ALLOW_INSECURE_AUTH_RETIRED_IN}: image tag "${s.tag}" rejects it in config validation and strips it at startup, so it would do nothing. Remove it, or pin image.tag to a release before ${ALLOW_INSECURE_AUTH_RETIRED_IN}`, true);
+    p.warn('gateway.controlUi.allowInsecureAuth',
+      `dropped: OpenClaw retired it in ${ALLOW_INSECURE_AUTH_RETIRED_IN} (${LAST_RELEASES_WITH_INSECURE_AUTH} still accept it), and image tag "${s.tag}" rejects it in config validation and strips it at startup, so it would do nothing. Remove it, or pin image.tag to one of those releases`);
   }
 }

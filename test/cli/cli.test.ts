@@ -106,16 +106,25 @@ test('schema prints the values schema', async () => {
 });
 
 describe("the Helm chart's own values.yaml, all defaults spelled out", () => {
-  const RETIRED = 'Invalid OpenClaw configuration (1 problem):\n'
-    + '  - gateway.controlUi.allowInsecureAuth: was retired by OpenClaw in 2026.7.22: image tag "latest" rejects it in config validation and strips it at startup, '
-    + 'so it would do nothing. Remove it, or pin image.tag to a release before 2026.7.22 (got true)\n';
+  const DROPPED = 'gateway.controlUi.allowInsecureAuth: dropped: OpenClaw retired it in 2026.8.1 (the 2026.7 line up to its extended-stable 2026.7.33-35 still accept it), '
+    + 'and image tag "latest" rejects it in config validation and strips it at startup, so it would do nothing. Remove it, or pin image.tag to one of those releases';
   const FILES = [REFERENCE_VALUES, NEWEST_VALUES].map((file) => [path.basename(file), file]);
 
-  test.each(FILES)('%s as it is: refused for one explained reason only', async (_name, file) => {
-    const r = await cli('synth', '-f', file);
+  test.each(FILES)('%s as it is: renders, and says on stderr that allowInsecureAuth is dropped and why', async (_name, file) => {
+    const r = await cli('synth', '--quiet', '-f', file, '--release', 'my-openclaw', '-n', 'openclaw');
+    expect(r.stderr).toBe(`Warning: ${DROPPED}\n`);
+    expect(r.code).toBe(0);
+    const objects = parseManifests(r.stdout);
+    expect(objects.some((o) => o.kind === 'StatefulSet')).toBe(true);
+    // Dropped means not written anywhere: no managed config holds it.
+    expect(r.stdout).not.toContain('allowInsecureAuth');
+  });
+
+  test.each(FILES)('%s with --strict: refused, the same reason as the error', async (_name, file) => {
+    const r = await cli('synth', '--strict', '-f', file);
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toBe(RETIRED);
+    expect(r.stderr).toBe(`Refused with --strict (1 problem):\n  - ${DROPPED}\n`);
   });
 
   test.each(FILES)('%s with gateway.controlUi.allowInsecureAuth=false synthesizes', async (_name, file) => {

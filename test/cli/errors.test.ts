@@ -2,7 +2,6 @@
  * Every kind of bad input: the CLI lists each problem with its values path, the bad value and
  * what is allowed (the format of src/errors.ts), all at once, exits 1 and prints no stack trace.
  */
-import { DEFAULT_OPENCLAW_VERSION } from '../../src/versions';
 import { cli, STACK_TRACE, tempDir, writeFile } from './run-cli';
 
 const dir = tempDir();
@@ -179,7 +178,6 @@ test('several errors at once: schema problems, the chart\'s own checks and the o
     'persistence.size: must be a Kubernetes quantity such as 500m, 2, 1Gi or 10Gi (a number, then optionally one of m, k, M, G, T, P, E, Ki, Mi, Gi, Ti, Pi, Ei) (got "lots")',
     // the chart's checks (src/check.ts)
     '--release: must be a DNS label: lower case letters, digits and "-", starting and ending with a letter or digit (got "My_Release")',
-    `gateway.controlUi.allowInsecureAuth: was retired by OpenClaw in 2026.7.22: image tag "${DEFAULT_OPENCLAW_VERSION}" rejects it in config validation and strips it at startup, so it would do nothing. Remove it, or pin image.tag to a release before 2026.7.22 (got true)`,
     'replicaOverrides.3: replica index 3 does not exist: replicaCount is 1 (indices 0 to 0) (got "3")',
     'env.ANTHROPIC_API_KEY: looks like a secret and would be visible in the StatefulSet: put it in existingSecret (or set allowPlainSecretEnv: true) (got "<redacted>")',
     'env.PORT: must equal the gateway port 8080: OpenClaw does not read PORT; set service.port to change the port (got "18789")',

@@ -5,7 +5,7 @@
 import * as fc from 'fast-check';
 import type { OpenClawChartProps } from '../../../src';
 import {
-  ALNUM, CHART_ENV, ChartCase, DIGIT, FLOATING_TAGS, NEW_TAGS, RESERVED_VOLUMES, chars, compact, dnsLabel, envName, hostName, opt, plainEnvName, port, portName, secretEnvName,
+  ALNUM, CHART_ENV, ChartCase, DIGIT, RESERVED_VOLUMES, chars, compact, dnsLabel, envName, hostName, opt, plainEnvName, port, portName, secretEnvName,
 } from './primitives';
 import {
   CHANNEL_NAMES, validCase,
@@ -72,8 +72,6 @@ export const BREAKERS: Record<string, Breaker> = {
     .map((r) => ({ rule: 'release length', path: 'releaseName', patch: { releaseName: r, fullnameOverride: undefined } })),
   'release name not a DNS label': () => fc.constantFrom('My-Release', 'release_1', '-release', 'release-', 'rel.ease', '')
     .map((r) => ({ rule: 'release label', path: 'releaseName', patch: { releaseName: r, fullnameOverride: undefined, nameOverride: undefined } })),
-  'allowInsecureAuth with a current image': () => fc.constantFrom(...NEW_TAGS, ...FLOATING_TAGS)
-    .map((tag) => ({ rule: 'insecure auth', path: 'gateway.controlUi.allowInsecureAuth', patch: { image: { tag }, gateway: { controlUi: { allowInsecureAuth: true } } } })),
   'OnDelete with rollingUpdate': () => fc.integer({ min: 0, max: 3 })
     .map((partition) => ({ rule: 'on delete', path: 'updateStrategy.rollingUpdate', patch: { updateStrategy: { type: 'OnDelete', rollingUpdate: { partition } } } })),
   'env.PORT differs from the port': (c) => port.filter((p) => p !== gatewayPortOf(c))

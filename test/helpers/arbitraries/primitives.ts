@@ -26,8 +26,8 @@ export const DIGIT = [...'0123456789'];
 export const ALNUM = [...LOWER, ...DIGIT];
 
 /** The image tags by what they mean to the chart (see src/versions.ts). */
-export const OLD_TAGS = ['2026.1.15', '2026.2.1', '2026.2.26-slim', 'v2026.3.1', '2026.7.21', '2026.7.21-beta.2'];
-export const NEW_TAGS = ['2026.7.22', '2026.8.1', '2026.9.6', 'v2026.10.2-beta.1', '2027.1.1'];
+export const OLD_TAGS = ['2026.1.15', '2026.2.1', '2026.2.26-slim', 'v2026.3.1', '2026.7.21', '2026.7.21-beta.2', '2026.7.35'];
+export const NEW_TAGS = ['2026.8.1', '2026.9.6', 'v2026.10.2-beta.1', '2027.1.1'];
 export const FLOATING_TAGS = ['latest', 'main', 'nightly'];
 
 /** Env var names that src/check.ts treats as secrets (`*_API_KEY`, `*_TOKEN`, `*_PASSWORD`, `*SECRET*`). */

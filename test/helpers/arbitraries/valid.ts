@@ -2,8 +2,8 @@
  * `validCase`: RANDOM VALID props: every prop of OpenClawChartProps, in random combinations, with
  * the cross-field rules of src/check/ respected (one gateway port everywhere, override indices
  * below replicaCount, TLS hosts among the ingress hosts, mounts naming existing volumes, unique env
- * names, secret-looking names only from Secrets unless allowPlainSecretEnv, allowInsecureAuth only
- * on images before 2026.7.22, ...). Values are hostile where the chart must carry them verbatim
+ * names, secret-looking names only from Secrets unless allowPlainSecretEnv, allowInsecureAuth true
+ * only on images before 2026.8.1, where it is not a warning, ...). Values are hostile where the chart must carry them verbatim
  * (env values: quotes, `$(...)`, backticks, newlines, unicode).
  */
 import * as fc from 'fast-check';
