@@ -25,7 +25,7 @@ const CHANNEL_SECRET_KEY = /token|secret|password|apikey|api_key/i;
 const INT32_MAX = 2 ** 31 - 1;
 /** A named port (IANA service name): at most 15 lower case letters, digits and "-", with a letter. */
 const PORT_NAME = /^(?=.*[a-z])(?!.*--)[a-z0-9]([-a-z0-9]{0,13}[a-z0-9])?$/;
-const isDnsSubdomain = (s: unknown) => typeof s === 'string' && s.length <= 253 && DNS_SUBDOMAIN.test(s);
+export const isDnsSubdomain = (s: unknown) => typeof s === 'string' && s.length <= 253 && DNS_SUBDOMAIN.test(s);
 
 export function checkProps(props: OpenClawChartProps, p: ProblemCollector): void {
   checkRenderableKeys(props, '', p);

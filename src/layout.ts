@@ -16,6 +16,8 @@ export const PATHS = {
   cache: '/home/node/.cache',
   local: '/home/node/.local',
   npm: '/home/node/.npm',
+  /** The backup container's archives (the `backups` claim). */
+  backupsDir: '/backups',
   /** The image's WORKDIR, where `dist/index.js` is. */
   appDir: '/app',
 } as const;
@@ -23,7 +25,7 @@ export const PATHS = {
 /** Every path the chart mounts a volume at, in any of its containers (besides DATA_DIR). */
 export const CHART_MOUNT_PATHS: readonly string[] = [
   PATHS.stateDir, PATHS.authProfileDir, PATHS.tmp, PATHS.cache, PATHS.local, PATHS.npm, PATHS.nodeModules,
-  PATHS.managedConfigDir, PATHS.configFilesDir, PATHS.replicaEnvDir, PATHS.nodeModulesSeed,
+  PATHS.managedConfigDir, PATHS.configFilesDir, PATHS.replicaEnvDir, PATHS.nodeModulesSeed, PATHS.backupsDir,
 ];
 
 /** Names of the pod's volumes. */
@@ -37,6 +39,9 @@ export const VOLUMES = {
   managedConfig: 'gateway-config',
   configFiles: 'config-files',
   replicaEnv: 'replica-env',
+  /** The backup container's claim and its own /tmp. */
+  backups: 'backups',
+  backupTmp: 'backup-tmp',
 } as const;
 
 /** The container port's name; probes and Services refer to it, never to a number. */

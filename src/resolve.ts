@@ -2,6 +2,7 @@
  * props -> Model: every default and every derived value, computed once. Builders read the model
  * and never re-default or recompute anything.
  */
+import { ResolvedBackup, resolveBackup } from './backup';
 import { checkProps } from './check';
 import { ConfigProblem, OpenClawConfigError, ProblemCollector } from './errors';
 import { PATHS } from './layout';
@@ -66,6 +67,13 @@ export interface Model {
   readonly configFiles: Record<string, string>;
   readonly secretData: Record<string, string>;
   readonly extraVolumes: readonly VolumeJson[];
+  /**
+   * Nothing provides gateway auth (no env, Secret or tokenSecret): the gateway-token init
+   * container generates the pod's own token on its state volume.
+   */
+  readonly generateToken: boolean;
+  /** Scheduled backups (`backup.enabled`); undefined when off. */
+  readonly backup?: ResolvedBackup;
   /** Legal but dangerous or ineffective settings, each naming its path: said on stderr, errors with `--strict`. */
   readonly warnings: readonly ConfigProblem[];
 }
@@ -92,11 +100,13 @@ function resolveCheckedModel(givenProps: OpenClawChartProps, defaultRelease: str
   const problems = new ProblemCollector();
   // The construct id is the release name when releaseName is absent: check it like one.
   checkProps(props.releaseName === undefined ? { ...props, releaseName: defaultRelease } : props, problems);
+  const backup = resolveBackup(props, problems);
   problems.throwIfAny();
 
   const release = props.releaseName ?? defaultRelease;
   const name = props.nameOverride || CHART_NAME;
   const full = fullName(release, props.nameOverride, props.fullnameOverride);
+  const tokenEnv = fallbackTokenEnv(props, full);
   const image = { ...DEFAULTS.image, ...props.image };
   const features = imageFeatures(image.tag);
   const port = props.service?.port ?? DEFAULTS.service.port;
@@ -140,7 +150,7 @@ function resolveCheckedModel(givenProps: OpenClawChartProps, defaultRelease: str
       ...props.persistence,
       retentionPolicy: { ...DEFAULTS.persistence.retentionPolicy, ...props.persistence?.retentionPolicy },
     } as Required<PersistenceProps>,
-    env: [...containerEnv(env, props.existingSecret, props.extraEnv ?? []), ...fallbackTokenEnv(props, full)],
+    env: [...containerEnv(env, props.existingSecret, props.extraEnv ?? []), ...(tokenEnv ?? [])],
     envFrom: [
       ...(props.envFromConfigMap ?? []),
       ...(props.envFromSecret ?? []),
@@ -176,6 +186,8 @@ function resolveCheckedModel(givenProps: OpenClawChartProps, defaultRelease: str
     configFiles: configMapEnabled ? { ...props.configMap?.data } : {},
     secretData,
     extraVolumes: props.extraVolumes ?? [],
+    generateToken: tokenEnv === undefined,
+    backup,
     warnings: problems.warnings,
   };
 }
@@ -213,8 +225,11 @@ function containerEnv(
   ];
 }
 
-/** The gateway token from the tokenSecret, unless another source already provides gateway auth. */
-function fallbackTokenEnv(props: OpenClawChartProps, full: string): KubernetesJson[] {
+/**
+ * The gateway token env: `[]` when another source already provides gateway auth, the tokenSecret
+ * when one is set (opt-in), else undefined: the pod generates its own token.
+ */
+function fallbackTokenEnv(props: OpenClawChartProps, full: string): KubernetesJson[] | undefined {
   const auth = /^OPENCLAW_GATEWAY_(TOKEN|PASSWORD)$/;
   const provided = [
     ...Object.keys(props.env ?? {}),
@@ -224,6 +239,7 @@ function fallbackTokenEnv(props: OpenClawChartProps, full: string): KubernetesJs
   ].some((name) => auth.test(name)) || (props.envFromSecret ?? []).length > 0;
   if (provided) return [];
   const secret = props.gateway?.tokenSecret;
+  if (!secret) return undefined;
   return [{
     name: 'OPENCLAW_GATEWAY_TOKEN',
     valueFrom: { secretKeyRef: { name: secret?.name ?? suffixedName(full, 'gateway-token'), key: secret?.key ?? 'OPENCLAW_GATEWAY_TOKEN' } },
