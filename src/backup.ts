@@ -92,6 +92,8 @@ export function backupContainer(m: BackupContainerInputs): KubernetesJson {
       { name: VOLUMES.data, mountPath: PATHS.stateDir, subPath: '.openclaw' },
       { name: VOLUMES.data, mountPath: PATHS.authProfileDir, subPath: '.config/openclaw' },
       { name: VOLUMES.backupTmp, mountPath: PATHS.tmp },
+      // The CLI needs a writable ~/.cache (its fallback temp dir) under the read-only root.
+      { name: VOLUMES.backupTmp, mountPath: PATHS.cache, subPath: 'cache' },
       { name: VOLUMES.backups, mountPath: PATHS.backupsDir },
     ],
     resources: m.backup.resources,

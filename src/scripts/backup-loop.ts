@@ -16,6 +16,8 @@
  *   credentials. Only names, sizes and timings are logged, never archive content.
  * - The newest are chosen by modification time (`ls -t`), so the local-time offset in OpenClaw's
  *   file names does not matter.
+ * - After a failure the next attempt comes sooner: in min(INTERVAL_S, 300) s (e.g. the gateway held
+ *   its database at startup), so one bad moment does not cost a whole interval.
  * - TERM (pod shutdown) ends the sleep at once; a run in progress is left to finish or be killed.
  */
 
@@ -73,9 +75,10 @@ backup_once() {
 rm -rf -- "$out"/.partial.* 2>/dev/null || :
 say "first archive in $first s, then every $interval s into $out; keeping the newest $keep"
 pause "$first"
+retry=$interval
+[ "$retry" -le 300 ] || retry=300
 while :; do
-  backup_once "$@" || :
-  pause "$interval"
+  if backup_once "$@"; then pause "$interval"; else say "next attempt in $retry s"; pause "$retry"; fi
 done
 `;
 

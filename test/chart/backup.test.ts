@@ -37,6 +37,7 @@ describe('backup.enabled', () => {
       { name: 'data', mountPath: '/home/node/.openclaw', subPath: '.openclaw' },
       { name: 'data', mountPath: '/home/node/.config/openclaw', subPath: '.config/openclaw' },
       { name: 'backup-tmp', mountPath: '/tmp' },
+      { name: 'backup-tmp', mountPath: '/home/node/.cache', subPath: 'cache' },
       { name: 'backups', mountPath: '/backups' },
     ]);
     expect(c.resources).toEqual({ limits: { cpu: '500m', memory: '1Gi' }, requests: { cpu: '10m', memory: '128Mi' } });

@@ -91,6 +91,8 @@ describe('backup loop (run with sh and a fake openclaw)', () => {
     expect(archives()).toEqual([nameOf(1), nameOf(2)]);
     const failures = r.stderr.split('\n').filter((l) => l.startsWith(`${ME}: backup FAILED`));
     expect(failures).toEqual(Array(3).fill(`${ME}: backup FAILED: openclaw backup create exited with 3; older archives kept`));
+    // The next attempt comes after min(interval, 300 s), said in the log.
+    expect(r.stdout).toContain(`${ME}: next attempt in 1 s\n`);
     // OpenClaw's own message reaches the container log too.
     expect(r.stderr).toContain('EACCES: permission denied');
   });
