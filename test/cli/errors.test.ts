@@ -41,7 +41,7 @@ describe('unknown keys, with "did you mean"', () => {
 
   test('a right key in the wrong place', async () => {
     expectFailure(await synthValues('storageClass: fast-ssd\n'), [
-      'storageClass: is not a known key here; did you mean persistence.storageClass? (got "fast-ssd")',
+      'storageClass: is not a known key here; did you mean persistence.storageClass or backup.storageClass? (got "fast-ssd")',
     ]);
   });
 

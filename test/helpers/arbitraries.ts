@@ -585,6 +585,11 @@ export const validCase: fc.Arbitrary<ChartCase> = rec({
     rec({ enabled: opt(fc.boolean()), minAvailable: fc.oneof(fc.integer({ min: 0, max: 3 }), fc.constantFrom('50%')) }, { requiredKeys: ['minAvailable'] }),
   )),
   nodeModulesWritable: opt(fc.boolean()),
+  backup: opt(rec({
+    enabled: opt(fc.boolean()), intervalHours: opt(fc.constantFrom(0.5, 6, 24)), keep: opt(fc.integer({ min: 1, max: 30 })),
+    size: opt(fc.constantFrom('1Gi', '5Gi')), storageClass: opt(fc.constantFrom('', 'fast-ssd')),
+    resources: opt(rec({ limits: opt(fc.constant({ memory: '512Mi' })), requests: opt(fc.constant({ cpu: '5m' })) }, { requiredKeys: [] })),
+  }, { requiredKeys: [] })),
 }).chain((g) => {
   const replicas = g.replicaCount ?? 1;
   const tag = g.tagKind === 'default' ? undefined
@@ -656,6 +661,7 @@ export const validCase: fc.Arbitrary<ChartCase> = rec({
         podManagementPolicy: g.podManagementPolicy,
         podDisruptionBudget: g.podDisruptionBudget ? compact(g.podDisruptionBudget) : undefined,
         nodeModulesWritable: g.nodeModulesWritable,
+        backup: g.backup ? compact(g.backup) : undefined,
       } as OpenClawChartProps);
       return { props, release: g.names.release, namespace: g.namespace };
     }));
