@@ -65,6 +65,11 @@ const CONSTRAINTS: Record<string, { ref?: ValueFormatName; keys?: ValueFormatNam
   'persistence.storageClass': { ref: 'dnsSubdomainOrEmpty' },
   'persistence.size': { ref: 'quantity' },
   'persistence.annotations': { keys: 'labelName' },
+  // Fractions of an hour are allowed (the one non-integer plain number); at least one minute.
+  'backup.intervalHours': { schema: { type: 'number', minimum: 1 / 60, maximum: 8760 } },
+  'backup.keep': { schema: { minimum: 1, maximum: 1000 } },
+  'backup.size': { ref: 'quantity' },
+  'backup.storageClass': { ref: 'dnsSubdomainOrEmpty' },
   'env': { keys: 'envVarName' },
   'env.DATA_DIR': { ref: 'absolutePath' },
   // As the Helm chart's values.schema.json.

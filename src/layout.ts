@@ -6,7 +6,6 @@ export const PATHS = {
   stateDir: '/home/node/.openclaw',
   /** Persisted whole: the auth-profile key (`openclaw/`) and other runtimes' config (codex, acpx). */
   config: '/home/node/.config',
-  authProfileDir: '/home/node/.config/openclaw',
   managedConfigDir: '/etc/openclaw/managed',
   configFilesDir: '/etc/openclaw/config',
   replicaEnvDir: '/etc/openclaw/replica-env',
@@ -18,6 +17,8 @@ export const PATHS = {
   cache: '/home/node/.cache',
   local: '/home/node/.local',
   npm: '/home/node/.npm',
+  /** The backup container's archives (the `backups` claim). */
+  backupsDir: '/backups',
   /** The image's WORKDIR, where `dist/index.js` is. */
   appDir: '/app',
 } as const;
@@ -25,7 +26,7 @@ export const PATHS = {
 /** Every path the chart mounts a volume at, in any of its containers (besides DATA_DIR). */
 export const CHART_MOUNT_PATHS: readonly string[] = [
   PATHS.stateDir, PATHS.config, PATHS.tmp, PATHS.cache, PATHS.local, PATHS.npm, PATHS.nodeModules,
-  PATHS.managedConfigDir, PATHS.configFilesDir, PATHS.replicaEnvDir, PATHS.nodeModulesSeed,
+  PATHS.managedConfigDir, PATHS.configFilesDir, PATHS.replicaEnvDir, PATHS.nodeModulesSeed, PATHS.backupsDir,
 ];
 
 /** Names of the pod's volumes. */
@@ -39,6 +40,9 @@ export const VOLUMES = {
   managedConfig: 'gateway-config',
   configFiles: 'config-files',
   replicaEnv: 'replica-env',
+  /** The backup container's claim and its own /tmp. */
+  backups: 'backups',
+  backupTmp: 'backup-tmp',
 } as const;
 
 /** The container port's name; probes and Services refer to it, never to a number. */

@@ -302,11 +302,14 @@ export interface GatewayProps {
    */
   readonly channels?: ChannelsProps;
   /**
-   * Where the gateway token comes from when nothing else provides `OPENCLAW_GATEWAY_TOKEN` or
-   * `OPENCLAW_GATEWAY_PASSWORD` (existingSecret.keys, secret.data, extraEnv or envFromSecret).
-   * The gateway refuses to listen on the pod network without one, so the pod waits for this
-   * Secret: `kubectl create secret generic <name> --from-literal=OPENCLAW_GATEWAY_TOKEN=$(openssl rand -hex 32)`.
-   * @default { name: '<fullname>-gateway-token', key: 'OPENCLAW_GATEWAY_TOKEN' }
+   * A Secret holding the gateway token, for those who want one. Used only when set and when
+   * nothing else provides `OPENCLAW_GATEWAY_TOKEN` or `OPENCLAW_GATEWAY_PASSWORD`
+   * (existingSecret.keys, secret.data, extraEnv, env or envFromSecret); the pod waits for it:
+   * `kubectl create secret generic <name> --from-literal=OPENCLAW_GATEWAY_TOKEN=$(openssl rand -hex 32)`.
+   * Unset (and no other source): each pod generates its own token on first start, a random
+   * 32-byte value in `gateway.auth.token` of openclaw.json on its state volume (mode 0600), kept
+   * across restarts; never in a manifest. A `key` without a `name` uses `<fullname>-gateway-token`.
+   * @default - none: the pod generates its token
    */
   readonly tokenSecret?: { readonly name?: string; readonly key?: string };
 }
@@ -468,6 +471,43 @@ export interface NetworkPolicyProps {
    * @default []
    */
   readonly customEgressPorts?: NetworkPolicyPortProps[];
+}
+
+export interface BackupProps {
+  /**
+   * Run a `backup` container beside the gateway: a verified archive
+   * (`openclaw backup create --verify`) about 30 s after the pod starts, then every
+   * `intervalHours`, on a claim of its own (`backups-<statefulset>-<i>`).
+   * @default false
+   */
+  readonly enabled?: boolean;
+  /**
+   * Hours between two archives (fractions allowed, at least one minute).
+   * @default 24
+   */
+  readonly intervalHours?: number;
+  /**
+   * How many archives to keep; older ones are deleted after each successful backup (a failed
+   * backup deletes nothing).
+   * @default 7
+   */
+  readonly keep?: number;
+  /**
+   * Size of each replica's backups claim. Allow about `keep` times the state's size.
+   * @default '5Gi'
+   */
+  readonly size?: string;
+  /**
+   * StorageClass of the backups claims. Empty: the cluster default.
+   * @default ''
+   */
+  readonly storageClass?: string;
+  /**
+   * Resources of the backup container (it is idle between archives; an archive takes a few
+   * seconds of one CPU). `limits` and `requests` default separately.
+   * @default { limits: { cpu: '500m', memory: '1Gi' }, requests: { cpu: '10m', memory: '128Mi' } }
+   */
+  readonly resources?: { readonly limits?: ResourceList; readonly requests?: ResourceList };
 }
 
 export interface UpdateStrategyProps {
@@ -639,6 +679,8 @@ export interface OpenClawChartProps {
    * @default true
    */
   readonly nodeModulesWritable?: boolean;
+  /** Scheduled, verified backups of each replica's state. @default see BackupProps */
+  readonly backup?: BackupProps;
 }
 
 /**
@@ -686,6 +728,10 @@ export const DEFAULTS = {
   updateStrategy: { type: 'RollingUpdate', rollingUpdate: { partition: 0 } },
   podManagementPolicy: 'OrderedReady',
   nodeModulesWritable: true,
+  backup: {
+    enabled: false, intervalHours: 24, keep: 7, size: '5Gi', storageClass: '',
+    resources: { limits: { cpu: '500m', memory: '1Gi' }, requests: { cpu: '10m', memory: '128Mi' } },
+  },
   /** Resources of the chart's small init containers (policy: every container has requests and limits). */
   initContainerResources: { limits: { cpu: '200m', memory: '128Mi' }, requests: { cpu: '10m', memory: '32Mi' } },
 } satisfies DefaultValues;

@@ -2,6 +2,7 @@
  * props -> Model: every default and every derived value, computed once. Builders read the model
  * and never re-default or recompute anything.
  */
+import { ResolvedBackup, resolveBackup } from './backup';
 import { checkProps } from './check';
 import { ConfigProblem, ProblemCollector } from './errors';
 import { GATEWAY_AUTH_ENV } from './formats';
@@ -75,6 +76,13 @@ export interface Model {
   readonly configFiles: Record<string, string>;
   readonly secretData: Record<string, string>;
   readonly extraVolumes: readonly VolumeJson[];
+  /**
+   * Nothing provides gateway auth (no env, Secret or tokenSecret): the gateway-token init
+   * container generates the pod's own token on its state volume.
+   */
+  readonly generateToken: boolean;
+  /** Scheduled backups (`backup.enabled`); undefined when off. */
+  readonly backup?: ResolvedBackup;
   /** Legal but dangerous or ineffective settings, each naming its path: said on stderr, errors with `--strict`. */
   readonly warnings: readonly ConfigProblem[];
   /** The StatefulSet, pod and PodDisruptionBudget settings. */
@@ -98,11 +106,13 @@ export function resolveCheckedModel(givenProps: OpenClawChartProps, defaultRelea
   const problems = new ProblemCollector();
   // The construct id is the release name when releaseName is absent: check it like one.
   checkProps(props.releaseName === undefined ? { ...props, releaseName: defaultRelease } : props, problems);
+  const backup = resolveBackup(props, problems);
   problems.throwIfAny();
 
   const release = props.releaseName ?? defaultRelease;
   const name = props.nameOverride || CHART_NAME;
   const full = fullName(release, props.nameOverride, props.fullnameOverride);
+  const tokenEnv = fallbackTokenEnv(props, full);
   const image = { ...DEFAULTS.image, ...props.image };
   const features = imageFeatures(image.tag);
   const settings = basicSettings(props);
@@ -152,7 +162,7 @@ export function resolveCheckedModel(givenProps: OpenClawChartProps, defaultRelea
       ...props.persistence,
       retentionPolicy: { ...DEFAULTS.persistence.retentionPolicy, ...props.persistence?.retentionPolicy },
     } as Required<PersistenceProps>,
-    env: [...containerEnv(env, props.existingSecret, props.extraEnv ?? [], heapEnv(heapLimit)), ...fallbackTokenEnv(props, full)],
+    env: [...containerEnv(env, props.existingSecret, props.extraEnv ?? [], heapEnv(heapLimit)), ...(tokenEnv ?? [])],
     heapLimitMiB: heapLimit,
     envFrom: [
       ...(props.envFromConfigMap ?? []),
@@ -181,6 +191,8 @@ export function resolveCheckedModel(givenProps: OpenClawChartProps, defaultRelea
     configFiles: configMapEnabled ? { ...props.configMap?.data } : {},
     secretData,
     extraVolumes: props.extraVolumes ?? [],
+    generateToken: tokenEnv === undefined,
+    backup,
     warnings: problems.warnings,
     workload: resolveWorkload(props, replicas),
     service: resolveService(props),
@@ -229,8 +241,11 @@ function heapEnv(mib: number | undefined): KubernetesJson[] {
   return mib === undefined ? [] : [{ name: 'NODE_OPTIONS', value: `--max-old-space-size=${mib}` }];
 }
 
-/** The gateway token from the tokenSecret, unless another source already provides gateway auth. */
-function fallbackTokenEnv(props: OpenClawChartProps, full: string): KubernetesJson[] {
+/**
+ * The gateway token env: `[]` when another source already provides gateway auth, the tokenSecret
+ * when one is set (opt-in), else undefined: the pod generates its own token.
+ */
+function fallbackTokenEnv(props: OpenClawChartProps, full: string): KubernetesJson[] | undefined {
   const provided = [
     ...Object.keys(props.env ?? {}),
     ...Object.keys(props.existingSecret?.name ? props.existingSecret.keys ?? {} : {}),
@@ -239,6 +254,7 @@ function fallbackTokenEnv(props: OpenClawChartProps, full: string): KubernetesJs
   ].some((name) => GATEWAY_AUTH_ENV.test(name)) || (props.envFromSecret ?? []).length > 0;
   if (provided) return [];
   const secret = props.gateway?.tokenSecret;
+  if (!secret) return undefined;
   return [{
     name: 'OPENCLAW_GATEWAY_TOKEN',
     valueFrom: { secretKeyRef: { name: secret?.name ?? suffixedName(full, 'gateway-token'), key: secret?.key ?? 'OPENCLAW_GATEWAY_TOKEN' } },

@@ -8,6 +8,8 @@ import { Model, ResolvedProbe } from './resolve';
 import { configMergeCommand } from './scripts/config-merge';
 import { replicaWrapperCommand } from './scripts/replica-env';
 import { prepareStateCommand } from './scripts/prepare-state';
+import { gatewayTokenCommand } from './scripts/gateway-token';
+import { backupClaimTemplate, backupContainer } from './backup';
 
 export function addWorkload(sink: ManifestSink, model: Model, podAnnotations: Record<string, string>): void {
   const workload = model.workload;
@@ -23,9 +25,12 @@ export function addWorkload(sink: ManifestSink, model: Model, podAnnotations: Re
       podManagementPolicy: workload.podManagementPolicy,
       updateStrategy: workload.updateStrategy,
       selector: { matchLabels: model.labels.selector },
-      ...(model.persistence.enabled ? {
+      ...(model.persistence.enabled || model.backup ? {
         persistentVolumeClaimRetentionPolicy: model.persistence.retentionPolicy,
-        volumeClaimTemplates: [claimTemplate(model)],
+        volumeClaimTemplates: [
+          ...(model.persistence.enabled ? [claimTemplate(model)] : []),
+          ...(model.backup ? [backupClaimTemplate(model.backup, model.labels.selector)] : []),
+        ],
       } : {}),
       template: {
         metadata: {
@@ -80,6 +85,7 @@ function podSpec(model: Model): KubernetesJson {
     ...(model.managedConfig ? [{ name: VOLUMES.managedConfig, configMap: { name: model.names.managedConfigMap } }] : []),
     ...(Object.keys(model.configFiles).length ? [{ name: VOLUMES.configFiles, configMap: { name: model.names.configFilesConfigMap } }] : []),
     ...(model.replicaEnv.size ? [{ name: VOLUMES.replicaEnv, configMap: { name: model.names.replicaEnvConfigMap } }] : []),
+    ...(model.backup ? [{ name: VOLUMES.backupTmp, emptyDir: {} }] : []),
     ...model.extraVolumes,
   ];
   const dataMount = { name: VOLUMES.data, mountPath: model.dataDir };
@@ -119,7 +125,9 @@ function podSpec(model: Model): KubernetesJson {
       ],
       ...probes(model),
       resources: model.resources,
-    }],
+    },
+    ...(model.backup ? [backupContainer({ backup: model.backup, image: model.image, securityContext: model.securityContext, dataDir: model.dataDir })] : []),
+    ],
     volumes,
   };
 }
@@ -129,6 +137,7 @@ function podSpec(model: Model): KubernetesJson {
  *    the kubelet creates missing subPath directories root-owned and unwritable; seeds the writable
  *    node_modules emptyDir from the image so global packages (npm) keep working.
  * 2. gateway-config (jq image), only when there are settings to manage: merges them into openclaw.json.
+ * 3. gateway-token (jq image), only when nothing provides gateway auth: the pod's own token.
  */
 function initContainers(model: Model, dataMount: KubernetesJson): KubernetesJson[] {
   const seed = model.workload.nodeModulesWritable;
@@ -148,6 +157,16 @@ function initContainers(model: Model, dataMount: KubernetesJson): KubernetesJson
       imagePullPolicy: 'IfNotPresent',
       command: configMergeCommand(`${PATHS.managedConfigDir}/${MANAGED_CONFIG_KEY}`, model.configFile),
       volumeMounts: [dataMount, { name: VOLUMES.managedConfig, mountPath: PATHS.managedConfigDir, readOnly: true }],
+      ...common,
+    });
+  }
+  if (model.generateToken) {
+    containers.push({
+      name: 'gateway-token',
+      image: model.initImage,
+      imagePullPolicy: 'IfNotPresent',
+      command: gatewayTokenCommand(model.configFile),
+      volumeMounts: [dataMount],
       ...common,
     });
   }

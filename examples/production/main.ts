@@ -23,7 +23,7 @@ new OpenClawChart(app, 'openclaw', {
   image: { repository: 'ghcr.io/openclaw/openclaw', tag: '2026.9.6', pullPolicy: 'IfNotPresent' },
 
   // Every credential comes from the existing Secret (env var name -> key in the Secret). Providing
-  // OPENCLAW_GATEWAY_TOKEN here replaces the default `<release>-openclaw-gateway-token` Secret.
+  // OPENCLAW_GATEWAY_TOKEN here replaces the token each pod would otherwise generate for itself.
   existingSecret: {
     name: 'openclaw-credentials',
     keys: {

@@ -22,7 +22,7 @@ type Input =
 
 const RBAC_VERBS = 'get, list, watch, create, update, patch, delete, deletecollection, impersonate, bind, escalate, use, approve, sign, *';
 const CHART_MOUNT_PATHS = '/home/node/.openclaw, /home/node/.config, /tmp, /home/node/.cache, /home/node/.local, /home/node/.npm, '
-  + '/usr/local/lib/node_modules, /etc/openclaw/managed, /etc/openclaw/config, /etc/openclaw/replica-env, /seed/node_modules, /app';
+  + '/usr/local/lib/node_modules, /etc/openclaw/managed, /etc/openclaw/config, /etc/openclaw/replica-env, /seed/node_modules, /backups, /app';
 const RESERVED_VOLUMES = Object.values(VOLUMES).join(', ');
 const LONG_RELEASE = `openclaw-${'x'.repeat(51)}`; // 60 characters
 const REDACTED = '(got "<redacted>")';

@@ -16,10 +16,12 @@ describe('Helm chart defects (docs/helm-chart-defects.md)', () => {
     });
     expectValidManifests(objs);
     const env = mainContainer(objs).env;
-    expect(env.slice(-3, -1)).toEqual([
+    expect(env.slice(-2)).toEqual([
       { name: 'CUSTOM_VAR', value: 'custom-value' },
       { name: 'SECRET_VAR', valueFrom: { secretKeyRef: { name: 'my-secret', key: 'secret-key' } } },
     ]);
+    // Neither provides gateway auth: the pod generates its token, no env var carries one.
+    expect(env.map((e: any) => e.name)).not.toContain('OPENCLAW_GATEWAY_TOKEN');
   });
 
   test('2: customEgressPorts renders as an egress rule to any destination on those ports', () => {
@@ -69,7 +71,7 @@ describe('Helm chart defects (docs/helm-chart-defects.md)', () => {
   test('11: every container, init containers included, has the restricted securityContext', () => {
     const objs = synthObjects({ persistence: { enabled: false }, image: { tag: '2026.2.1' } });
     const containers = allContainers(objs);
-    expect(containers.map((c: any) => c.name)).toEqual(['prepare-state', 'gateway-config', 'openclaw']);
+    expect(containers.map((c: any) => c.name)).toEqual(['prepare-state', 'gateway-config', 'gateway-token', 'openclaw']);
     for (const c of containers) {
       expect(c.securityContext).toEqual({
         allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] }, readOnlyRootFilesystem: true,
@@ -96,7 +98,8 @@ describe('Helm chart defects (docs/helm-chart-defects.md)', () => {
   test('14: no gateway ConfigMap and no config init container when nothing is managed', () => {
     const objs = synthObjects();
     expect(objs.filter((o) => o.kind === 'ConfigMap')).toEqual([]);
-    expect(podSpecOf(objs).initContainers.map((c: any) => c.name)).toEqual(['prepare-state']);
+    // The only other init container generates the gateway token (nothing else provides one).
+    expect(podSpecOf(objs).initContainers.map((c: any) => c.name)).toEqual(['prepare-state', 'gateway-token']);
   });
 
   test('15: least-privilege RBAC: no Role and no token by default; a Role and the token only for given rules', () => {

@@ -7,6 +7,7 @@ test('CHART_MOUNT_PATHS (what check.ts keeps users from mounting over) lists eve
     configMap: { data: { 'a.txt': 'x' } },
     replicaCount: 2,
     replicaOverrides: { 1: { env: { ROLE: 'b' } } },
+    backup: { enabled: true },
   });
   const spec = podSpecOf(objs);
   const mounted = [...spec.initContainers, ...spec.containers].flatMap((c: any) => c.volumeMounts.map((m: any) => m.mountPath));

@@ -5,7 +5,7 @@
  */
 import { OpenClawConfigError, OpenClawChartProps } from '../../src';
 import { expectValidManifests } from '../helpers/k8s-valid';
-import { envOf, findObject, mainContainer, synthObjects } from '../helpers/synth';
+import { envOf, findObject, mainContainer, podSpecOf, synthObjects } from '../helpers/synth';
 
 const probesFor = (tag: string) => {
   const c = mainContainer(synthObjects({ image: { tag } }));
@@ -65,9 +65,14 @@ describe('the real knobs', () => {
     expect(managedConfig({ agentModel: 'openai/gpt-5', env: { CLAUDE_MODEL: 'claude-x' } }).agents.defaults.model.primary).toBe('openai/gpt-5');
   });
 
-  test('without a token source the gateway token comes from <fullname>-gateway-token; a given source replaces it', () => {
-    expect(envOf(synthObjects()).OPENCLAW_GATEWAY_TOKEN).toEqual({ secretKeyRef: { name: 'my-openclaw-gateway-token', key: 'OPENCLAW_GATEWAY_TOKEN' } });
+  test('without a token source the pod generates its token; gateway.tokenSecret opts into a Secret; a given source replaces both', () => {
+    const generated = synthObjects();
+    expect(envOf(generated).OPENCLAW_GATEWAY_TOKEN).toBeUndefined();
+    expect(podSpecOf(generated).initContainers.map((c: any) => c.name)).toEqual(['prepare-state', 'gateway-token']);
+    expect(envOf(synthObjects({ gateway: { tokenSecret: {} } })).OPENCLAW_GATEWAY_TOKEN).toEqual({ secretKeyRef: { name: 'my-openclaw-gateway-token', key: 'OPENCLAW_GATEWAY_TOKEN' } });
+    expect(envOf(synthObjects({ gateway: { tokenSecret: { name: 'tok', key: 'k' } } })).OPENCLAW_GATEWAY_TOKEN).toEqual({ secretKeyRef: { name: 'tok', key: 'k' } });
     const own = synthObjects({ existingSecret: { name: 's', keys: { OPENCLAW_GATEWAY_TOKEN: 'tok' } } });
+    expect(podSpecOf(own).initContainers.map((c: any) => c.name)).toEqual(['prepare-state']);
     expect(mainContainer(own).env.filter((e: any) => e.name === 'OPENCLAW_GATEWAY_TOKEN')).toEqual([
       { name: 'OPENCLAW_GATEWAY_TOKEN', valueFrom: { secretKeyRef: { name: 's', key: 'tok' } } }]);
   });

@@ -40,7 +40,7 @@ describe('unknown keys, with "did you mean"', () => {
 
   test('a right key in the wrong place', async () => {
     expectFailure(await synthValues('storageClass: fast-ssd\n'), [
-      'storageClass: is not a known key here; did you mean persistence.storageClass? (got <string, 8 characters>)',
+      'storageClass: is not a known key here; did you mean persistence.storageClass or backup.storageClass? (got <string, 8 characters>)',
     ]);
   });
 

@@ -46,6 +46,9 @@ const DEFAULT_TAG = ALL.filter((s) => s !== '07-no-persistence');
 const NOTHING_MANAGED = ['01-default', '05-network-policy-custom', '06-per-replica', '08-custom-storage'];
 /** Scenarios where it has something: the model (02, 03), the ingress origin (04), allowInsecureAuth on an old image (07). */
 const MANAGED = ['02-existing-secret', '03-env-from-secret', '04-ingress-tls', '07-no-persistence'];
+/** Scenarios where nothing provides gateway auth: the pod generates its own token (gateway-token init container). */
+const TOKEN_GENERATED = ['01-default', '05-network-policy-custom', '06-per-replica', '07-no-persistence', '08-custom-storage'];
+const MANAGED_WITH_TOKEN = MANAGED.filter((s) => TOKEN_GENERATED.includes(s));
 
 const STS = 'StatefulSet/my-openclaw';
 const MAIN = `${STS} container openclaw`;
@@ -151,12 +154,16 @@ export const DELIBERATE_DIFFERENCES: readonly DeliberateDifference[] = [
 
   // ---- Init containers (Helm chart defect 8, 9, 10, 14) ----
   {
-    scenarios: NOTHING_MANAGED, fact: `${STS}: initContainers`, reference: ['gateway-config'], ours: ['prepare-state'],
-    reason: 'prepare-state creates the state directories owned by uid 1000 (the kubelet creates missing subPath directories root-owned) and seeds node_modules. No gateway-config: there is nothing to write into openclaw.json (allowInsecureAuth was retired in OpenClaw 2026.7.22 and is off; Helm chart defect 14).',
+    scenarios: NOTHING_MANAGED, fact: `${STS}: initContainers`, reference: ['gateway-config'], ours: ['prepare-state', 'gateway-token'],
+    reason: 'prepare-state creates the state directories owned by uid 1000 (the kubelet creates missing subPath directories root-owned) and seeds node_modules. No gateway-config: there is nothing to write into openclaw.json (allowInsecureAuth was retired in OpenClaw 2026.7.22 and is off; Helm chart defect 14). gateway-token: nothing provides gateway auth, so the pod writes its own random token into gateway.auth.token on its state volume.',
   },
   {
-    scenarios: MANAGED, fact: `${STS}: initContainers`, reference: ['gateway-config'], ours: ['prepare-state', 'gateway-config'],
+    scenarios: MANAGED.filter((s) => !TOKEN_GENERATED.includes(s)), fact: `${STS}: initContainers`, reference: ['gateway-config'], ours: ['prepare-state', 'gateway-config'],
     reason: 'prepare-state first (state directories, node_modules seed), then gateway-config merges the managed settings into openclaw.json.',
+  },
+  {
+    scenarios: MANAGED_WITH_TOKEN, fact: `${STS}: initContainers`, reference: ['gateway-config'], ours: ['prepare-state', 'gateway-config', 'gateway-token'],
+    reason: 'prepare-state, then gateway-config merges the managed settings, then gateway-token writes the pod\'s own token (nothing provides gateway auth).',
   },
   {
     scenarios: NOTHING_MANAGED, fact: 'object ConfigMap/my-openclaw-gateway-config', reference: 'present', ours: ABSENT,
@@ -214,12 +221,6 @@ export const DELIBERATE_DIFFERENCES: readonly DeliberateDifference[] = [
   {
     scenarios: ALL, fact: `${MAIN}: env OPENCLAW_STATE_DIR`, reference: ABSENT, ours: { value: PATHS.stateDir },
     reason: 'Names OpenClaw\'s state directory (the persisted ~/.openclaw) explicitly.',
-  },
-  {
-    scenarios: ['01-default', '05-network-policy-custom', '06-per-replica', '07-no-persistence', '08-custom-storage'],
-    fact: `${MAIN}: env OPENCLAW_GATEWAY_TOKEN`, reference: ABSENT,
-    ours: { valueFrom: { secretKeyRef: { key: 'OPENCLAW_GATEWAY_TOKEN', name: 'my-openclaw-gateway-token' } } },
-    reason: 'OpenClaw refuses to listen on the pod network without a gateway token; when no value provides one, it comes from the Secret <fullname>-gateway-token (gateway.tokenSecret), which the pod waits for.',
   },
   {
     scenarios: DEFAULT_TAG, fact: `${MAIN}: livenessProbe`, reference: HELM_LIVENESS, ours: httpProbe('/healthz', LIVENESS_TIMING),

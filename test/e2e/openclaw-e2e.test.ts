@@ -207,10 +207,13 @@ scenario(
 // The chart's own manifests, run as the kubelet would
 // ---------------------------------------------------------------------------------------------
 
-/** Synthesized objects plus the token Secret a user creates before installing. */
+/**
+ * Synthesized objects plus the token Secret a user creates before installing: these scenarios opt
+ * into `gateway.tokenSecret` (the generated token is day-two.test.ts's subject).
+ */
 function chart(props: OpenClawChartProps, tokenSecret = 'my-openclaw-gateway-token', tokenKey = 'OPENCLAW_GATEWAY_TOKEN'): () => K8sObject[] {
   return () => [
-    ...synthObjects(props, { namespace: 'openclaw' }),
+    ...synthObjects({ ...props, gateway: { tokenSecret: {}, ...props.gateway } }, { namespace: 'openclaw' }),
     { apiVersion: 'v1', kind: 'Secret', metadata: { name: tokenSecret, namespace: 'openclaw' }, type: 'Opaque', data: { [tokenKey]: Buffer.from('e2e-gateway-token').toString('base64') } },
   ];
 }

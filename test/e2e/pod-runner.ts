@@ -60,6 +60,7 @@ import { PodProcess, readText, sleep, tail } from './pod-process';
 import { ContainerPlan, execInPod, hostJq, HostPaths, imageTag, listFiles, planContainer, PodPlan, podScript } from './pod-sandbox';
 import type { K8sObject, PodRunResult, RunPodOptions } from './pod-types';
 import { prepareVolumes } from './pod-volumes';
+import { planSidecars, sidecarLogFile } from './pod-sidecars';
 
 export type {
   AuthCheckResult, ContainerRun, HttpOutcome, K8sObject, PodNetworkJoin, PodRunResult, ProbeKind, ProbeResult, RunningPod, RunPodOptions, ValidateResult,
@@ -92,6 +93,7 @@ export async function runPod(objects: K8sObject[], opts: RunPodOptions): Promise
     mainEnv: {},
     initContainers: [],
     main: { name: mainContainer.name, started: false, logTail: '', tmpWrites: [] },
+    sidecars: [],
     probes: [],
     ok: false,
     warnings,
@@ -148,13 +150,14 @@ export async function runPod(objects: K8sObject[], opts: RunPodOptions): Promise
     // With a pod network the kubelet probes the pod address from the node; the runner's own checks stay on loopback.
     kubelet = opts.network ? new Prober(opts.network.nodeNetns) : prober;
     const rt: ProbeRuntime = { prober: kubelet, host: result.podIP ?? '127.0.0.1', pod: podProc, plan: plan.main, nsPid };
-    await runMainContainer(rt, prober, plan.validate, mainStart.at, deadline, opts, result);
+    await runMainContainer({ ...rt, sidecars: plan.sidecars ?? [], logs }, prober, plan.validate, mainStart.at, deadline, opts, result);
     return result;
   } finally {
     prober?.kill();
     kubelet?.kill();
     if (podProc) await podProc.kill();
     collectAfterExit(result, logs, plan?.main);
+    for (const s of plan?.sidecars ?? []) result.sidecars.push({ name: s.name, log: tail(readText(sidecarLogFile(logs, s.name)), 200) });
     (result as { durationMs: number }).durationMs = Date.now() - started;
     if (!opts.keepWorkDir) {
       if (podProc && !podProc.exited) warnings.push(`pod process did not exit; work dir ${work} left in place`);
@@ -170,9 +173,10 @@ function checkHost(): void {
   }
 }
 
+/** The first app container is the main one; the others run beside it as sidecars (pod-sidecars.ts). */
 function singleAppContainer(pod: PodModel): any {
   const containers: any[] = pod.spec.containers ?? [];
-  if (containers.length !== 1) throw new Error(`the e2e pod runner supports pods with one app container, found ${containers.length}`);
+  if (containers.length === 0) throw new Error('the pod has no app container');
   for (const ic of pod.spec.initContainers ?? []) {
     if (ic.restartPolicy === 'Always') throw new Error(`init container ${ic.name}: sidecar containers are not supported by the e2e pod runner`);
   }
@@ -193,7 +197,7 @@ function planPod(ctx: EnvContext, work: string, opts: RunPodOptions, warnings: s
     const tag = imageTag(String(mainContainer.image ?? ''));
     if (tag && tag !== opts.install.version) warnings.push(`image tag ${tag} runs as the installed openclaw@${opts.install.version}`);
   }
-  return { inits, validate, main };
+  return { inits, validate, main, sidecars: planSidecars(ctx, serviceEnv, work) };
 }
 
 /** Waits for each init container in order; false (with `podError` set) when one did not finish or failed. */
@@ -224,7 +228,7 @@ async function runInitContainers(podProc: PodProcess, plans: ContainerPlan[], lo
 
 /** Time to listen, the probes, then (when healthy) the token check, a second validate and `whileReady`. */
 async function runMainContainer(
-  rt: ProbeRuntime, prober: Prober, validatePlan: ContainerPlan | undefined, t0: number, deadline: number, opts: RunPodOptions, result: PodRunResult,
+  rt: ProbeRuntime & { sidecars: ContainerPlan[]; logs: string }, prober: Prober, validatePlan: ContainerPlan | undefined, t0: number, deadline: number, opts: RunPodOptions, result: PodRunResult,
 ): Promise<void> {
   const { pod: podProc, plan: mainPlan, nsPid } = rt;
   // Time to listen: TCP connects to the first containerPort every 100 ms.
@@ -254,7 +258,7 @@ async function runMainContainer(
   const running = !podProc.find('main-exit') && !podProc.exited;
   const authWanted = opts.authCheck ?? mainPlan.profile.kind === 'openclaw';
   if (authWanted && running && listenPort && probesPassed && result.main.listenMs !== undefined) {
-    result.auth = await authCheck(prober, listenPort, mainPlan.env.OPENCLAW_GATEWAY_TOKEN);
+    result.auth = await authCheck(prober, listenPort, opts.authToken ? opts.authToken() : mainPlan.env.OPENCLAW_GATEWAY_TOKEN);
   }
   if (opts.validateAfterStart && validatePlan && running) {
     result.validateAfterStart = await runInPod(nsPid, validatePlan, Math.max(1000, Math.min(60000, deadline - Date.now())));
@@ -263,8 +267,18 @@ async function runMainContainer(
     const exec = (argv: string[], timeoutMs: number, workingDir?: string) =>
       // Its own budget, not the pod deadline: a gateway that became ready late still gets its checks.
       execInPod(nsPid, workingDir ? { ...mainPlan, workingDir } : mainPlan, argv, Math.max(1000, timeoutMs));
+    const sidecar = (name: string) => {
+      const p = rt.sidecars.find((s) => s.name === name);
+      if (!p) throw new Error(`no sidecar container ${name}`);
+      return p;
+    };
+    const execIn = (container: string, argv: string[], timeoutMs: number, workingDir?: string) => {
+      const p = sidecar(container);
+      return execInPod(nsPid, workingDir ? { ...p, workingDir } : p, argv, Math.max(1000, timeoutMs));
+    };
+    const sidecarLog = (container: string) => readText(sidecarLogFile(rt.logs, sidecar(container).name));
     try {
-      await opts.whileReady({ podIP: result.podIP ?? '127.0.0.1', exec });
+      await opts.whileReady({ podIP: result.podIP ?? '127.0.0.1', exec, execIn, sidecarLog });
     } catch (e: any) {
       result.whileReadyError = e?.stack ?? String(e);
     }

@@ -8,6 +8,7 @@ import * as path from 'path';
 import { containerEnv, EnvContext, expandK8sVars } from './pod-env';
 import { killNow, POD_NICE, q, track } from './pod-process';
 import type { PreparedVolume } from './pod-volumes';
+import { sidecarStartLines } from './pod-sidecars';
 
 export interface ImageProfile {
   readonly kind: 'openclaw' | 'jq' | 'generic';
@@ -55,7 +56,7 @@ export function imageTag(image: string): string | undefined {
 }
 
 export interface ContainerPlan {
-  readonly role: 'init' | 'validate' | 'main';
+  readonly role: 'init' | 'validate' | 'main' | 'sidecar';
   readonly name: string;
   readonly container: any;
   readonly profile: ImageProfile;
@@ -267,6 +268,8 @@ export interface PodPlan {
   readonly inits: ContainerPlan[];
   readonly validate?: ContainerPlan;
   readonly main: ContainerPlan;
+  /** App containers after the first (pod-sidecars.ts). */
+  readonly sidecars?: ContainerPlan[];
 }
 
 /**
@@ -287,7 +290,7 @@ export function podScript(podName: string, plan: PodPlan, vols: Map<string, Prep
   // With a pod network the runner plumbs the pod's interface from outside, then creates this file.
   if (netReadyFile) S.push(`i=0; while [ ! -e ${q(netReadyFile)} ]; do i=$((i+1)); [ $i -gt 1200 ] && fail 'pod network not attached within 60 s'; sleep 0.05; done`);
   // Image layers exist up front; mounts (and kubelet-created subPath dirs) happen at each container's start.
-  for (const p of [...plan.inits, ...(plan.validate ? [plan.validate] : []), plan.main]) buildRootfs(p, work);
+  for (const p of [...plan.inits, ...(plan.validate ? [plan.validate] : []), plan.main, ...(plan.sidecars ?? [])]) buildRootfs(p, work);
   plan.inits.forEach((p, i) => {
     S.push(...mountScript(p, vols, host, work));
     S.push(`mark init-start ${i}`);
@@ -304,6 +307,7 @@ export function podScript(podName: string, plan: PodPlan, vols: Map<string, Prep
   S.push('mark main-start');
   S.push(`${execLine(plan.main)} </dev/null >${q(`${logs}/main.log`)} 2>&1 &`);
   S.push('MAIN=$!', 'mark main-pid $MAIN');
+  S.push(...sidecarStartLines(plan.sidecars ?? [], vols, host, work, logs));
   // The environment the container's process really runs with, once its command has exec'd into
   // node (a wrapper such as the per-replica one changes it): read through the pod's own /proc.
   const proc = `${q(`${plan.main.rootfs}/proc`)}/"$MAIN"`;

@@ -16,6 +16,8 @@ export interface RunPodOptions {
   readonly secretValues?: Record<string, Record<string, string>>;
   /** Check token enforcement on an authenticated endpoint once the probes passed. @default true for an OpenClaw main container */
   readonly authCheck?: boolean;
+  /** The token for that check, read once the probes passed (e.g. one the pod generated on its volume). @default the main container's OPENCLAW_GATEWAY_TOKEN */
+  readonly authToken?: () => string | undefined;
   /** Run `openclaw config validate` again after the probes (the gateway rewrites openclaw.json at startup). @default false */
   readonly validateAfterStart?: boolean;
   /** Keep probing this long after every probe passed (liveness/readiness must keep passing). @default 0 */
@@ -65,6 +67,10 @@ export interface RunningPod {
   readonly podIP: string;
   /** Runs `argv` as the main container (its user, env, mounts, working dir) in the running pod; stdout and stderr together. */
   exec(argv: string[], timeoutMs: number, workingDir?: string): Promise<{ code: number | null; out: string }>;
+  /** The same in sidecar `container` (an app container after the first). */
+  execIn(container: string, argv: string[], timeoutMs: number, workingDir?: string): Promise<{ code: number | null; out: string }>;
+  /** What sidecar `container` has logged so far (stdout and stderr). */
+  sidecarLog(container: string): string;
 }
 
 export type ProbeKind = 'startup' | 'readiness' | 'liveness';
@@ -145,6 +151,8 @@ export interface PodRunResult {
     /** The environment of the running node process (after any wrapper exec'd), when it was seen. */
     processEnv?: Record<string, string>;
   };
+  /** App containers after the first: their log tails after the pod ended. */
+  readonly sidecars: Array<{ readonly name: string; readonly log: string }>;
   readonly probes: ProbeResult[];
   auth?: AuthCheckResult;
   /** What `whileReady` threw. */

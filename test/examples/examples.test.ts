@@ -83,7 +83,10 @@ test('minimal: the defaults, in namespace openclaw', () => {
   const sts = find(objects, 'StatefulSet', 'openclaw');
   expect(sts.metadata.namespace).toBe('openclaw');
   expect(sts.spec.replicas).toBe(1);
-  expect(envOf(sts).OPENCLAW_GATEWAY_TOKEN).toEqual({ secretKeyRef: { name: 'openclaw-gateway-token', key: 'OPENCLAW_GATEWAY_TOKEN' } });
+  // No Secret to create: the pod generates its own gateway token.
+  expect(envOf(sts).OPENCLAW_GATEWAY_TOKEN).toBeUndefined();
+  expect(sts.spec.template.spec.initContainers.map((c: any) => c.name)).toContain('gateway-token');
+  expect(objects.map((o) => o.kind)).not.toContain('Secret');
   expect(objects.map((o) => o.kind)).not.toContain('Ingress');
 });
 

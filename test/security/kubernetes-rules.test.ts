@@ -50,7 +50,7 @@ describe('refused before the API server refuses it', () => {
       'extraVolumeMounts[1].mountPath: is already a mount path ("/plugins/./" is "/plugins") (used by extraVolumeMounts[0]): Kubernetes requires unique mount paths (got "/plugins/./")',
     ]],
     ['DATA_DIR //tmp', 'env:\n  DATA_DIR: //tmp\n', [
-      'env.DATA_DIR: is a path the chart already uses (/home/node/.openclaw, /home/node/.config, /tmp, /home/node/.cache, /home/node/.local, /home/node/.npm, /usr/local/lib/node_modules, /etc/openclaw/managed, /etc/openclaw/config, /etc/openclaw/replica-env, /seed/node_modules, /app) (got "//tmp")',
+      'env.DATA_DIR: is a path the chart already uses (/home/node/.openclaw, /home/node/.config, /tmp, /home/node/.cache, /home/node/.local, /home/node/.npm, /usr/local/lib/node_modules, /etc/openclaw/managed, /etc/openclaw/config, /etc/openclaw/replica-env, /seed/node_modules, /backups, /app) (got "//tmp")',
     ]],
     ['a subPath that leaves the volume', 'extraVolumes:\n  - name: a\n    emptyDir: {}\nextraVolumeMounts:\n  - name: a\n    mountPath: /x\n    subPath: ../etc\n', [
       'extraVolumeMounts[0].subPath: must not contain ".." (the API server refuses it: it could leave the volume) (got "../etc")',

@@ -431,6 +431,12 @@ export const validCase: fc.Arbitrary<ChartCase> = rec({
     rec({ enabled: opt(fc.boolean()), minAvailable: fc.oneof(fc.integer({ min: 0, max: 3 }), fc.constantFrom('50%')) }, { requiredKeys: ['minAvailable'] }),
   )),
   nodeModulesWritable: opt(fc.boolean()),
+  backup: opt(rec({
+    // enabled stays off: the invariant checker knows one claim template (backup rendering: test/chart/backup.test.ts).
+    enabled: opt(fc.constant(false)), intervalHours: opt(fc.constantFrom(0.5, 6, 24)), keep: opt(fc.integer({ min: 1, max: 30 })),
+    size: opt(fc.constantFrom('1Gi', '5Gi')), storageClass: opt(fc.constantFrom('', 'fast-ssd')),
+    resources: opt(rec({ limits: opt(fc.constant({ memory: '512Mi' })), requests: opt(fc.constant({ cpu: '5m' })) }, { requiredKeys: [] })),
+  }, { requiredKeys: [] })),
 }).chain((g) => {
   const replicas = g.replicaCount ?? 1;
   const tag = g.tagKind === 'default' ? undefined
@@ -503,6 +509,7 @@ export const validCase: fc.Arbitrary<ChartCase> = rec({
         podDisruptionBudget: g.podDisruptionBudget ? compact(g.podDisruptionBudget) : undefined,
         nodeModulesWritable: g.nodeModulesWritable,
         maxOldSpaceSizeMiB: g.maxOldSpaceSizeMiB,
+        backup: g.backup ? compact(g.backup) : undefined,
       } as OpenClawChartProps);
       return { props, release: g.names.release, namespace: g.namespace };
     }));

@@ -1,0 +1,101 @@
+/**
+ * Scheduled, verified backups (`backup.*`): the resolved settings, their checks, and the `backup`
+ * container and `backups` claim the StatefulSet gets when they are on.
+ */
+import { isDnsSubdomain, isQuantity } from './formats';
+import { ProblemCollector } from './errors';
+import { PATHS, VOLUMES } from './layout';
+import { DEFAULTS, KubernetesJson, OpenClawChartProps } from './props';
+import { backupLoopCommand } from './scripts/backup-loop';
+
+/** Seconds from the backup container's start to its first archive: "within a minute". */
+export const FIRST_BACKUP_DELAY_SECONDS = 30;
+/** The OpenClaw CLI in the image (WORKDIR /app). */
+export const OPENCLAW_CLI = ['node', 'dist/index.js'] as const;
+
+export interface ResolvedBackup {
+  readonly intervalSeconds: number;
+  readonly keep: number;
+  readonly size: string;
+  readonly storageClass: string;
+  readonly resources: KubernetesJson;
+}
+
+/** Problems of `backup.*` go to `p`; undefined when backups are off. */
+export function resolveBackup(props: OpenClawChartProps, p: ProblemCollector): ResolvedBackup | undefined {
+  const b = props.backup ?? {};
+  const d = DEFAULTS.backup;
+  if (b.enabled !== undefined && typeof b.enabled !== 'boolean') p.add('backup.enabled', 'must be true or false', b.enabled);
+  const hours = b.intervalHours ?? d.intervalHours;
+  if (typeof hours !== 'number' || !Number.isFinite(hours) || hours < 1 / 60 || hours > 8760) {
+    p.add('backup.intervalHours', 'must be a number of hours from 0.0167 (one minute) to 8760 (a year)', hours);
+  }
+  const keep = b.keep ?? d.keep;
+  if (!Number.isInteger(keep) || keep < 1 || keep > 1000) p.add('backup.keep', 'must be an integer from 1 to 1000', keep);
+  const size = b.size ?? d.size;
+  if (!isQuantity(size)) p.add('backup.size', 'must be a Kubernetes quantity such as 5Gi', size);
+  const storageClass = b.storageClass ?? d.storageClass;
+  if (storageClass && !isDnsSubdomain(storageClass)) p.add('backup.storageClass', 'must be a DNS subdomain (lower case)', storageClass);
+  for (const kind of ['limits', 'requests'] as const) {
+    for (const [res, q] of Object.entries(b.resources?.[kind] ?? {})) {
+      if (q !== undefined && !isQuantity(q)) p.add(`backup.resources.${kind}.${res}`, 'must be a Kubernetes quantity such as 500m, 2, 1Gi', q);
+    }
+  }
+  if (!(b.enabled ?? d.enabled)) return undefined;
+  return {
+    intervalSeconds: Math.max(60, Math.round(hours * 3600)),
+    keep,
+    size: String(size),
+    storageClass,
+    resources: { limits: b.resources?.limits ?? d.resources.limits, requests: b.resources?.requests ?? d.resources.requests },
+  };
+}
+
+/** The backups volume claim template: one claim per replica, `backups-<statefulset>-<i>`. */
+export function backupClaimTemplate(backup: ResolvedBackup, selectorLabels: Record<string, string>): KubernetesJson {
+  return {
+    metadata: { name: VOLUMES.backups, labels: selectorLabels },
+    spec: {
+      accessModes: ['ReadWriteOnce'],
+      ...(backup.storageClass ? { storageClassName: backup.storageClass } : {}),
+      resources: { requests: { storage: backup.size } },
+    },
+  };
+}
+
+export interface BackupContainerInputs {
+  readonly backup: ResolvedBackup;
+  readonly image: { readonly ref: string; readonly pullPolicy: string };
+  readonly securityContext: KubernetesJson;
+  readonly dataDir: string;
+}
+
+/**
+ * The `backup` container: the OpenClaw image, the gateway's state mounted as the gateway sees it
+ * (so `openclaw backup create` finds the same state directory), its own /tmp, and the backups claim.
+ */
+export function backupContainer(m: BackupContainerInputs): KubernetesJson {
+  return {
+    name: 'backup',
+    image: m.image.ref,
+    imagePullPolicy: m.image.pullPolicy,
+    securityContext: m.securityContext,
+    command: backupLoopCommand({
+      outDir: PATHS.backupsDir,
+      firstDelaySeconds: FIRST_BACKUP_DELAY_SECONDS,
+      intervalSeconds: m.backup.intervalSeconds,
+      keep: m.backup.keep,
+    }, OPENCLAW_CLI),
+    env: [{ name: 'OPENCLAW_STATE_DIR', value: PATHS.stateDir }],
+    volumeMounts: [
+      { name: VOLUMES.data, mountPath: m.dataDir },
+      { name: VOLUMES.data, mountPath: PATHS.stateDir, subPath: '.openclaw' },
+      { name: VOLUMES.data, mountPath: PATHS.config, subPath: '.config' },
+      { name: VOLUMES.backupTmp, mountPath: PATHS.tmp },
+      // The CLI needs a writable ~/.cache (its fallback temp dir) under the read-only root.
+      { name: VOLUMES.backupTmp, mountPath: PATHS.cache, subPath: 'cache' },
+      { name: VOLUMES.backups, mountPath: PATHS.backupsDir },
+    ],
+    resources: m.backup.resources,
+  };
+}

@@ -1,0 +1,82 @@
+import { OpenClawConfigError, OpenClawChartProps } from '../../src';
+import { backupLoopScript } from '../../src/scripts/backup-loop';
+import { expectValidManifests } from '../helpers/k8s-valid';
+import { findObject, podSpecOf, synthObjects } from '../helpers/synth';
+
+function synthError(props: OpenClawChartProps): string {
+  try {
+    synthObjects(props);
+  } catch (e) {
+    expect(e).toBeInstanceOf(OpenClawConfigError);
+    return (e as Error).message;
+  }
+  throw new Error('expected an OpenClawConfigError');
+}
+
+const backupContainer = (objs: any[]) => podSpecOf(objs).containers.find((c: any) => c.name === 'backup');
+
+describe('backup.enabled', () => {
+  test('off by default: no backup container, no backups claim', () => {
+    const objs = synthObjects();
+    expect(podSpecOf(objs).containers.map((c: any) => c.name)).toEqual(['openclaw']);
+    expect(findObject(objs, 'StatefulSet').spec.volumeClaimTemplates.map((t: any) => t.metadata.name)).toEqual(['data']);
+  });
+
+  test('on: a restricted backup container in the OpenClaw image, with the state as the gateway sees it and a claim of its own', () => {
+    const objs = synthObjects({ backup: { enabled: true } });
+    expectValidManifests(objs);
+    const c = backupContainer(objs);
+    const main = podSpecOf(objs).containers[0];
+    expect(c.image).toBe(main.image);
+    expect(c.securityContext).toEqual(main.securityContext);
+    expect(c.securityContext).toMatchObject({ readOnlyRootFilesystem: true, allowPrivilegeEscalation: false, runAsNonRoot: true, capabilities: { drop: ['ALL'] } });
+    expect(c.command).toEqual(['sh', '-c', backupLoopScript(), 'openclaw-backup', '/backups', '30', '86400', '7', 'node', 'dist/index.js']);
+    expect(c.env).toEqual([{ name: 'OPENCLAW_STATE_DIR', value: '/home/node/.openclaw' }]);
+    expect(c.volumeMounts).toEqual([
+      { name: 'data', mountPath: '/data' },
+      { name: 'data', mountPath: '/home/node/.openclaw', subPath: '.openclaw' },
+      { name: 'data', mountPath: '/home/node/.config', subPath: '.config' },
+      { name: 'backup-tmp', mountPath: '/tmp' },
+      { name: 'backup-tmp', mountPath: '/home/node/.cache', subPath: 'cache' },
+      { name: 'backups', mountPath: '/backups' },
+    ]);
+    expect(c.resources).toEqual({ limits: { cpu: '500m', memory: '1Gi' }, requests: { cpu: '10m', memory: '128Mi' } });
+    expect(c.ports).toBeUndefined();
+    expect(podSpecOf(objs).volumes).toContainEqual({ name: 'backup-tmp', emptyDir: {} });
+    const claims = findObject(objs, 'StatefulSet').spec.volumeClaimTemplates;
+    expect(claims.map((t: any) => t.metadata.name)).toEqual(['data', 'backups']);
+    expect(claims[1].spec).toEqual({ accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '5Gi' } } });
+    // Nothing about the archives in a ConfigMap.
+    expect(objs.filter((o) => o.kind === 'ConfigMap')).toEqual([]);
+  });
+
+  test('interval, keep, size, storage class and resources follow the props; persistence off keeps the backups claim', () => {
+    const objs = synthObjects({
+      persistence: { enabled: false },
+      backup: { enabled: true, intervalHours: 0.5, keep: 3, size: '2Gi', storageClass: 'fast-ssd', resources: { limits: { memory: '512Mi' } } },
+    });
+    expectValidManifests(objs);
+    expect(backupContainer(objs).command.slice(4, 8)).toEqual(['/backups', '30', '1800', '3']);
+    expect(backupContainer(objs).resources).toEqual({ limits: { memory: '512Mi' }, requests: { cpu: '10m', memory: '128Mi' } });
+    const sts = findObject(objs, 'StatefulSet');
+    expect(sts.spec.volumeClaimTemplates).toEqual([{
+      metadata: { name: 'backups', labels: sts.spec.selector.matchLabels },
+      spec: { accessModes: ['ReadWriteOnce'], storageClassName: 'fast-ssd', resources: { requests: { storage: '2Gi' } } },
+    }]);
+    expect(podSpecOf(objs).volumes).toContainEqual({ name: 'data', emptyDir: {} });
+  });
+
+  test.each([
+    [{ intervalHours: 0 }, 'backup.intervalHours: must be a number of hours from 0.0167 (one minute) to 8760 (a year) (got 0)'],
+    [{ keep: 0 }, 'backup.keep: must be an integer from 1 to 1000 (got 0)'],
+    [{ keep: 2.5 }, 'backup.keep: must be an integer from 1 to 1000 (got 2.5)'],
+    [{ size: 'lots' }, 'backup.size: must be a Kubernetes quantity such as 5Gi (got "lots")'],
+    [{ storageClass: 'Fast_SSD' }, 'backup.storageClass: must be a DNS subdomain (lower case) (got "Fast_SSD")'],
+  ])('refuses %j with a message naming the path', (backup, message) => {
+    expect(synthError({ backup: { enabled: true, ...backup } })).toContain(message);
+  });
+
+  test('a user volume may not take the backups names', () => {
+    expect(synthError({ backup: { enabled: true }, extraVolumes: [{ name: 'backups', emptyDir: {} }] })).toContain('extraVolumes');
+  });
+});
