@@ -35,10 +35,13 @@ export function editPod(objects: K8sObject[], edit: (pod: any, container: any, a
   return copy;
 }
 
-/** The chart's synthesized objects (namespace `openclaw`) plus the token Secret a user creates before installing. */
+/**
+ * The chart's synthesized objects (namespace `openclaw`), opted into `gateway.tokenSecret`, plus that
+ * token Secret as a user creates it: a known token for the checks (the generated token is day-two.test.ts's subject).
+ */
 export function chartObjects(props: OpenClawChartProps, token = 'e2e-gateway-token', tokenSecret = 'my-openclaw-gateway-token', tokenKey = 'OPENCLAW_GATEWAY_TOKEN'): K8sObject[] {
   return [
-    ...synthObjects(props, { namespace: 'openclaw' }),
+    ...synthObjects({ ...props, gateway: { tokenSecret: {}, ...props.gateway } }, { namespace: 'openclaw' }),
     { apiVersion: 'v1', kind: 'Secret', metadata: { name: tokenSecret, namespace: 'openclaw' }, type: 'Opaque', data: { [tokenKey]: Buffer.from(token).toString('base64') } },
   ];
 }

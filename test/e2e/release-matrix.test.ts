@@ -38,9 +38,14 @@ afterAll(() => {
   process.stderr.write(`[release-matrix] figures written to ${file}\n`);
 });
 
+/**
+ * The render plus the token Secret. A render without a token source opts into `gateway.tokenSecret`,
+ * so every release is checked with the same known token (the generated token is day-two.test.ts's subject).
+ */
 function objects(props: OpenClawChartProps, tokenSecret: string): K8sObject[] {
+  const withSecret = props.existingSecret ? props : { ...props, gateway: { tokenSecret: {}, ...props.gateway } };
   return [
-    ...synthObjects(props, { namespace: 'openclaw' }),
+    ...synthObjects(withSecret, { namespace: 'openclaw' }),
     { apiVersion: 'v1', kind: 'Secret', metadata: { name: tokenSecret, namespace: 'openclaw' }, type: 'Opaque', data: { OPENCLAW_GATEWAY_TOKEN: Buffer.from('e2e-gateway-token').toString('base64') } },
   ];
 }
