@@ -5,12 +5,51 @@ import { ApiObject, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import { buildObjects } from './build';
 import { ConfigProblem, formatWarning } from './errors';
+import { PATHS } from './layout';
 import { OpenClawChartProps } from './props';
 import { resolveModel } from './model';
 import { Model } from './resolve';
 
+/** What a chart made, as your own constructs need it: names, the port, the labels, the paths. Stable across releases. */
+export interface OpenClawChartInfo {
+  /** The release name (`app.kubernetes.io/instance`). */
+  readonly releaseName: string;
+  readonly namespace: string;
+  /** The object name prefix (`<release>-openclaw`, or `fullnameOverride`). */
+  readonly fullName: string;
+  /** The one gateway port (Service, container, probes). */
+  readonly port: number;
+  readonly serviceName: string;
+  readonly headlessServiceName: string;
+  readonly statefulSetName: string;
+  readonly serviceAccountName: string;
+  /** The pod selector labels (they never change across upgrades). */
+  readonly selectorLabels: Readonly<Record<string, string>>;
+  /** Where the data volume is mounted (`env.DATA_DIR`) and where OpenClaw keeps its state. */
+  readonly dataDir: string;
+  readonly stateDir: string;
+}
+
 export class OpenClawChart extends Chart {
-  /** Everything the chart derived from its props (names, port, paths, managed config). */
+  /** What the chart made: names, port, labels, paths (the stable view to build on). */
+  public readonly info: OpenClawChartInfo;
+
+  /**
+   * The gateway StatefulSet, for the cdk8s escape hatch: `chart.statefulSet.addJsonPatch(JsonPatch.add(...))`
+   * changes the synthesized manifest where no prop does what you need.
+   */
+  public readonly statefulSet: ApiObject;
+
+  /** The ClusterIP (or NodePort/LoadBalancer) Service in front of the gateway. */
+  public readonly service: ApiObject;
+
+  /** The headless Service that gives each replica its DNS name. */
+  public readonly headlessService: ApiObject;
+
+  /**
+   * Everything the chart derived from its props.
+   * @deprecated Internal and changing between releases: use `info` for names, port and paths.
+   */
   public readonly model: Model;
 
   /**
@@ -25,6 +64,23 @@ export class OpenClawChart extends Chart {
     this.model = model;
     this.warnings = model.warnings;
     for (const warning of model.warnings) process.stderr.write(`${formatWarning(warning)} (chart ${id})\n`);
-    buildObjects({ add: (objectId, manifest) => new ApiObject(this, objectId, manifest as any) }, model);
+    const objects = new Map<string, ApiObject>();
+    buildObjects({ add: (objectId, manifest) => void objects.set(objectId, new ApiObject(this, objectId, manifest as any)) }, model);
+    this.statefulSet = objects.get('statefulset')!;
+    this.service = objects.get('service')!;
+    this.headlessService = objects.get('headless')!;
+    this.info = {
+      releaseName: model.release,
+      namespace: model.namespace,
+      fullName: model.fullName,
+      port: model.port,
+      serviceName: model.names.service,
+      headlessServiceName: model.names.headlessService,
+      statefulSetName: model.names.statefulSet,
+      serviceAccountName: model.names.serviceAccount,
+      selectorLabels: { ...model.labels.selector },
+      dataDir: model.dataDir,
+      stateDir: PATHS.stateDir,
+    };
   }
 }

@@ -1,5 +1,6 @@
 /** The public API of openclaw-cdk8s: the chart and its props, the fleet, values files, validation, Helm export, notes. */
 export { OpenClawChart } from './chart';
+export type { OpenClawChartInfo } from './chart';
 export * from './props';
 export { OpenClawConfigError, formatProblem, formatWarning } from './errors';
 export type { ConfigProblem } from './errors';

@@ -7,7 +7,7 @@
  * - NamespaceChart: the namespace, with Pod Security labels and a ResourceQuota.
  * - TeamAssistants (your construct): one OpenClawChart per team, without their own Ingress.
  * - SharedIngressChart: one Ingress with one wildcard certificate, routing each team's host to
- *   its gateway, using the names and the port the charts expose in `chart.model`.
+ *   its gateway, using the names and the port the charts expose in `chart.info`.
  */
 import { ApiObject, App, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
@@ -95,7 +95,7 @@ class SharedIngressChart extends Chart {
             paths: [{
               path: '/',
               pathType: 'Prefix',
-              backend: { service: { name: chart.model.names.service, port: { number: chart.model.port } } },
+              backend: { service: { name: chart.info.serviceName, port: { number: chart.info.port } } },
             }],
           },
         })),

@@ -276,7 +276,7 @@ describe('our OpenClaw', () => {
     });
     const ingress = manifests.find((m) => m.kind === 'Ingress');
     expect(ingress.spec.tls[0].secretName).toBe('assistant-tls');
-    expect(chart.model.names.service).toBe('assistant-openclaw');
+    expect(chart.info.serviceName).toBe('assistant-openclaw');
   });
 });
 `);
