@@ -19,6 +19,8 @@
  * - jq is looked up on PATH, then at /jq (where the old `imega/jq` image has it).
  */
 
+import { atomicReplacePreamble } from './atomic-replace';
+
 const SCRIPT = `set -eu
 me=openclaw-config-merge
 say() { printf '%s: %s\\n' "$me" "$*"; }
@@ -56,14 +58,7 @@ else
   action=created
 fi
 
-dir=$(dirname -- "$target")
-mkdir -p -- "$dir" || die "cannot create directory $dir for $target"
-tmp=
-trap '[ -z "$tmp" ] || rm -f -- "$tmp"' EXIT
-trap 'exit 129' HUP
-trap 'exit 130' INT
-trap 'exit 143' TERM
-tmp=$(mktemp "$dir/.openclaw-config-merge.XXXXXX") || die "cannot create a temporary file in $dir; $target not written"
+${atomicReplacePreamble('.openclaw-config-merge', '$target not written')}
 if [ "$action" = merged ]; then
   "$jq" -n --slurpfile e "$target" --slurpfile m "$managed" '$e[0] * $m[0]' >"$tmp" || die "cannot write $tmp; $target not changed"
 else

@@ -18,6 +18,8 @@
  * - Written to a temporary file next to the target (mktemp: 0600), then renamed over it.
  */
 
+import { atomicReplacePreamble } from './atomic-replace';
+
 const SCRIPT = `set -eu
 me=openclaw-gateway-token
 say() { printf '%s: %s\\n' "$me" "$*"; }
@@ -54,14 +56,7 @@ esac
 [ "\${#OPENCLAW_NEW_GATEWAY_TOKEN}" -eq 64 ] || die "could not read 32 random bytes from /dev/urandom; no token written"
 export OPENCLAW_NEW_GATEWAY_TOKEN
 
-dir=$(dirname -- "$target")
-mkdir -p -- "$dir" || die "cannot create directory $dir for $target"
-tmp=
-trap '[ -z "$tmp" ] || rm -f -- "$tmp"' EXIT
-trap 'exit 129' HUP
-trap 'exit 130' INT
-trap 'exit 143' TERM
-tmp=$(mktemp "$dir/.openclaw-gateway-token.XXXXXX") || die "cannot create a temporary file in $dir; no token written"
+${atomicReplacePreamble('.openclaw-gateway-token', 'no token written')}
 if [ "$action" = added ]; then
   "$jq" '.gateway.auth.token = env.OPENCLAW_NEW_GATEWAY_TOKEN' "$target" >"$tmp" || die "cannot write $tmp; $target not changed"
 else

@@ -1,17 +1,7 @@
-import { OpenClawConfigError, OpenClawChartProps } from '../../src';
 import { backupLoopScript } from '../../src/scripts/backup-loop';
 import { expectValidManifests } from '../helpers/k8s-valid';
-import { findObject, podSpecOf, synthObjects } from '../helpers/synth';
+import { findObject, podSpecOf, synthError, synthObjects } from '../helpers/synth';
 
-function synthError(props: OpenClawChartProps): string {
-  try {
-    synthObjects(props);
-  } catch (e) {
-    expect(e).toBeInstanceOf(OpenClawConfigError);
-    return (e as Error).message;
-  }
-  throw new Error('expected an OpenClawConfigError');
-}
 
 const backupContainer = (objs: any[]) => podSpecOf(objs).containers.find((c: any) => c.name === 'backup');
 

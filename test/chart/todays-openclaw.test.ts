@@ -3,9 +3,9 @@
  * the real config knobs, ingress for WebSockets and trusted proxies, channels, Gateway API,
  * disruption budget.
  */
-import { OpenClawConfigError, OpenClawChartProps } from '../../src';
+import { OpenClawChartProps } from '../../src';
 import { expectValidManifests } from '../helpers/k8s-valid';
-import { envOf, findObject, mainContainer, podSpecOf, synthObjects } from '../helpers/synth';
+import { envOf, findObject, mainContainer, podSpecOf, synthError, synthObjects } from '../helpers/synth';
 
 const probesFor = (tag: string) => {
   const c = mainContainer(synthObjects({ image: { tag } }));
@@ -16,15 +16,6 @@ const probesFor = (tag: string) => {
 const managedConfig = (props: OpenClawChartProps) =>
   JSON.parse(findObject(synthObjects(props), 'ConfigMap', 'my-openclaw-gateway-config').data['openclaw.json']);
 
-function synthError(props: OpenClawChartProps): string {
-  try {
-    synthObjects(props);
-  } catch (e) {
-    expect(e).toBeInstanceOf(OpenClawConfigError);
-    return (e as Error).message;
-  }
-  throw new Error('expected an OpenClawConfigError');
-}
 
 describe('probes chosen by image version', () => {
   test.each([

@@ -1,5 +1,5 @@
 import { Testing } from 'cdk8s';
-import { OpenClawChart, OpenClawChartProps } from '../../src';
+import { OpenClawChart, OpenClawChartProps, OpenClawConfigError } from '../../src';
 
 export interface SynthOptions {
   readonly release?: string;
@@ -30,4 +30,15 @@ export function mainContainer(objects: any[]): any {
 /** The main container's env as name -> value or valueFrom. */
 export function envOf(objects: any[]): Record<string, any> {
   return Object.fromEntries(mainContainer(objects).env.map((e: any) => [e.name, e.value ?? e.valueFrom]));
+}
+
+/** The message of the OpenClawConfigError that synthesizing `props` throws (fails the test if it does not). */
+export function synthError(props: OpenClawChartProps): string {
+  try {
+    synthObjects(props);
+  } catch (e) {
+    expect(e).toBeInstanceOf(OpenClawConfigError);
+    return (e as Error).message;
+  }
+  throw new Error('expected an OpenClawConfigError');
 }
