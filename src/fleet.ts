@@ -20,7 +20,6 @@ import { OpenClawChartProps } from './props';
 
 export { OpenClawFleetError } from './fleet-error';
 export type { FleetProblem } from './fleet-error';
-export { deepMerge } from './fleet-validate';
 
 /** One tenant (one person's OpenClaw) of a fleet. */
 export interface FleetTenant {

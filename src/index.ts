@@ -4,7 +4,6 @@ export type { OpenClawChartInfo } from './chart';
 export * from './props';
 export { OpenClawConfigError, formatProblem, formatWarning } from './errors';
 export type { ConfigProblem } from './errors';
-export type { Model, ResolvedProbe } from './resolve';
 export { PATHS, VOLUMES, PORT_NAME } from './layout';
 export {
   DEFAULT_OPENCLAW_VERSION, HEALTH_ENDPOINTS_SINCE, STARTUP_ENDPOINT_SINCE, ALLOW_INSECURE_AUTH_RETIRED_IN,

@@ -10,8 +10,9 @@ import { App, Testing, Yaml } from 'cdk8s';
 import * as fc from 'fast-check';
 import {
   FleetLayout, FleetTenant, OpenClawChart, OpenClawChartProps, OpenClawConfigError, OpenClawFleet, OpenClawFleetError,
-  deepMerge, renderObjects, toManifestYaml,
+  renderObjects, toManifestYaml,
 } from '../src';
+import { deepMerge } from '../src/fleet-validate';
 import { validCase } from './helpers/arbitraries';
 import { envOf, findObject, mainContainer } from './helpers/synth';
 
