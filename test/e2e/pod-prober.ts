@@ -73,10 +73,15 @@ export class Prober {
       for (const cb of this.pending.values()) cb({ error: 'prober exited' });
       this.pending.clear();
     });
+    // A request racing the teardown writes to a closed pipe (EPIPE): its caller gets 'prober exited', not a crash.
+    this.proc.stdin!.on('error', () => undefined);
   }
 
   request(req: ProbeRequest): Promise<HttpOutcome & { ok?: boolean }> {
     const id = this.nextId++;
+    if (this.proc.exitCode !== null || this.proc.signalCode !== null || this.proc.stdin!.destroyed) {
+      return Promise.resolve({ error: 'prober exited' });
+    }
     return new Promise((resolve) => {
       // A guard in case the prober itself hangs.
       const guard = setTimeout(() => {
