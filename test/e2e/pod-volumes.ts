@@ -71,6 +71,8 @@ export function prepareVolumes(ctx: EnvContext, volRoot: string, opts: RunPodOpt
   const fsGroup: number | undefined = pod.spec.securityContext?.fsGroup;
   const out = new Map<string, PreparedVolume>();
   const pvcRoot = opts.pvcDir ?? path.join(volRoot, '..', 'pvc');
+  // A pod whose first volume is a claim (a one-off restore pod) links it before any emptyDir made the directory.
+  fs.mkdirSync(volRoot, { recursive: true });
   for (const v of pod.spec.volumes ?? []) {
     const dir = path.join(volRoot, v.name);
     let alwaysReadOnly = false;
