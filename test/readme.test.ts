@@ -17,5 +17,5 @@ test('the table lists every top-level prop of OpenClawChartProps', () => {
 
 test('the README opens with the two set-up commands: synthesize the default deployment, run the tests', () => {
   const firstBlock = /```bash\n([\s\S]*?)```/.exec(readme)![1].trim().split('\n');
-  expect(firstBlock.map((l) => l.replace(/\s+#.*$/, ''))).toEqual(['npm ci && npx cdk8s synth', 'npm test']);
+  expect(firstBlock.map((l) => l.replace(/\s+#.*$/, ''))).toEqual(['npm ci && npm run synth', 'npm test']);
 });
