@@ -19,19 +19,13 @@
  * - jq is looked up on PATH, then at /jq (where the old `imega/jq` image has it).
  */
 
-import { atomicReplacePreamble } from './atomic-replace';
+import { atomicReplacePreamble, findJq, scriptPrelude } from './shell-fragments';
 
 const SCRIPT = `set -eu
-me=openclaw-config-merge
-say() { printf '%s: %s\\n' "$me" "$*"; }
-warn() { printf '%s: %s\\n' "$me" "$*" >&2; }
-die() { warn "$*"; exit 1; }
-[ "$#" -eq 2 ] || die "usage: sh -c SCRIPT $me MANAGED_JSON CONFIG_FILE"
+${scriptPrelude('openclaw-config-merge', ['MANAGED_JSON', 'CONFIG_FILE'])}
 managed=$1
 target=$2
-if command -v jq >/dev/null 2>&1; then jq=jq
-elif [ -x /jq ]; then jq=/jq
-else die "jq not found on PATH or at /jq; cannot apply the managed settings to $target"
+${findJq('cannot apply the managed settings to $target')}
 fi
 "$jq" -e -n --slurpfile m "$managed" '$m | length == 1 and (.[0] | type) == "object"' >/dev/null 2>&1 ||
   die "managed settings $managed are missing, unreadable or not one JSON object; $target not changed"

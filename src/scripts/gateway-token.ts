@@ -18,18 +18,12 @@
  * - Written to a temporary file next to the target (mktemp: 0600), then renamed over it.
  */
 
-import { atomicReplacePreamble } from './atomic-replace';
+import { atomicReplacePreamble, findJq, scriptPrelude } from './shell-fragments';
 
 const SCRIPT = `set -eu
-me=openclaw-gateway-token
-say() { printf '%s: %s\\n' "$me" "$*"; }
-warn() { printf '%s: %s\\n' "$me" "$*" >&2; }
-die() { warn "$*"; exit 1; }
-[ "$#" -eq 1 ] || die "usage: sh -c SCRIPT $me CONFIG_FILE"
+${scriptPrelude('openclaw-gateway-token', ['CONFIG_FILE'])}
 target=$1
-if command -v jq >/dev/null 2>&1; then jq=jq
-elif [ -x /jq ]; then jq=/jq
-else die "jq not found on PATH or at /jq; cannot write a gateway token to $target"
+${findJq('cannot write a gateway token to $target')}
 fi
 if [ -e "$target" ] && [ ! -f "$target" ]; then die "$target exists but is not a regular file"; fi
 umask 077
