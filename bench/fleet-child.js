@@ -21,6 +21,8 @@ if (!MODES.includes(mode) || !(count >= 0) || !outdir) {
   process.exit(2);
 }
 const lib = require('../lib/src');
+// The fleet's own merge of defaults and tenant props (internal, not exported), so plain builds the same charts.
+const { deepMerge } = require('../lib/src/fleet-validate');
 const { App } = require('cdk8s');
 const { DEFAULTS, tenants } = require('./tenants');
 
@@ -28,7 +30,7 @@ function render(list) {
   if (mode === 'fleet') return new lib.OpenClawFleet({ defaults: DEFAULTS, tenants: list }).writeTo(outdir).objects;
   const app = new App({ outdir });
   for (const t of list) {
-    new lib.OpenClawChart(app, t.name, { ...lib.deepMerge(DEFAULTS, t.props), releaseName: t.name, namespace: t.namespace });
+    new lib.OpenClawChart(app, t.name, { ...deepMerge(DEFAULTS, t.props), releaseName: t.name, namespace: t.namespace });
   }
   app.synth();
   return app.charts.reduce((n, c) => n + c.apiObjects.length, 0);

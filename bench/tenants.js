@@ -14,6 +14,8 @@ const DEFAULTS = {
   podDisruptionBudget: { enabled: true },
   networkPolicy: { enabled: true, allowSameNamespace: true, customEgressPorts: [{ port: 443 }] },
   ingress: { enabled: true, className: 'nginx' },
+  // The ingress controller's pods, as the chart's warning asks for an ingress.
+  gateway: { trustedProxies: ['10.42.7.0/28'] },
 };
 
 /** Tenant `i` of the benchmark fleet. */
