@@ -1,8 +1,9 @@
 /**
  * Summary lines about running the gateway day to day: a paused release, the trusted proxies behind
- * an Ingress/HTTPRoute, pairing Control UI browsers, the heap cap. Like notes.ts they read the
+ * an Ingress/HTTPRoute, pairing Control UI browsers, the heap cap, upgrades. Like notes.ts they read the
  * synthesized objects, not the props.
  */
+import { MIGRATE_CONFIG_CONTAINER } from './scripts/config-migration';
 import { trustedProxiesAdvice } from './trusted-proxies';
 
 /** `kubectl exec` into the gateway container of one pod, running an OpenClaw CLI command. */
@@ -15,6 +16,18 @@ export function pausedNotes(name: string, ns: string): string[] {
   return [
     'Paused: replicaCount is 0, so no gateway pod runs. The claims and the state on them are kept.',
     `Resume: set replicaCount to 1 (or more) and apply, or: kubectl scale statefulset ${name} -n ${ns} --replicas=1`,
+  ];
+}
+
+/** A new OpenClaw release: what migrate-config does, and where to look when it stops the pod. */
+export function upgradeNotes(sts: any, ns: string): string[] {
+  const migrates = (sts.spec?.template?.spec?.initContainers ?? []).some((c: any) => c.name === MIGRATE_CONFIG_CONTAINER);
+  if (!migrates) return [];
+  return [
+    `A new image.tag: on its first start, ${MIGRATE_CONFIG_CONTAINER} runs openclaw config validate on the state,`,
+    'and openclaw doctor --fix --non-interactive when it fails (the old file kept as openclaw.json.bak).',
+    'A pod left in Init:Error has a config OpenClaw cannot migrate; the keys it refuses:',
+    `  kubectl logs -n ${ns} ${sts.metadata.name}-0 -c ${MIGRATE_CONFIG_CONTAINER}`,
   ];
 }
 

@@ -7,7 +7,7 @@
  * works on any list of manifests (the CLI's output, a Helm export's templates).
  */
 
-import { heapNotes, managedOpenclawJson, pairingNotes, pausedNotes, trustedProxyNotes } from './notes-operations';
+import { heapNotes, managedOpenclawJson, pairingNotes, pausedNotes, trustedProxyNotes, upgradeNotes } from './notes-operations';
 import { readGatewayTokenCommand } from './scripts/gateway-token';
 import { shellQuote } from './scripts/shell-quote';
 
@@ -128,6 +128,8 @@ function gatewayNotes(sts: any, objects: any[], localPort: number, several: bool
   lines.push('', 'State:', ...stateNotes(sts, container).map((l) => `  ${l}`));
   const backups = backupNotes(sts, ns);
   if (backups.length) lines.push('', 'Backups:', ...backups.map((l) => `  ${l}`));
+  const upgrades = upgradeNotes(sts, ns);
+  if (upgrades.length) lines.push('', 'Upgrades:', ...upgrades.map((l) => `  ${l}`));
   return lines;
 }
 

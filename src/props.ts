@@ -510,6 +510,21 @@ export interface BackupProps {
   readonly resources?: { readonly limits?: ResourceList; readonly requests?: ResourceList };
 }
 
+/** What the pod does when it starts on state an older (or another) OpenClaw release wrote. */
+export interface UpgradeProps {
+  /**
+   * Run a `migrate-config` init container (the OpenClaw image, the gateway's env, mounts and
+   * resources) before the gateway. When the config on the volume was last written by another
+   * release (`meta.lastTouchedVersion`), it runs `openclaw config validate`; if that fails,
+   * `openclaw doctor --fix --non-interactive` (OpenClaw's safe migrations, keeping
+   * `openclaw.json.bak`) and validate again. If the config still does not validate, the gateway is
+   * not started: the container exits 1 with a message naming both releases, shown by
+   * `kubectl describe pod`. On a restart with the same release it exits at once.
+   * @default true
+   */
+  readonly migrateConfig?: boolean;
+}
+
 export interface UpdateStrategyProps {
   /** @default 'RollingUpdate' */
   readonly type?: UpdateStrategyType;
@@ -681,6 +696,8 @@ export interface OpenClawChartProps {
   readonly nodeModulesWritable?: boolean;
   /** Scheduled, verified backups of each replica's state. @default see BackupProps */
   readonly backup?: BackupProps;
+  /** Config migration when the image's OpenClaw release changes. @default see UpgradeProps */
+  readonly upgrade?: UpgradeProps;
 }
 
 /**
@@ -732,6 +749,7 @@ export const DEFAULTS = {
     enabled: false, intervalHours: 24, keep: 7, size: '5Gi', storageClass: '',
     resources: { limits: { cpu: '500m', memory: '1Gi' }, requests: { cpu: '10m', memory: '128Mi' } },
   },
+  upgrade: { migrateConfig: true },
   /** Resources of the chart's small init containers (policy: every container has requests and limits). */
   initContainerResources: { limits: { cpu: '200m', memory: '128Mi' }, requests: { cpu: '10m', memory: '32Mi' } },
 } satisfies DefaultValues;

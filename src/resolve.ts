@@ -81,6 +81,8 @@ export interface Model {
    * container generates the pod's own token on its state volume.
    */
   readonly generateToken: boolean;
+  /** The migrate-config init container runs before the gateway (`upgrade.migrateConfig`). */
+  readonly migrateConfig: boolean;
   /** Scheduled backups (`backup.enabled`); undefined when off. */
   readonly backup?: ResolvedBackup;
   /** Legal but dangerous or ineffective settings, each naming its path: said on stderr, errors with `--strict`. */
@@ -192,6 +194,7 @@ export function resolveCheckedModel(givenProps: OpenClawChartProps, defaultRelea
     secretData,
     extraVolumes: props.extraVolumes ?? [],
     generateToken: tokenEnv === undefined,
+    migrateConfig: props.upgrade?.migrateConfig ?? DEFAULTS.upgrade.migrateConfig,
     backup,
     warnings: problems.warnings,
     workload: resolveWorkload(props, replicas),

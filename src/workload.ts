@@ -8,6 +8,7 @@ import { Model, ResolvedProbe } from './resolve';
 import { configMergeCommand } from './scripts/config-merge';
 import { replicaWrapperCommand } from './scripts/replica-env';
 import { prepareStateCommand } from './scripts/prepare-state';
+import { configMigrationCommand, MIGRATE_CONFIG_CONTAINER } from './scripts/config-migration';
 import { gatewayTokenCommand } from './scripts/gateway-token';
 import { backupClaimTemplate, backupContainer } from './backup';
 
@@ -89,6 +90,21 @@ function podSpec(model: Model): KubernetesJson {
     ...model.extraVolumes,
   ];
   const dataMount = { name: VOLUMES.data, mountPath: model.dataDir };
+  const gatewayMounts = [
+    dataMount,
+    // State and ~/.config (with the auth-profile key in ~/.config/openclaw) live on the data volume (the Helm chart lost the key at restart).
+    { name: VOLUMES.data, mountPath: PATHS.stateDir, subPath: '.openclaw' },
+    // All of ~/.config, where other runtimes OpenClaw starts (codex, acpx) write too.
+    { name: VOLUMES.data, mountPath: PATHS.config, subPath: '.config' },
+    { name: VOLUMES.tmp, mountPath: PATHS.tmp },
+    { name: VOLUMES.cache, mountPath: PATHS.cache },
+    { name: VOLUMES.local, mountPath: PATHS.local },
+    { name: VOLUMES.npm, mountPath: PATHS.npm },
+    ...(workload.nodeModulesWritable ? [{ name: VOLUMES.nodeModules, mountPath: PATHS.nodeModules }] : []),
+    ...(Object.keys(model.configFiles).length ? [{ name: VOLUMES.configFiles, mountPath: PATHS.configFilesDir, readOnly: true }] : []),
+    ...(model.replicaEnv.size ? [{ name: VOLUMES.replicaEnv, mountPath: PATHS.replicaEnvDir, readOnly: true }] : []),
+    ...workload.extraVolumeMounts,
+  ] as KubernetesJson[];
   return {
     serviceAccountName: model.names.serviceAccount,
     automountServiceAccountToken: model.automountToken,
@@ -97,7 +113,7 @@ function podSpec(model: Model): KubernetesJson {
     ...(Object.keys(workload.nodeSelector).length ? { nodeSelector: workload.nodeSelector } : {}),
     ...(workload.tolerations.length ? { tolerations: workload.tolerations } : {}),
     ...(Object.keys(workload.affinity).length ? { affinity: workload.affinity } : {}),
-    initContainers: initContainers(model, dataMount),
+    initContainers: initContainers(model, dataMount, gatewayMounts),
     containers: [{
       name: 'openclaw',
       image: model.image.ref,
@@ -108,21 +124,7 @@ function podSpec(model: Model): KubernetesJson {
       ports: [{ name: PORT_NAME, containerPort: model.port, protocol: 'TCP' }],
       env: model.env,
       ...(model.envFrom.length ? { envFrom: model.envFrom } : {}),
-      volumeMounts: [
-        dataMount,
-        // State and ~/.config (with the auth-profile key in ~/.config/openclaw) live on the data volume (the Helm chart lost the key at restart).
-        { name: VOLUMES.data, mountPath: PATHS.stateDir, subPath: '.openclaw' },
-        // All of ~/.config, where other runtimes OpenClaw starts (codex, acpx) write too.
-        { name: VOLUMES.data, mountPath: PATHS.config, subPath: '.config' },
-        { name: VOLUMES.tmp, mountPath: PATHS.tmp },
-        { name: VOLUMES.cache, mountPath: PATHS.cache },
-        { name: VOLUMES.local, mountPath: PATHS.local },
-        { name: VOLUMES.npm, mountPath: PATHS.npm },
-        ...(workload.nodeModulesWritable ? [{ name: VOLUMES.nodeModules, mountPath: PATHS.nodeModules }] : []),
-        ...(Object.keys(model.configFiles).length ? [{ name: VOLUMES.configFiles, mountPath: PATHS.configFilesDir, readOnly: true }] : []),
-        ...(model.replicaEnv.size ? [{ name: VOLUMES.replicaEnv, mountPath: PATHS.replicaEnvDir, readOnly: true }] : []),
-        ...workload.extraVolumeMounts,
-      ],
+      volumeMounts: gatewayMounts,
       ...probes(model),
       resources: model.resources,
     },
@@ -138,8 +140,11 @@ function podSpec(model: Model): KubernetesJson {
  *    node_modules emptyDir from the image so global packages (npm) keep working.
  * 2. gateway-config (jq image), only when there are settings to manage: merges them into openclaw.json.
  * 3. gateway-token (jq image), only when nothing provides gateway auth: the pod's own token.
+ * 4. migrate-config (the OpenClaw image, with the gateway's env, mounts and resources: doctor
+ *    needs the memory, and an init container's resources do not add to the pod's), unless
+ *    `upgrade.migrateConfig` is off: validates, and if needed migrates, the final config.
  */
-function initContainers(model: Model, dataMount: KubernetesJson): KubernetesJson[] {
+function initContainers(model: Model, dataMount: KubernetesJson, gatewayMounts: KubernetesJson[]): KubernetesJson[] {
   const seed = model.workload.nodeModulesWritable;
   const common = { securityContext: model.securityContext, resources: model.workload.initContainerResources };
   const containers: KubernetesJson[] = [{
@@ -168,6 +173,19 @@ function initContainers(model: Model, dataMount: KubernetesJson): KubernetesJson
       command: gatewayTokenCommand(model.configFile),
       volumeMounts: [dataMount],
       ...common,
+    });
+  }
+  if (model.migrateConfig) {
+    containers.push({
+      name: MIGRATE_CONFIG_CONTAINER,
+      image: model.image.ref,
+      imagePullPolicy: model.image.pullPolicy,
+      command: configMigrationCommand(model.configFile),
+      env: model.env,
+      ...(model.envFrom.length ? { envFrom: model.envFrom } : {}),
+      volumeMounts: gatewayMounts,
+      securityContext: model.securityContext,
+      resources: model.resources,
     });
   }
   return containers;

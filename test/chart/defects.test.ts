@@ -71,7 +71,7 @@ describe('Helm chart defects (docs/helm-chart-defects.md)', () => {
   test('11: every container, init containers included, has the restricted securityContext', () => {
     const objs = synthObjects({ persistence: { enabled: false }, image: { tag: '2026.2.1' } });
     const containers = allContainers(objs);
-    expect(containers.map((c: any) => c.name)).toEqual(['prepare-state', 'gateway-config', 'gateway-token', 'openclaw']);
+    expect(containers.map((c: any) => c.name)).toEqual(['prepare-state', 'gateway-config', 'gateway-token', 'migrate-config', 'openclaw']);
     for (const c of containers) {
       expect(c.securityContext).toEqual({
         allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] }, readOnlyRootFilesystem: true,
@@ -99,7 +99,7 @@ describe('Helm chart defects (docs/helm-chart-defects.md)', () => {
     const objs = synthObjects();
     expect(objs.filter((o) => o.kind === 'ConfigMap')).toEqual([]);
     // The only other init container generates the gateway token (nothing else provides one).
-    expect(podSpecOf(objs).initContainers.map((c: any) => c.name)).toEqual(['prepare-state', 'gateway-token']);
+    expect(podSpecOf(objs).initContainers.map((c: any) => c.name)).toEqual(['prepare-state', 'gateway-token', 'migrate-config']);
   });
 
   test('15: least-privilege RBAC: no Role and no token by default; a Role and the token only for given rules', () => {

@@ -164,7 +164,7 @@ describe('scenario-specific fields', () => {
     expect(podSpecOf(objs).volumes).toContainEqual({ name: 'data', emptyDir: {} });
     const managed = JSON.parse(findObject(objs, 'ConfigMap', 'my-openclaw-gateway-config').data['openclaw.json']);
     expect(managed).toEqual({ gateway: { controlUi: { allowInsecureAuth: true } } });
-    expect(podSpecOf(objs).initContainers.map((c: any) => c.name)).toEqual(['prepare-state', 'gateway-config', 'gateway-token']);
+    expect(podSpecOf(objs).initContainers.map((c: any) => c.name)).toEqual(['prepare-state', 'gateway-config', 'gateway-token', 'migrate-config']);
   });
 
   test('08: the claim template has the storage class, size and annotations', () => {

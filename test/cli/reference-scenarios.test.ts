@@ -154,16 +154,16 @@ export const DELIBERATE_DIFFERENCES: readonly DeliberateDifference[] = [
 
   // ---- Init containers (Helm chart defect 8, 9, 10, 14) ----
   {
-    scenarios: NOTHING_MANAGED, fact: `${STS}: initContainers`, reference: ['gateway-config'], ours: ['prepare-state', 'gateway-token'],
-    reason: 'prepare-state creates the state directories owned by uid 1000 (the kubelet creates missing subPath directories root-owned) and seeds node_modules. No gateway-config: there is nothing to write into openclaw.json (allowInsecureAuth was retired in OpenClaw 2026.7.22 and is off; Helm chart defect 14). gateway-token: nothing provides gateway auth, so the pod writes its own random token into gateway.auth.token on its state volume.',
+    scenarios: NOTHING_MANAGED, fact: `${STS}: initContainers`, reference: ['gateway-config'], ours: ['prepare-state', 'gateway-token', 'migrate-config'],
+    reason: 'prepare-state creates the state directories owned by uid 1000 (the kubelet creates missing subPath directories root-owned) and seeds node_modules. No gateway-config: there is nothing to write into openclaw.json (allowInsecureAuth was retired in OpenClaw 2026.8.1 and is off; Helm chart defect 14). gateway-token: nothing provides gateway auth, so the pod writes its own random token into gateway.auth.token on its state volume. migrate-config: on the first start of a release, OpenClaw\'s config validate (and doctor --fix when it fails) before the gateway.',
   },
   {
-    scenarios: MANAGED.filter((s) => !TOKEN_GENERATED.includes(s)), fact: `${STS}: initContainers`, reference: ['gateway-config'], ours: ['prepare-state', 'gateway-config'],
-    reason: 'prepare-state first (state directories, node_modules seed), then gateway-config merges the managed settings into openclaw.json.',
+    scenarios: MANAGED.filter((s) => !TOKEN_GENERATED.includes(s)), fact: `${STS}: initContainers`, reference: ['gateway-config'], ours: ['prepare-state', 'gateway-config', 'migrate-config'],
+    reason: 'prepare-state first (state directories, node_modules seed), then gateway-config merges the managed settings into openclaw.json, then migrate-config checks the result with OpenClaw itself when the release changed.',
   },
   {
-    scenarios: MANAGED_WITH_TOKEN, fact: `${STS}: initContainers`, reference: ['gateway-config'], ours: ['prepare-state', 'gateway-config', 'gateway-token'],
-    reason: 'prepare-state, then gateway-config merges the managed settings, then gateway-token writes the pod\'s own token (nothing provides gateway auth).',
+    scenarios: MANAGED_WITH_TOKEN, fact: `${STS}: initContainers`, reference: ['gateway-config'], ours: ['prepare-state', 'gateway-config', 'gateway-token', 'migrate-config'],
+    reason: 'prepare-state, then gateway-config merges the managed settings, then gateway-token writes the pod\'s own token (nothing provides gateway auth), then migrate-config.',
   },
   {
     scenarios: NOTHING_MANAGED, fact: 'object ConfigMap/my-openclaw-gateway-config', reference: 'present', ours: ABSENT,

@@ -2,7 +2,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as versions from '../../src/versions';
-import { MATRIX_RELEASES } from '../e2e/releases';
+import { MATRIX_RELEASES, UPGRADE_JUMPS } from '../e2e/releases';
 
 const root = path.join(__dirname, '..', '..');
 const read = (f: string) => fs.readFileSync(path.join(root, f), 'utf8');
@@ -11,6 +11,12 @@ test('README lists exactly the releases of the matrix, in order', () => {
   const section = read('README.md').split('### Tested releases')[1].split('\n## ')[0].split('\n### ')[0];
   const listed = [...new Set(section.match(/\b\d{4}\.\d{1,2}\.\d{1,2}\b/g))];
   expect(listed).toEqual(MATRIX_RELEASES.map((r) => r.version));
+});
+
+test('README lists exactly the upgrades the e2e suite runs, in order', () => {
+  const section = read('README.md').split('### Tested upgrades')[1].split('\n## ')[0].split('\n### ')[0];
+  const listed = [...new Set(section.match(/\b\d{4}\.\d{1,2}\.\d{1,2}\b/g))];
+  expect(listed).toEqual(UPGRADE_JUMPS.map((j) => j.from));
 });
 
 test('docs/openclaw-runtime.md has a row, with evidence, for every gate in src/versions.ts', () => {

@@ -116,7 +116,7 @@ describe('zero-step token: the default render, no Secret anywhere', () => {
   it('renders no Secret and no token env; every probe passes and the generated token is enforced', () => {
     expect(objects.filter((o) => o.kind === 'Secret')).toEqual([]);
     expect(JSON.stringify(objects)).not.toMatch(/OPENCLAW_GATEWAY_TOKEN|secretKeyRef/);
-    expect(r.initContainers.map((c) => [c.name, c.exitCode])).toEqual([['prepare-state', 0], ['gateway-token', 0]]);
+    expect(r.initContainers.map((c) => [c.name, c.exitCode])).toEqual([['prepare-state', 0], ['gateway-token', 0], ['migrate-config', 0]]);
     expect(r.mainEnv.OPENCLAW_GATEWAY_TOKEN).toBeUndefined();
     expectHealthy(r);
   });

@@ -225,7 +225,7 @@ scenario('chart: default deployment', chart({}), {
   validate: 'missing',
   declaredProbes: CHART_PROBES,
   check: (r) => {
-    expect(r.initContainers.map((c) => [c.name, c.exitCode])).toEqual([['prepare-state', 0]]);
+    expect(r.initContainers.map((c) => [c.name, c.exitCode])).toEqual([['prepare-state', 0], ['migrate-config', 0]]);
     // The token reaches the gateway from the Secret the chart names by default (test value filled in).
     expect(r.mainEnv.OPENCLAW_GATEWAY_TOKEN).toBe(r.secretValues['my-openclaw-gateway-token'].OPENCLAW_GATEWAY_TOKEN);
     expect(r.mainEnv.STATEFULSET_REPLICA_INDEX).toBe('0');
@@ -240,7 +240,7 @@ scenario('chart: ingress with TLS (nothing trusted unless listed)', chart({
 }, 'openclaw-secrets'), {
   validate: 'valid',
   declaredProbes: CHART_PROBES,
-  check: (r) => expect(r.initContainers.map((c) => [c.name, c.exitCode])).toEqual([['prepare-state', 0], ['gateway-config', 0]]),
+  check: (r) => expect(r.initContainers.map((c) => [c.name, c.exitCode])).toEqual([['prepare-state', 0], ['gateway-config', 0], ['migrate-config', 0]]),
 }, { namespace: 'openclaw', validateAfterStart: true });
 
 scenario('chart: persistence off', chart({ persistence: { enabled: false }, agentModel: 'anthropic/claude-sonnet-4-6' }), {

@@ -35,12 +35,14 @@ export const MATRIX_RELEASES: readonly MatrixRelease[] = [
 export interface UpgradeJump {
   readonly from: string;
   readonly why: string;
+  /** The user's values, the same before and after the upgrade (only the image tag differs). */
+  readonly props?: OpenClawChartProps;
 }
 
 export const UPGRADE_JUMPS: readonly UpgradeJump[] = [
   { from: '2026.3.31', why: 'the oldest mainline line that starts with the chart (the issue\'s crash-looping 2026.3.31)' },
   { from: '2026.6.35', why: 'the 2026.6 extended-stable line' },
-  { from: '2026.7.35', why: 'the 2026.7 extended-stable line, with allowInsecureAuth written by the chart' },
+  { from: '2026.7.35', why: 'the 2026.7 extended-stable line, with allowInsecureAuth written by the chart', props: { gateway: { controlUi: { allowInsecureAuth: true } } } },
 ];
 
 /** The README's ingress example (TLS, the gateway token from an existing Secret). */

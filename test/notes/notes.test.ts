@@ -32,6 +32,12 @@ State:
   Each replica has its own PersistentVolumeClaim data-my-openclaw-<i> (10Gi, ReadWriteOnce, the default StorageClass),
   mounted at /data (OpenClaw's state: /data/.openclaw, also at /home/node/.openclaw).
   The claims are kept when the StatefulSet is deleted or scaled down: delete them yourself to erase the data.
+
+Upgrades:
+  A new image.tag: on its first start, migrate-config runs openclaw config validate on the state,
+  and openclaw doctor --fix --non-interactive when it fails (the old file kept as openclaw.json.bak).
+  A pod left in Init:Error has a config OpenClaw cannot migrate; the keys it refuses:
+    kubectl logs -n openclaw my-openclaw-0 -c migrate-config
 `);
 });
 

@@ -55,3 +55,11 @@ test('pairing commands name the namespace and the first pod', () => {
   expect(notes).toContain('    kubectl exec -n ai claw-openclaw-0 -c openclaw -- node dist/index.js devices list\n');
   expect(notes).toContain('    kubectl exec -n ai claw-openclaw-0 -c openclaw -- node dist/index.js devices approve <requestId>\n');
 });
+
+test('upgrades: the notes say what migrate-config does and give the logs command; nothing when it is off', () => {
+  const notes = renderNotes(synthObjects({}, { namespace: 'team-a' }));
+  const section = notes.split('\nUpgrades:\n')[1];
+  expect(section).toContain('  A new image.tag: on its first start, migrate-config runs openclaw config validate on the state,');
+  expect(section).toContain('    kubectl logs -n team-a my-openclaw-0 -c migrate-config');
+  expect(renderNotes(synthObjects({ upgrade: { migrateConfig: false } }))).not.toContain('Upgrades:');
+});

@@ -437,6 +437,7 @@ export const validCase: fc.Arbitrary<ChartCase> = rec({
     size: opt(fc.constantFrom('1Gi', '5Gi')), storageClass: opt(fc.constantFrom('', 'fast-ssd')),
     resources: opt(rec({ limits: opt(fc.constant({ memory: '512Mi' })), requests: opt(fc.constant({ cpu: '5m' })) }, { requiredKeys: [] })),
   }, { requiredKeys: [] })),
+  upgrade: opt(rec({ migrateConfig: opt(fc.boolean()) }, { requiredKeys: [] })),
 }).chain((g) => {
   const replicas = g.replicaCount ?? 1;
   const tag = g.tagKind === 'default' ? undefined
@@ -510,6 +511,7 @@ export const validCase: fc.Arbitrary<ChartCase> = rec({
         nodeModulesWritable: g.nodeModulesWritable,
         maxOldSpaceSizeMiB: g.maxOldSpaceSizeMiB,
         backup: g.backup ? compact(g.backup) : undefined,
+        upgrade: g.upgrade ? compact(g.upgrade) : undefined,
       } as OpenClawChartProps);
       return { props, release: g.names.release, namespace: g.namespace };
     }));
