@@ -93,6 +93,12 @@ describe('migrate-config script (sh and node)', () => {
     expect(fs.existsSync(marker())).toBe(false);
   });
 
+  it('an image without OpenClaw\'s CLI where it is expected: not blocked, one line on stderr', () => {
+    writeConfig({ meta: { lastTouchedVersion: '2026.7.35' } });
+    fs.rmSync(path.join(app, 'dist'), { recursive: true });
+    expect(run()).toEqual({ status: 0, stdout: '', stderr: `${ME}: no OpenClaw CLI (dist/index.js and package.json) in ${app} of this image; the config was not checked\n`, calls: [] });
+  });
+
   it('a JSON5 config (no readable meta) and a marker of an older release: validated', () => {
     fs.writeFileSync(config, '{ // JSON5\n gateway: {} }');
     fs.writeFileSync(marker(), '2026.7.35\n');
