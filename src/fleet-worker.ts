@@ -11,12 +11,19 @@ import type { WorkerJob, WorkerReply, WorkerStart } from './fleet-workers';
 
 const { port, signal, defaults } = workerData as WorkerStart;
 
+function write(job: WorkerJob): Array<[number, number]> {
+  const prints = job.fingerprints;
+  return job.tenants.map((t, k) => writeTenant(defaults, t, job.start + k, job.files[k], {
+    fingerprint: prints ? [prints[2 * k], prints[2 * k + 1]] : undefined, strict: job.strict,
+  }));
+}
+
 port.on('message', (job: WorkerJob) => {
   let reply: WorkerReply;
   try {
     reply = job.kind === 'check'
       ? { start: job.start, checks: job.tenants.map((t, k) => checkTenant(t, job.start + k, defaults)) }
-      : { start: job.start, counts: job.tenants.map((t, k) => writeTenant(defaults, t, job.start + k, job.files[k])) };
+      : { start: job.start, counts: write(job) };
   } catch (e) {
     reply = {
       start: job.start,

@@ -97,15 +97,17 @@ export interface Model {
 
 /**
  * @internal props -> Model for props that have the declared shape (src/model.ts's resolveModel
- * adds the values-schema diagnosis for props of the wrong shape from JavaScript).
+ * adds the values-schema diagnosis for props of the wrong shape from JavaScript). `checked`: these
+ * exact props already passed checkProps (the fleet's first pass), so the checks and their warnings
+ * are not made again; everything that resolving itself can refuse still throws.
  */
-export function resolveCheckedModel(givenProps: OpenClawChartProps, defaultRelease: string): Model {
+export function resolveCheckedModel(givenProps: OpenClawChartProps, defaultRelease: string, checked = false): Model {
   // `{ tag: undefined }` means the default, exactly as if the key were absent (else the spreads
   // over DEFAULTS below would replace defaults by undefined: no Service port, persistence off...).
   const props = withoutUndefined(givenProps);
   const problems = new ProblemCollector();
   // The construct id is the release name when releaseName is absent: check it like one.
-  checkProps(props.releaseName === undefined ? { ...props, releaseName: defaultRelease } : props, problems);
+  if (!checked) checkProps(props.releaseName === undefined ? { ...props, releaseName: defaultRelease } : props, problems);
   const backup = resolveBackup(props, problems);
   problems.throwIfAny();
 
