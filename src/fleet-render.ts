@@ -55,3 +55,37 @@ export function writeTenant(
   fs.writeFileSync(file, data);
   return [objects.length, data.length];
 }
+
+/** @internal Tenants' manifests in one buffer (a worker's reply): each tenant's object count and byte size, in order. */
+export interface RenderedChunk {
+  readonly objects: number[];
+  readonly sizes: number[];
+  readonly data: ArrayBuffer;
+}
+
+/** @internal Renders tenants `start..` into one buffer, for the fleet's thread to write (a worker's job). */
+export function renderChunk(
+  defaults: OpenClawChartProps, tenants: readonly TenantInput[], start: number, checked: (k: number) => TenantChecked,
+): RenderedChunk {
+  const texts: string[] = [];
+  const objects: number[] = [];
+  const sizes: number[] = [];
+  let total = 0;
+  tenants.forEach((t, k) => {
+    const rendered = renderTenant(defaults, t, start + k, checked(k));
+    const text = toManifestYaml(rendered);
+    const size = Buffer.byteLength(text);
+    texts.push(text);
+    objects.push(rendered.length);
+    sizes.push(size);
+    total += size;
+  });
+  const data = new ArrayBuffer(total);
+  const view = Buffer.from(data);
+  let at = 0;
+  texts.forEach((text, k) => {
+    view.write(text, at);
+    at += sizes[k];
+  });
+  return { objects, sizes, data };
+}

@@ -1,14 +1,16 @@
 /**
  * A fleet's work on every core, synchronously: worker threads check tenants (validation) or render
- * and write their files, chunk by chunk, while the calling thread hands out chunks and takes the
- * results in tenant order. It blocks in `Atomics.wait` and reads replies with
+ * their manifests, chunk by chunk, while the calling thread hands out chunks, takes the results in
+ * tenant order and writes the files. It blocks in `Atomics.wait` and reads replies with
  * `receiveMessageOnPort`, so `writeTo` stays a plain synchronous call. Only a few chunks are in
  * flight at any time: memory does not grow with the fleet.
  */
+import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { MessageChannel, MessagePort, Worker, receiveMessageOnPort } from 'worker_threads';
 import { FleetProblem, OpenClawFleetError } from './fleet-error';
+import type { RenderedChunk } from './fleet-render';
 import { TenantCheck, TenantInput } from './fleet-validate';
 import { OpenClawChartProps } from './props';
 
@@ -18,25 +20,26 @@ export const CHUNK = 100;
 export const WORKER_THRESHOLD = 1000;
 /** Chunks each worker holds at once (one rendering, one waiting). */
 const IN_FLIGHT = 2;
+/** Replies per worker kept while an earlier chunk is still rendering: bounds memory when one worker is slow. */
+const MAX_EARLY = 2;
 /** No reply from any worker for this long: a worker died without saying so. */
 const STALL_MS = 5 * 60_000;
 
 /** @internal A chunk of work, as posted to a worker. */
 export interface WorkerJob {
-  /** check: each tenant's own check (checkTenant); write: render and write each tenant's file. */
+  /** check: each tenant's own check (checkTenant); write: render each tenant's manifest (the fleet's thread writes it). */
   readonly kind: 'check' | 'write';
   readonly start: number;
   readonly tenants: TenantInput[];
-  readonly files: string[];
   /** write: each tenant's fingerprint when checked, 2 words per tenant; absent: check each again. */
   readonly fingerprints?: Int32Array;
   readonly strict: boolean;
 }
 
-/** @internal A worker's reply: per tenant [objects, bytes], or the error that stopped it. */
+/** @internal A worker's reply: the checks or the rendered manifests, or the error that stopped it. */
 export interface WorkerReply {
   readonly start: number;
-  readonly counts?: Array<[number, number]>;
+  readonly chunk?: RenderedChunk;
   readonly checks?: TenantCheck[];
   readonly error?: { readonly message: string; readonly problems?: FleetProblem[] };
 }
@@ -90,23 +93,32 @@ export class FleetPool {
 
   /** Each tenant's own check (checkTenant), handed to `each` in tenant order. */
   public check(tenants: readonly TenantInput[], strict: boolean, each: (index: number, check: TenantCheck) => void): void {
-    this.run('check', tenants.length, (i) => ({ tenant: tenants[i], file: '' }), strict, undefined,
+    this.run('check', tenants.length, (i) => tenants[i], strict, undefined,
       (reply) => reply.checks!.forEach((check, k) => each(reply.start + k, check)));
   }
 
   /**
-   * Renders tenant `i` into `job(i).file` for every i < count; returns each tenant's object count
-   * and bytes. Throws the first error in tenant order, as the calling thread would.
+   * Renders every tenant i < count on the threads and writes it into `job(i).file` on this one, in
+   * tenant order (one thread creating files in a directory is faster than several contending for
+   * it); returns each tenant's object count and bytes. Throws the first error in tenant order.
    */
   public write(
     count: number, job: (index: number) => { tenant: TenantInput; file: string }, strict: boolean, fingerprints: Int32Array | undefined,
   ): { objects: Int32Array; bytes: Float64Array } {
     const objects = new Int32Array(count);
     const bytes = new Float64Array(count);
-    this.run('write', count, job, strict, fingerprints, (reply) => reply.counts!.forEach(([o, b], k) => {
-      objects[reply.start + k] = o;
-      bytes[reply.start + k] = b;
-    }));
+    this.run('write', count, (i) => job(i).tenant, strict, fingerprints, (reply) => {
+      const { chunk } = reply;
+      const data = Buffer.from(chunk!.data);
+      let at = 0;
+      chunk!.sizes.forEach((size, k) => {
+        const i = reply.start + k;
+        fs.writeFileSync(job(i).file, data.subarray(at, at + size));
+        at += size;
+        objects[i] = chunk!.objects[k];
+        bytes[i] = size;
+      });
+    });
     return { objects, bytes };
   }
 
@@ -120,7 +132,7 @@ export class FleetPool {
   }
 
   private run(
-    kind: WorkerJob['kind'], count: number, job: (index: number) => { tenant: TenantInput; file: string },
+    kind: WorkerJob['kind'], count: number, tenantAt: (index: number) => TenantInput,
     strict: boolean, fingerprints: Int32Array | undefined, deliver: (reply: WorkerReply) => void,
   ): void {
     if (this.closed) throw new Error('fleet: the worker threads were closed');
@@ -131,19 +143,18 @@ export class FleetPool {
     let next = 0;
     let delivered = 0;
     let failure: { start: number; error: NonNullable<WorkerReply['error']> } | undefined;
+    /** Another chunk for `slot`, unless every chunk is out or too many wait for an earlier one. */
     const post = (slot: Slot) => {
-      if (next >= chunks || failure) return;
+      if (next >= chunks || failure || slot.busy >= IN_FLIGHT || early.size >= MAX_EARLY * pool.length) return;
       const start = next++ * CHUNK;
       const end = Math.min(count, start + CHUNK);
       const tenants: TenantInput[] = [];
-      const files: string[] = [];
       for (let i = start; i < end; i++) {
-        const { tenant, file } = job(i);
+        const tenant = tenantAt(i);
         tenants.push({ name: tenant?.name, namespace: tenant?.namespace, props: tenant?.props });
-        files.push(file);
       }
       const prints = fingerprints?.slice(2 * start, 2 * end);
-      slot.port.postMessage({ kind, start, tenants, files, fingerprints: prints, strict } satisfies WorkerJob);
+      slot.port.postMessage({ kind, start, tenants, fingerprints: prints, strict } satisfies WorkerJob);
       slot.busy++;
     };
     try {
@@ -161,13 +172,15 @@ export class FleetPool {
               if (!failure || reply.start < failure.start) failure = { start: reply.start, error: reply.error };
             } else {
               early.set(reply.start, reply);
-              for (let r = early.get(delivered * CHUNK); r && !failure; r = early.get(delivered * CHUNK)) {
-                early.delete(r.start);
-                deliver(r);
-                delivered++;
-              }
             }
+            // The worker's next chunk first, so it renders while this thread writes.
             post(slot);
+            for (let r = early.get(delivered * CHUNK); r && !failure; r = early.get(delivered * CHUNK)) {
+              early.delete(r.start);
+              deliver(r);
+              delivered++;
+              for (const s of pool) post(s);
+            }
           }
         }
         if (got) {

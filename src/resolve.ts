@@ -208,7 +208,15 @@ export function resolveCheckedModel(givenProps: OpenClawChartProps, defaultRelea
 function withoutUndefined<T>(value: T): T {
   if (Array.isArray(value)) return value.map(withoutUndefined) as T;
   if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
-    return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined).map(([k, v]) => [k, withoutUndefined(v)])) as T;
+    const out: Record<string, unknown> = {};
+    for (const k of Object.keys(value)) {
+      const v = (value as Record<string, unknown>)[k];
+      if (v === undefined) continue;
+      // An own "__proto__" key stays a key (as Object.fromEntries makes it), never the prototype.
+      if (k === '__proto__') Object.defineProperty(out, k, { value: withoutUndefined(v), enumerable: true, writable: true, configurable: true });
+      else out[k] = withoutUndefined(v);
+    }
+    return out as T;
   }
   return value;
 }
