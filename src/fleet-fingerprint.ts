@@ -74,3 +74,16 @@ export function tenantFingerprint(name: unknown, namespace: unknown, props: unkn
   if (!h.value(name, 0) || !h.value(namespace, 0) || !h.value(props, 0)) return undefined;
   return [h.a | 0, h.b | 0];
 }
+
+/**
+ * @internal A 53-bit number for a few strings, for the fleet's maps of object names: a number
+ * key takes a fraction of the memory of the joined string at 100,000 tenants. Equal keys do not
+ * prove equal strings: the caller confirms a match.
+ */
+export function textKey(a: string, b: string, c: string): number {
+  const h = new Hasher();
+  h.text(a);
+  h.text(b);
+  h.text(c);
+  return (h.a >>> 0) * 2 ** 21 + (h.b >>> 11);
+}

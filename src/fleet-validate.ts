@@ -6,7 +6,7 @@
  */
 import { ConfigProblem, OpenClawConfigError } from './errors';
 import { FleetProblem } from './fleet-error';
-import { tenantFingerprint } from './fleet-fingerprint';
+import { tenantFingerprint, textKey } from './fleet-fingerprint';
 import { isPlainObject } from './manifest-yaml';
 import { MAX_RELEASE_NAME_LENGTH } from './names';
 import { OpenClawChartProps } from './props';
@@ -133,10 +133,7 @@ export function validateFleet(
   const namespaces: string[] = [];
   const interned = new Map<string, string>();
   const byName = new Map<string, number | number[]>();
-  /** `<namespace>\0<kind>\0<name>` -> index of the tenant that renders the object. */
-  const objectOwners = new Map<string, number>();
-  /** `<namespace>\0<name>` -> index of the first tenant with that name there. */
-  const firstByName = new Map<string, number>();
+  const owners = new ObjectOwners(tenants, namespaces, defaults);
 
   checks((index, check) => {
     for (const p of check.problems) problems.push(p);
@@ -150,29 +147,65 @@ export function validateFleet(
     const add = problemAdder(problems, name, index);
     if (strict) for (const w of check.warnings) add(w.path, w.message, ...('value' in w ? [w.value] : []));
     else warnings.add(name, check.warnings);
-    const first = firstByName.get(`${namespace}\0${name}`);
+    const same = byName.get(name);
+    const first = same === undefined ? undefined : (typeof same === 'number' ? [same] : same).find((i) => namespaces[i] === namespace);
     if (first !== undefined) {
       add('name', `duplicate tenant name in namespace "${namespace}" (also tenants[${first}])`, name);
       return;
     }
-    firstByName.set(`${namespace}\0${name}`, index);
+    if (same === undefined) byName.set(name, index);
+    else if (typeof same === 'number') byName.set(name, [same, index]);
+    else same.push(index);
     for (const [kind, objectName] of check.objects ?? []) {
-      const key = `${namespace}\0${kind}\0${objectName}`;
-      const owner = objectOwners.get(key);
-      if (owner === undefined) {
-        objectOwners.set(key, index);
-      } else {
+      const owner = owners.claim(namespace, kind, objectName, index);
+      if (owner !== undefined) {
         add('name', `its ${kind} "${objectName}" in namespace "${namespace}" is also rendered by tenant "${tenants[owner].name}" `
           + `(tenants[${owner}]): rename one of them or set fullnameOverride`, name);
         return;
       }
     }
-    const same = byName.get(name);
-    if (same === undefined) byName.set(name, index);
-    else if (typeof same === 'number') byName.set(name, [same, index]);
-    else same.push(index);
   });
   return { problems, index: { tenants, namespaces, byName, plainData, fingerprints }, warnings };
+}
+
+/**
+ * Which tenant renders each object (namespace, kind, name), keyed by a number (textKey) rather
+ * than the joined names: flat memory at 100,000 tenants. A key already taken is confirmed against
+ * the owner's object names, made again (only when two tenants clash, or two keys collide).
+ */
+class ObjectOwners {
+  private readonly byKey = new Map<number, number>();
+  /** Objects whose key was taken by another object (a collision): by their joined names. */
+  private readonly collided = new Map<string, number>();
+  private recomputed?: { readonly index: number; readonly objects: ReadonlyArray<[string, string]> };
+
+  constructor(
+    private readonly tenants: readonly TenantInput[], private readonly namespaces: readonly string[],
+    private readonly defaults: OpenClawChartProps,
+  ) {}
+
+  /** Records that tenant `index` renders the object; returns the tenant that already does, if any. */
+  public claim(namespace: string, kind: string, name: string, index: number): number | undefined {
+    const exact = `${namespace}\0${kind}\0${name}`;
+    const collidedOwner = this.collided.size ? this.collided.get(exact) : undefined;
+    if (collidedOwner !== undefined) return collidedOwner;
+    const key = textKey(namespace, kind, name);
+    const owner = this.byKey.get(key);
+    if (owner === undefined) {
+      this.byKey.set(key, index);
+      return undefined;
+    }
+    if (this.namespaces[owner] === namespace && this.objectsOf(owner).some(([k, n]) => k === kind && n === name)) return owner;
+    this.collided.set(exact, index);
+    return undefined;
+  }
+
+  private objectsOf(index: number): ReadonlyArray<[string, string]> {
+    if (this.recomputed?.index !== index) {
+      this.recomputed = { index, objects: checkTenant(this.tenants[index], index, this.defaults).objects ?? [] };
+    }
+    return this.recomputed.objects;
+  }
 }
 
 /** Adds problems of the tenant at `index`, prefixed with its name (or `tenants[i]` without a usable one). */
