@@ -30,6 +30,16 @@ function cacheDir() {
   return base ? path.join(base, 'openclaw-cdk8s') : undefined;
 }
 
+/**
+ * The bundle's text. esbuild writes ASCII (non-ASCII characters escaped), which decodes as latin1
+ * into the same string about twice as fast as UTF-8 decoding (a one-byte string).
+ */
+function readSource(file) {
+  const data = fs.readFileSync(file);
+  const { isAscii } = require('buffer');
+  return typeof isAscii === 'function' && isAscii(data) ? data.latin1Slice(0, data.length) : data.toString('utf8');
+}
+
 /** The bundle run from a V8 code cache (Node < 22.1), or undefined to load it the usual way. */
 function loadWithCodeCache(file, dir) {
   const Module = require('module');
@@ -42,7 +52,7 @@ function loadWithCodeCache(file, dir) {
   } catch {
     cachedData = undefined;
   }
-  const script = new vm.Script(Module.wrap(fs.readFileSync(file, 'utf8')), { filename: file, cachedData });
+  const script = new vm.Script(Module.wrap(readSource(file)), { filename: file, cachedData });
   const mod = new Module(file, module);
   mod.filename = file;
   mod.paths = Module._nodeModulePaths(path.dirname(file));
