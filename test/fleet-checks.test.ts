@@ -118,7 +118,8 @@ describe('a tenant changed after the fleet checked it is checked again', () => {
 
   test('changed defaults: every tenant is checked again, on worker threads too', () => {
     const defaults: OpenClawChartProps = { replicaCount: 1 };
-    const fleet = new OpenClawFleet({ defaults, tenants: names(150), workers: 2 });
+    // Checked in this thread, so that only writeTo starts worker threads (the test's time).
+    const fleet = new OpenClawFleet({ defaults, tenants: names(150), workers: 0 });
     (defaults as { replicaCount: number }).replicaCount = -1;
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'openclaw-fleet-'));
     try {
