@@ -58,7 +58,8 @@ export interface OpenClawFleetProps {
   readonly defaults?: OpenClawChartProps;
   /**
    * Worker threads that check the tenants while constructing the fleet; 0 checks them in the
-   * calling thread. The problems are the same, in the same order.
+   * calling thread. The problems and warnings are the same, in the same order. A `writeTo` with
+   * as many workers in the same turn of the event loop reuses these threads.
    * @default - the number of CPU cores (at most 8) for fleets of 1,000 tenants or more on a
    * machine with several cores, else 0
    */
@@ -111,8 +112,8 @@ export interface FleetWriteOptions {
    */
   readonly layout?: FleetLayout;
   /**
-   * Worker threads that render and write the files (each tenant's file is the same either way,
-   * and `files` stays in tenant order); 0 renders in the calling thread.
+   * Worker threads that render the manifests, which the calling thread writes in tenant order
+   * (each tenant's file is the same either way, and so is `files`); 0 renders in the calling thread.
    * @default - the number of CPU cores (at most 8) for fleets of 1,000 tenants or more on a
    * machine with several cores, else 0
    */
