@@ -28,9 +28,12 @@ export function renderObjects(props: OpenClawChartProps, id: string): any[] {
   return renderRelease(props, id).objects;
 }
 
-/** @internal renderObjects with the warnings the props raised (the CLI says them, `--strict` refuses them). */
-export function renderRelease(props: OpenClawChartProps, id: string): { readonly objects: any[]; readonly warnings: readonly ConfigProblem[] } {
-  const model = resolveModel(props, id);
+/**
+ * @internal renderObjects with the warnings the props raised (the CLI says them, `--strict` refuses
+ * them). `checked`: the props already passed the checks (the fleet's first pass): no warnings then.
+ */
+export function renderRelease(props: OpenClawChartProps, id: string, checked = false): { readonly objects: any[]; readonly warnings: readonly ConfigProblem[] } {
+  const model = resolveModel(props, id, checked);
   const sink = new JsonSink(model.namespace);
   buildObjects(sink, model);
   return { objects: sink.objects, warnings: model.warnings };

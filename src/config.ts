@@ -5,7 +5,7 @@
  * unsalted hash of a short token is brute-forced in a second). A changed Secret value rolls
  * nothing: `kubectl rollout restart statefulset/<name>`, or a reloader (see the README).
  */
-import { createHash } from 'crypto';
+import { sha256Hex } from './digest';
 import { MANAGED_CONFIG_KEY } from './layout';
 import { ManifestSink } from './manifest-sink';
 import { Model } from './resolve';
@@ -40,7 +40,7 @@ export function addConfig(sink: ManifestSink, model: Model): Record<string, stri
 
   const annotations = { ...model.workload.podAnnotations };
   if (rendered.length) {
-    annotations['checksum/config'] = createHash('sha256').update(JSON.stringify(rendered)).digest('hex');
+    annotations['checksum/config'] = sha256Hex(JSON.stringify(rendered));
   }
   return annotations;
 }

@@ -4,14 +4,16 @@
  * and the names. Models and merged props are dropped as soon as they are checked, so the fleet's
  * memory does not grow with its resolved size (the render pass merges and resolves again).
  */
-import { OpenClawConfigError } from './errors';
+import { ConfigProblem, OpenClawConfigError } from './errors';
 import { FleetProblem } from './fleet-error';
+import { tenantFingerprint, textKey } from './fleet-fingerprint';
 import { isPlainObject } from './manifest-yaml';
 import { MAX_RELEASE_NAME_LENGTH } from './names';
 import { OpenClawChartProps } from './props';
 import { resolveModel } from './model';
 import { Model } from './resolve';
 import { DNS_LABEL } from './formats';
+import { FleetWarnings } from './fleet-warnings';
 
 /** @internal The input of one tenant, as {@link FleetTenant} (kept here so workers need no fleet class). */
 export interface TenantInput {
@@ -28,6 +30,11 @@ export interface FleetIndex {
   readonly byName: ReadonlyMap<string, number | number[]>;
   /** Every tenant's props and the defaults are plain JSON data: they can be copied to a worker thread. */
   readonly plainData: boolean;
+  /**
+   * Tenant i's fingerprint when it was checked (tenant-fingerprint.ts) at [2i, 2i + 1]; absent when
+   * the fleet is not plain data (its tenants are then checked again when rendered).
+   */
+  readonly fingerprints?: Int32Array;
 }
 
 /**
@@ -63,6 +70,10 @@ export interface TenantCheck {
   readonly namespace: string;
   /** [kind, name] of the objects whose names must be unique per namespace; undefined when the props are invalid. */
   readonly objects?: Array<[string, string]>;
+  /** The warnings of the tenant's props (legal but dangerous settings), paths as in its props. */
+  readonly warnings: readonly ConfigProblem[];
+  /** The fingerprint of the tenant as checked; undefined when it is not plain data. */
+  readonly fingerprint?: [number, number];
 }
 
 /** @internal Checks one tenant on its own (in the fleet's thread or a worker); its model is dropped. */
@@ -90,7 +101,10 @@ export function checkTenant(tenant: TenantInput, index: number, defaults: OpenCl
       add(p.path, p.message, ...('value' in p ? [p.value] : []));
     }
   }
-  return { problems, nameOk, namespace, objects: model && nameOk ? objectNames(model) : undefined };
+  return {
+    problems, nameOk, namespace, objects: model && nameOk ? objectNames(model) : undefined,
+    warnings: model?.warnings ?? [], fingerprint: tenantFingerprint(tenant?.name, tenant?.namespace, tenant?.props),
+  };
 }
 
 /** @internal Whether the defaults and every tenant's props can be copied to a worker thread unchanged. */
@@ -104,10 +118,12 @@ export function allPlainData(tenants: readonly TenantInput[], defaults: OpenClaw
  * problems, in tenant order, and the index.
  */
 export function validateFleet(
-  tenants: readonly TenantInput[], defaults: OpenClawChartProps, plainData: boolean,
+  tenants: readonly TenantInput[], defaults: OpenClawChartProps, plainData: boolean, strict: boolean,
   checks: (each: (index: number, check: TenantCheck) => void) => void,
-): { problems: FleetProblem[]; index: FleetIndex } {
+): { problems: FleetProblem[]; index: FleetIndex; warnings: FleetWarnings } {
   const problems: FleetProblem[] = [];
+  const warnings = new FleetWarnings();
+  const fingerprints = plainData ? new Int32Array(2 * tenants.length) : undefined;
   if (defaults.releaseName !== undefined) {
     problems.push({
       path: 'defaults.releaseName', propsPath: 'releaseName', value: defaults.releaseName,
@@ -115,42 +131,81 @@ export function validateFleet(
     });
   }
   const namespaces: string[] = [];
+  const interned = new Map<string, string>();
   const byName = new Map<string, number | number[]>();
-  /** `<namespace>\0<kind>\0<name>` -> index of the tenant that renders the object. */
-  const objectOwners = new Map<string, number>();
-  /** `<namespace>\0<name>` -> index of the first tenant with that name there. */
-  const firstByName = new Map<string, number>();
+  const owners = new ObjectOwners(tenants, namespaces, defaults);
 
   checks((index, check) => {
     for (const p of check.problems) problems.push(p);
-    const { namespace } = check;
+    // One string per namespace, not one per tenant (a worker's reply carries copies).
+    let namespace = interned.get(check.namespace);
+    if (namespace === undefined) interned.set(check.namespace, namespace = check.namespace);
     namespaces.push(namespace);
+    if (fingerprints && check.fingerprint) fingerprints.set(check.fingerprint, 2 * index);
     if (!check.nameOk) return;
     const name = tenants[index].name;
     const add = problemAdder(problems, name, index);
-    const first = firstByName.get(`${namespace}\0${name}`);
+    if (strict) for (const w of check.warnings) add(w.path, w.message, ...('value' in w ? [w.value] : []));
+    else warnings.add(name, check.warnings);
+    const same = byName.get(name);
+    const first = same === undefined ? undefined : (typeof same === 'number' ? [same] : same).find((i) => namespaces[i] === namespace);
     if (first !== undefined) {
       add('name', `duplicate tenant name in namespace "${namespace}" (also tenants[${first}])`, name);
       return;
     }
-    firstByName.set(`${namespace}\0${name}`, index);
+    if (same === undefined) byName.set(name, index);
+    else if (typeof same === 'number') byName.set(name, [same, index]);
+    else same.push(index);
     for (const [kind, objectName] of check.objects ?? []) {
-      const key = `${namespace}\0${kind}\0${objectName}`;
-      const owner = objectOwners.get(key);
-      if (owner === undefined) {
-        objectOwners.set(key, index);
-      } else {
+      const owner = owners.claim(namespace, kind, objectName, index);
+      if (owner !== undefined) {
         add('name', `its ${kind} "${objectName}" in namespace "${namespace}" is also rendered by tenant "${tenants[owner].name}" `
           + `(tenants[${owner}]): rename one of them or set fullnameOverride`, name);
         return;
       }
     }
-    const same = byName.get(name);
-    if (same === undefined) byName.set(name, index);
-    else if (typeof same === 'number') byName.set(name, [same, index]);
-    else same.push(index);
   });
-  return { problems, index: { tenants, namespaces, byName, plainData } };
+  return { problems, index: { tenants, namespaces, byName, plainData, fingerprints }, warnings };
+}
+
+/**
+ * Which tenant renders each object (namespace, kind, name), keyed by a number (textKey) rather
+ * than the joined names: flat memory at 100,000 tenants. A key already taken is confirmed against
+ * the owner's object names, made again (only when two tenants clash, or two keys collide).
+ */
+class ObjectOwners {
+  private readonly byKey = new Map<number, number>();
+  /** Objects whose key was taken by another object (a collision): by their joined names. */
+  private readonly collided = new Map<string, number>();
+  private recomputed?: { readonly index: number; readonly objects: ReadonlyArray<[string, string]> };
+
+  constructor(
+    private readonly tenants: readonly TenantInput[], private readonly namespaces: readonly string[],
+    private readonly defaults: OpenClawChartProps,
+  ) {}
+
+  /** Records that tenant `index` renders the object; returns the tenant that already does, if any. */
+  public claim(namespace: string, kind: string, name: string, index: number): number | undefined {
+    const exact = `${namespace}\0${kind}\0${name}`;
+    const collidedOwner = this.collided.size ? this.collided.get(exact) : undefined;
+    if (collidedOwner !== undefined) return collidedOwner;
+    const key = textKey(namespace, kind, name);
+    const owner = this.byKey.get(key);
+    if (owner === undefined) {
+      this.byKey.set(key, index);
+      return undefined;
+    }
+    if (this.namespaces[owner] === namespace && this.objectsOf(owner).some(([k, n]) => k === kind && n === name)) return owner;
+    this.collided.set(exact, index);
+    return undefined;
+  }
+
+  private objectsOf(index: number): ReadonlyArray<[string, string]> {
+    if (this.recomputed?.index !== index) {
+      this.recomputed = { index, objects: checkTenant(this.tenants[index], index, this.defaults).objects ?? [] };
+    }
+    return this.recomputed.objects;
+  }
 }
 
 /** Adds problems of the tenant at `index`, prefixed with its name (or `tenants[i]` without a usable one). */

@@ -1,29 +1,37 @@
 /**
- * A fleet worker thread (started by fleet-workers.ts): checks, or renders and writes, each chunk of
- * tenants it is sent, replies with the checks or the files' object counts and sizes, and wakes the
+ * A fleet worker thread (started by fleet-workers.ts): checks, or renders, each chunk of tenants it
+ * is sent, replies with the checks or the manifests (one buffer, moved, not copied), and wakes the
  * fleet's thread.
  */
 import { workerData } from 'worker_threads';
 import { OpenClawFleetError } from './fleet-error';
-import { writeTenant } from './fleet-render';
+import { renderChunk } from './fleet-render';
 import { checkTenant } from './fleet-validate';
 import type { WorkerJob, WorkerReply, WorkerStart } from './fleet-workers';
 
 const { port, signal, defaults } = workerData as WorkerStart;
+
+function render(job: WorkerJob): WorkerReply {
+  const prints = job.fingerprints;
+  const chunk = renderChunk(defaults, job.tenants, job.start, (k) => ({
+    fingerprint: prints ? [prints[2 * k], prints[2 * k + 1]] : undefined, strict: job.strict,
+  }));
+  return { start: job.start, chunk };
+}
 
 port.on('message', (job: WorkerJob) => {
   let reply: WorkerReply;
   try {
     reply = job.kind === 'check'
       ? { start: job.start, checks: job.tenants.map((t, k) => checkTenant(t, job.start + k, defaults)) }
-      : { start: job.start, counts: job.tenants.map((t, k) => writeTenant(defaults, t, job.start + k, job.files[k])) };
+      : render(job);
   } catch (e) {
     reply = {
       start: job.start,
       error: { message: (e as Error)?.message ?? String(e), problems: e instanceof OpenClawFleetError ? [...e.problems] : undefined },
     };
   }
-  port.postMessage(reply);
+  port.postMessage(reply, reply.chunk ? [reply.chunk.data] : []);
   Atomics.add(signal, 0, 1);
   Atomics.notify(signal, 0);
 });

@@ -1,14 +1,16 @@
 /**
  * A fleet's work on every core, synchronously: worker threads check tenants (validation) or render
- * and write their files, chunk by chunk, while the calling thread hands out chunks and takes the
- * results in tenant order. It blocks in `Atomics.wait` and reads replies with
+ * their manifests, chunk by chunk, while the calling thread hands out chunks, takes the results in
+ * tenant order and writes the files. It blocks in `Atomics.wait` and reads replies with
  * `receiveMessageOnPort`, so `writeTo` stays a plain synchronous call. Only a few chunks are in
  * flight at any time: memory does not grow with the fleet.
  */
+import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { MessageChannel, MessagePort, Worker, receiveMessageOnPort } from 'worker_threads';
 import { FleetProblem, OpenClawFleetError } from './fleet-error';
+import type { RenderedChunk } from './fleet-render';
 import { TenantCheck, TenantInput } from './fleet-validate';
 import { OpenClawChartProps } from './props';
 
@@ -18,22 +20,26 @@ export const CHUNK = 100;
 export const WORKER_THRESHOLD = 1000;
 /** Chunks each worker holds at once (one rendering, one waiting). */
 const IN_FLIGHT = 2;
+/** Replies per worker kept while an earlier chunk is still rendering: bounds memory when one worker is slow. */
+const MAX_EARLY = 2;
 /** No reply from any worker for this long: a worker died without saying so. */
 const STALL_MS = 5 * 60_000;
 
 /** @internal A chunk of work, as posted to a worker. */
 export interface WorkerJob {
-  /** check: each tenant's own check (checkTenant); write: render and write each tenant's file. */
+  /** check: each tenant's own check (checkTenant); write: render each tenant's manifest (the fleet's thread writes it). */
   readonly kind: 'check' | 'write';
   readonly start: number;
   readonly tenants: TenantInput[];
-  readonly files: string[];
+  /** write: each tenant's fingerprint when checked, 2 words per tenant; absent: check each again. */
+  readonly fingerprints?: Int32Array;
+  readonly strict: boolean;
 }
 
-/** @internal A worker's reply: per tenant [objects, bytes], or the error that stopped it. */
+/** @internal A worker's reply: the checks or the rendered manifests, or the error that stopped it. */
 export interface WorkerReply {
   readonly start: number;
-  readonly counts?: Array<[number, number]>;
+  readonly chunk?: RenderedChunk;
   readonly checks?: TenantCheck[];
   readonly error?: { readonly message: string; readonly problems?: FleetProblem[] };
 }
@@ -51,102 +57,147 @@ export function defaultWorkers(tenants: number): number {
   return tenants >= WORKER_THRESHOLD && cores > 1 ? Math.min(cores, 8) : 0;
 }
 
+interface Slot {
+  readonly worker: Worker;
+  readonly port: MessagePort;
+  busy: number;
+}
+
 /**
- * @internal Renders tenant `i` into `job(i).file` for every i < count on `workers` threads; returns
- * each tenant's object count and bytes. Throws the first error in tenant order, as the calling thread would.
+ * @internal Worker threads that hold a copy of the fleet's defaults and serve both passes, the
+ * checks and then the files, so the two passes never have two sets of threads (and heaps) at once.
  */
-export function writeInWorkers(
-  defaults: OpenClawChartProps, count: number, workers: number,
-  job: (index: number) => { tenant: TenantInput; file: string },
-): { objects: Int32Array; bytes: Float64Array } {
-  const objects = new Int32Array(count);
-  const bytes = new Float64Array(count);
-  runInWorkers('write', defaults, count, workers, job, (reply) => reply.counts!.forEach(([o, b], k) => {
-    objects[reply.start + k] = o;
-    bytes[reply.start + k] = b;
-  }));
-  return { objects, bytes };
-}
+export class FleetPool {
+  private readonly signal = new Int32Array(new SharedArrayBuffer(4));
+  private readonly slots: Slot[] = [];
+  private closed = false;
 
-/** @internal Each tenant's own check (checkTenant) on `workers` threads, handed to `each` in tenant order. */
-export function checkInWorkers(
-  defaults: OpenClawChartProps, tenants: readonly TenantInput[], workers: number, each: (index: number, check: TenantCheck) => void,
-): void {
-  runInWorkers('check', defaults, tenants.length, workers, (i) => ({ tenant: tenants[i], file: '' }),
-    (reply) => reply.checks!.forEach((check, k) => each(reply.start + k, check)));
-}
+  /** `size` threads, at most one per chunk of `tenants`. */
+  constructor(public readonly defaults: OpenClawChartProps, workers: number, tenants: number) {
+    try {
+      for (let w = 0; w < Math.min(workers, Math.ceil(tenants / CHUNK)); w++) {
+        const { port1, port2 } = new MessageChannel();
+        const worker = startWorker({ port: port2, signal: this.signal, defaults }, [port2]);
+        worker.unref();
+        this.slots.push({ worker, port: port1, busy: 0 });
+      }
+    } catch (e) {
+      this.close();
+      throw e;
+    }
+  }
 
-function runInWorkers(
-  kind: WorkerJob['kind'], defaults: OpenClawChartProps, count: number, workers: number,
-  job: (index: number) => { tenant: TenantInput; file: string }, deliver: (reply: WorkerReply) => void,
-): void {
-  const signal = new Int32Array(new SharedArrayBuffer(4));
-  const chunks = Math.ceil(count / CHUNK);
-  const pool: Array<{ worker: Worker; port: MessagePort; busy: number }> = [];
-  /** Replies that came before an earlier chunk's, by chunk start. */
-  const early = new Map<number, WorkerReply>();
-  let next = 0;
-  let delivered = 0;
-  let failure: { start: number; error: NonNullable<WorkerReply['error']> } | undefined;
-  const post = (slot: (typeof pool)[number]) => {
-    if (next >= chunks || failure) return;
-    const start = next++ * CHUNK;
-    const tenants: TenantInput[] = [];
-    const files: string[] = [];
-    for (let i = start; i < Math.min(count, start + CHUNK); i++) {
-      const { tenant, file } = job(i);
-      tenants.push({ name: tenant?.name, namespace: tenant?.namespace, props: tenant?.props });
-      files.push(file);
-    }
-    slot.port.postMessage({ kind, start, tenants, files } satisfies WorkerJob);
-    slot.busy++;
-  };
-  try {
-    for (let w = 0; w < Math.min(workers, chunks); w++) {
-      const { port1, port2 } = new MessageChannel();
-      const worker = startWorker({ port: port2, signal, defaults }, [port2]);
-      worker.unref();
-      pool.push({ worker, port: port1, busy: 0 });
-    }
-    for (let k = 0; k < IN_FLIGHT; k++) for (const slot of pool) post(slot);
-    let waitedSince = Date.now();
-    while (pool.some((s) => s.busy > 0)) {
-      const seen = Atomics.load(signal, 0);
-      let got = false;
-      for (const slot of pool) {
-        for (let m = receiveMessageOnPort(slot.port); m; m = receiveMessageOnPort(slot.port)) {
-          const reply = m.message as WorkerReply;
-          got = true;
-          slot.busy--;
-          if (reply.error) {
-            if (!failure || reply.start < failure.start) failure = { start: reply.start, error: reply.error };
-          } else {
-            early.set(reply.start, reply);
-            for (let r = early.get(delivered * CHUNK); r && !failure; r = early.get(delivered * CHUNK)) {
-              early.delete(r.start);
-              deliver(r);
-              delivered++;
-            }
-          }
-          post(slot);
-        }
-      }
-      if (got) {
-        waitedSince = Date.now();
-      } else {
-        Atomics.wait(signal, 0, seen, 1000);
-        if (Date.now() - waitedSince > STALL_MS) throw new Error(`fleet: a worker thread stopped answering (${delivered} of ${chunks} chunks done)`);
-      }
-    }
-  } finally {
-    for (const slot of pool) {
+  public get size(): number {
+    return this.closed ? 0 : this.slots.length;
+  }
+
+  /** Each tenant's own check (checkTenant), handed to `each` in tenant order. */
+  public check(tenants: readonly TenantInput[], strict: boolean, each: (index: number, check: TenantCheck) => void): void {
+    this.run('check', tenants.length, (i) => tenants[i], strict, undefined,
+      (reply) => reply.checks!.forEach((check, k) => each(reply.start + k, check)));
+  }
+
+  /**
+   * Renders every tenant i < count on the threads and writes it into `job(i).file` on this one, in
+   * tenant order (one thread creating files in a directory is faster than several contending for
+   * it); returns each tenant's object count and bytes. Throws the first error in tenant order.
+   */
+  public write(
+    count: number, job: (index: number) => { tenant: TenantInput; file: string }, strict: boolean, fingerprints: Int32Array | undefined,
+  ): { objects: Int32Array; bytes: Float64Array } {
+    const objects = new Int32Array(count);
+    const bytes = new Float64Array(count);
+    this.run('write', count, (i) => job(i).tenant, strict, fingerprints, (reply) => {
+      const { chunk } = reply;
+      const data = Buffer.from(chunk!.data);
+      let at = 0;
+      chunk!.sizes.forEach((size, k) => {
+        const i = reply.start + k;
+        fs.writeFileSync(job(i).file, data.subarray(at, at + size));
+        at += size;
+        objects[i] = chunk!.objects[k];
+        bytes[i] = size;
+      });
+    });
+    return { objects, bytes };
+  }
+
+  public close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    for (const slot of this.slots) {
       slot.port.close();
       void slot.worker.terminate();
     }
   }
-  if (failure) {
-    if (failure.error.problems) throw new OpenClawFleetError(failure.error.problems);
-    throw new Error(failure.error.message);
+
+  private run(
+    kind: WorkerJob['kind'], count: number, tenantAt: (index: number) => TenantInput,
+    strict: boolean, fingerprints: Int32Array | undefined, deliver: (reply: WorkerReply) => void,
+  ): void {
+    if (this.closed) throw new Error('fleet: the worker threads were closed');
+    const { signal, slots: pool } = this;
+    const chunks = Math.ceil(count / CHUNK);
+    /** Replies that came before an earlier chunk's, by chunk start. */
+    const early = new Map<number, WorkerReply>();
+    let next = 0;
+    let delivered = 0;
+    let failure: { start: number; error: NonNullable<WorkerReply['error']> } | undefined;
+    /** Another chunk for `slot`, unless every chunk is out or too many wait for an earlier one. */
+    const post = (slot: Slot) => {
+      if (next >= chunks || failure || slot.busy >= IN_FLIGHT || early.size >= MAX_EARLY * pool.length) return;
+      const start = next++ * CHUNK;
+      const end = Math.min(count, start + CHUNK);
+      const tenants: TenantInput[] = [];
+      for (let i = start; i < end; i++) {
+        const tenant = tenantAt(i);
+        tenants.push({ name: tenant?.name, namespace: tenant?.namespace, props: tenant?.props });
+      }
+      const prints = fingerprints?.slice(2 * start, 2 * end);
+      slot.port.postMessage({ kind, start, tenants, fingerprints: prints, strict } satisfies WorkerJob);
+      slot.busy++;
+    };
+    try {
+      for (let k = 0; k < IN_FLIGHT; k++) for (const slot of pool) post(slot);
+      let waitedSince = Date.now();
+      while (pool.some((s) => s.busy > 0)) {
+        const seen = Atomics.load(signal, 0);
+        let got = false;
+        for (const slot of pool) {
+          for (let m = receiveMessageOnPort(slot.port); m; m = receiveMessageOnPort(slot.port)) {
+            const reply = m.message as WorkerReply;
+            got = true;
+            slot.busy--;
+            if (reply.error) {
+              if (!failure || reply.start < failure.start) failure = { start: reply.start, error: reply.error };
+            } else {
+              early.set(reply.start, reply);
+            }
+            // The worker's next chunk first, so it renders while this thread writes.
+            post(slot);
+            for (let r = early.get(delivered * CHUNK); r && !failure; r = early.get(delivered * CHUNK)) {
+              early.delete(r.start);
+              deliver(r);
+              delivered++;
+              for (const s of pool) post(s);
+            }
+          }
+        }
+        if (got) {
+          waitedSince = Date.now();
+        } else {
+          Atomics.wait(signal, 0, seen, 1000);
+          if (Date.now() - waitedSince > STALL_MS) throw new Error(`fleet: a worker thread stopped answering (${delivered} of ${chunks} chunks done)`);
+        }
+      }
+    } catch (e) {
+      this.close();
+      throw e;
+    }
+    if (failure) {
+      if (failure.error.problems) throw new OpenClawFleetError(failure.error.problems);
+      throw new Error(failure.error.message);
+    }
   }
 }
 

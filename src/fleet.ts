@@ -12,14 +12,17 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { OpenClawFleetError } from './fleet-error';
-import { renderTenant, writeTenant } from './fleet-render';
+import { tenantFingerprint } from './fleet-fingerprint';
+import { TenantChecked, renderTenant, writeTenant } from './fleet-render';
 import { FleetIndex, allPlainData, checkTenant, tenantChartProps, validateFleet } from './fleet-validate';
-import { checkInWorkers, defaultWorkers, writeInWorkers } from './fleet-workers';
+import { FleetWarning } from './fleet-warnings';
+import { CHUNK, FleetPool, defaultWorkers } from './fleet-workers';
 import { toManifestYaml } from './manifest-yaml';
 import { OpenClawChartProps } from './props';
 
 export { OpenClawFleetError } from './fleet-error';
 export type { FleetProblem } from './fleet-error';
+export type { FleetWarning } from './fleet-warnings';
 
 /** One tenant (one person's OpenClaw) of a fleet. */
 export interface FleetTenant {
@@ -55,11 +58,19 @@ export interface OpenClawFleetProps {
   readonly defaults?: OpenClawChartProps;
   /**
    * Worker threads that check the tenants while constructing the fleet; 0 checks them in the
-   * calling thread. The problems are the same, in the same order.
+   * calling thread. The problems and warnings are the same, in the same order. A `writeTo` with
+   * as many workers in the same turn of the event loop reuses these threads.
    * @default - the number of CPU cores (at most 8) for fleets of 1,000 tenants or more on a
    * machine with several cores, else 0
    */
   readonly workers?: number;
+  /**
+   * Refuse warnings (legal but dangerous or ineffective settings, see {@link OpenClawFleet.warnings}):
+   * each tenant's warnings are then problems of the {@link OpenClawFleetError}, as `--strict` does
+   * in the CLI.
+   * @default false
+   */
+  readonly strict?: boolean;
 }
 
 /** One tenant's rendered objects, as `cdk8s synth` would write them. */
@@ -101,8 +112,8 @@ export interface FleetWriteOptions {
    */
   readonly layout?: FleetLayout;
   /**
-   * Worker threads that render and write the files (each tenant's file is the same either way,
-   * and `files` stays in tenant order); 0 renders in the calling thread.
+   * Worker threads that render the manifests, which the calling thread writes in tenant order
+   * (each tenant's file is the same either way, and so is `files`); 0 renders in the calling thread.
    * @default - the number of CPU cores (at most 8) for fleets of 1,000 tenants or more on a
    * machine with several cores, else 0
    */
@@ -149,22 +160,51 @@ export interface FleetWriteResult {
  * fleet.writeTo('dist'); // dist/alice.k8s.yaml, dist/bob.k8s.yaml
  */
 export class OpenClawFleet {
+  /**
+   * The tenants' warnings (legal but dangerous or ineffective settings), one entry per distinct
+   * path and message with the number of tenants and the first few of them, in the order first
+   * seen; at most 1,000 distinct entries. Each is also said once on stderr when the fleet is
+   * constructed: `Warning: path: message (N tenants: a, b, c, d, e and N-5 more)`.
+   * Empty with `strict` (warnings are then errors).
+   */
+  public readonly warnings: readonly FleetWarning[];
   private readonly defaults: OpenClawChartProps;
   private readonly index: FleetIndex;
+  private readonly strict: boolean;
+  /** The defaults' fingerprint when checked: changed defaults make every tenant be checked again. */
+  private readonly defaultsFingerprint?: [number, number];
+  /** The check pass's worker threads, kept for a `writeTo` in the same turn of the event loop. */
+  private pool?: FleetPool;
 
   constructor(props: OpenClawFleetProps) {
     this.defaults = props.defaults ?? {};
+    this.strict = props.strict ?? false;
     const tenants = [...(props.tenants ?? [])];
     const plainData = allPlainData(tenants, this.defaults);
     // Large fleets are checked on worker threads too: faster, and the models made while checking
     // never reach this thread's heap.
     const workers = plainData ? props.workers ?? defaultWorkers(tenants.length) : 0;
-    const { problems, index } = validateFleet(tenants, this.defaults, plainData, (each) => {
-      if (workers > 0 && tenants.length > 0) checkInWorkers(this.defaults, tenants, workers, each);
-      else tenants.forEach((t, i) => each(i, checkTenant(t, i, this.defaults)));
-    });
-    if (problems.length) throw new OpenClawFleetError(problems);
-    this.index = index;
+    if (workers > 0 && tenants.length > 0) this.pool = new FleetPool(this.defaults, workers, tenants.length);
+    let result: ReturnType<typeof validateFleet>;
+    try {
+      result = validateFleet(tenants, this.defaults, plainData, this.strict, (each) => {
+        if (this.pool) this.pool.check(tenants, this.strict, each);
+        else tenants.forEach((t, i) => each(i, checkTenant(t, i, this.defaults)));
+      });
+    } catch (e) {
+      this.closePool();
+      throw e;
+    }
+    if (result.problems.length) {
+      this.closePool();
+      throw new OpenClawFleetError(result.problems);
+    }
+    this.index = result.index;
+    this.defaultsFingerprint = plainData ? tenantFingerprint(undefined, undefined, this.defaults) : undefined;
+    this.warnings = result.warnings.list();
+    for (const line of result.warnings.lines()) process.stderr.write(`${line}\n`);
+    // The threads serve writeTo when it follows at once (the usual script); otherwise they go.
+    if (this.pool) setTimeout(() => this.closePool(), 0).unref();
   }
 
   /** Tenant names, in the order given. */
@@ -245,14 +285,25 @@ export class OpenClawFleet {
       objects += count;
       bytes += size;
     };
+    const defaultsSame = this.defaultsUnchanged();
     if (workers > 0 && this.index.plainData && tenants.length > 0) {
       const paths = tenants.map((_, i) => fileOf(i));
-      const counts = writeInWorkers(this.defaults, tenants.length, workers, (i) => ({ tenant: tenants[i], file: paths[i] }));
-      paths.forEach((file, i) => add(i, file, counts.objects[i], counts.bytes[i]));
+      // The check pass's threads when they fit (and hold these defaults), else new ones.
+      if (!this.pool || this.pool.size !== Math.min(workers, Math.ceil(tenants.length / CHUNK)) || !defaultsSame) this.closePool();
+      const pool = this.pool ?? new FleetPool(this.defaults, workers, tenants.length);
+      this.pool = undefined;
+      try {
+        const fingerprints = defaultsSame ? this.index.fingerprints : undefined;
+        const counts = pool.write(tenants.length, (i) => ({ tenant: tenants[i], file: paths[i] }), this.strict, fingerprints);
+        paths.forEach((file, i) => add(i, file, counts.objects[i], counts.bytes[i]));
+      } finally {
+        pool.close();
+      }
     } else {
+      this.closePool();
       for (let i = 0; i < tenants.length; i++) {
         const file = fileOf(i);
-        const [count, size] = writeTenant(this.defaults, tenants[i], i, file);
+        const [count, size] = writeTenant(this.defaults, tenants[i], i, file, this.checked(i, defaultsSame));
         add(i, file, count, size);
       }
     }
@@ -272,6 +323,23 @@ export class OpenClawFleet {
 
   /** Tenant `i`'s objects (renderObjects' path: no construct tree, the same JSON as the chart alone). */
   private render(i: number): any[] {
-    return renderTenant(this.defaults, this.index.tenants[i], i);
+    return renderTenant(this.defaults, this.index.tenants[i], i, this.checked(i, this.defaultsUnchanged()));
+  }
+
+  /** How tenant `i` was checked: its fingerprint then, unless the defaults changed since. */
+  private checked(i: number, defaultsSame: boolean): TenantChecked {
+    const prints = this.index.fingerprints;
+    return { fingerprint: prints && defaultsSame ? [prints[2 * i], prints[2 * i + 1]] : undefined, strict: this.strict };
+  }
+
+  private defaultsUnchanged(): boolean {
+    const was = this.defaultsFingerprint;
+    const now = was && tenantFingerprint(undefined, undefined, this.defaults);
+    return now !== undefined && now[0] === was![0] && now[1] === was![1];
+  }
+
+  private closePool(): void {
+    this.pool?.close();
+    this.pool = undefined;
   }
 }

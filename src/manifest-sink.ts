@@ -33,14 +33,29 @@ function sanitize(value: any, filterEmpty: boolean): any {
   if (typeof value !== 'object') return value;
   if (Array.isArray(value)) {
     if (filterEmpty && value.length === 0) return undefined;
-    return value.map((v) => sanitize(v, filterEmpty));
+    const list = new Array(value.length);
+    for (let i = 0; i < value.length; i++) list[i] = sanitize(value[i], filterEmpty);
+    return list;
   }
-  if (value.constructor.name !== 'Object') throw new Error(`can't render non-simple object of type '${value.constructor.name}'`);
+  const ctor = value.constructor;
+  if (ctor !== Object && ctor.name !== 'Object') throw new Error(`can't render non-simple object of type '${ctor.name}'`);
   const out: Record<string, unknown> = {};
-  for (const key of Object.keys(value).sort()) {
-    const v = sanitize(value[key], filterEmpty);
-    if (v != null) out[key] = v;
+  const keys = Object.keys(value);
+  if (!sorted(keys)) keys.sort();
+  let kept = 0;
+  for (let i = 0; i < keys.length; i++) {
+    const v = sanitize(value[keys[i]], filterEmpty);
+    if (v != null) {
+      out[keys[i]] = v;
+      kept++;
+    }
   }
-  if (filterEmpty && Object.keys(out).length === 0) return undefined;
+  if (filterEmpty && kept === 0) return undefined;
   return out;
+}
+
+/** Whether `keys` are in `Array.prototype.sort` order already (UTF-16 code units). */
+function sorted(keys: readonly string[]): boolean {
+  for (let i = 1; i < keys.length; i++) if (keys[i - 1] > keys[i]) return false;
+  return true;
 }

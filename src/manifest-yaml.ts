@@ -20,7 +20,7 @@ const CDK8S_YAML_OPTIONS = { keepUndefined: true, lineWidth: 0, version: '1.1' }
 const FALLBACK = Symbol('fallback');
 
 /** Cache bound per (kind, indent) table; cleared when exceeded. */
-const MAX_CACHE = 20_000;
+const MAX_CACHE = 2_000;
 
 interface YamlEmitter {
   /** Library stringify context (options, schema) captured from a real `yaml` stringify call. */

@@ -8,9 +8,10 @@ import { OpenClawChartProps } from './props';
 import { Model, resolveCheckedModel } from './resolve';
 import { validateValues } from './values/validate';
 
-export function resolveModel(givenProps: OpenClawChartProps, defaultRelease: string): Model {
+/** `checked`: the props already passed the checks (see resolveCheckedModel). */
+export function resolveModel(givenProps: OpenClawChartProps, defaultRelease: string, checked = false): Model {
   try {
-    return resolveCheckedModel(givenProps, defaultRelease);
+    return resolveCheckedModel(givenProps, defaultRelease, checked);
   } catch (e) {
     // Props of the wrong shape from JavaScript (a null list entry, a string for a map) can break
     // the checks themselves: report what the values schema says about them instead of a TypeError.

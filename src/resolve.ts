@@ -99,15 +99,17 @@ export interface Model {
 
 /**
  * @internal props -> Model for props that have the declared shape (src/model.ts's resolveModel
- * adds the values-schema diagnosis for props of the wrong shape from JavaScript).
+ * adds the values-schema diagnosis for props of the wrong shape from JavaScript). `checked`: these
+ * exact props already passed checkProps (the fleet's first pass), so the checks and their warnings
+ * are not made again; everything that resolving itself can refuse still throws.
  */
-export function resolveCheckedModel(givenProps: OpenClawChartProps, defaultRelease: string): Model {
+export function resolveCheckedModel(givenProps: OpenClawChartProps, defaultRelease: string, checked = false): Model {
   // `{ tag: undefined }` means the default, exactly as if the key were absent (else the spreads
   // over DEFAULTS below would replace defaults by undefined: no Service port, persistence off...).
   const props = withoutUndefined(givenProps);
   const problems = new ProblemCollector();
   // The construct id is the release name when releaseName is absent: check it like one.
-  checkProps(props.releaseName === undefined ? { ...props, releaseName: defaultRelease } : props, problems);
+  if (!checked) checkProps(props.releaseName === undefined ? { ...props, releaseName: defaultRelease } : props, problems);
   const backup = resolveBackup(props, problems);
   problems.throwIfAny();
 
@@ -209,7 +211,15 @@ export function resolveCheckedModel(givenProps: OpenClawChartProps, defaultRelea
 function withoutUndefined<T>(value: T): T {
   if (Array.isArray(value)) return value.map(withoutUndefined) as T;
   if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
-    return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined).map(([k, v]) => [k, withoutUndefined(v)])) as T;
+    const out: Record<string, unknown> = {};
+    for (const k of Object.keys(value)) {
+      const v = (value as Record<string, unknown>)[k];
+      if (v === undefined) continue;
+      // An own "__proto__" key stays a key (as Object.fromEntries makes it), never the prototype.
+      if (k === '__proto__') Object.defineProperty(out, k, { value: withoutUndefined(v), enumerable: true, writable: true, configurable: true });
+      else out[k] = withoutUndefined(v);
+    }
+    return out as T;
   }
   return value;
 }

@@ -358,7 +358,7 @@ describe('writeTo on worker threads', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  test('random props, by namespace: every file equals renderObjects + toManifestYaml', () => {
+  test('random props, by namespace: every file equals renderObjects + toManifestYaml and `cdk8s synth` of the chart alone', () => {
     const cases = fc.sample(validCase, { numRuns: 120, seed: Number(process.env.FC_SEED ?? 20261201) });
     const tenants = cases.map((c, i): FleetTenant => {
       const { releaseName, namespace: _ns, ...props } = c.props;
@@ -370,7 +370,9 @@ describe('writeTo on worker threads', () => {
     expect(result.files).toHaveLength(tenants.length);
     tenants.forEach((t, i) => {
       expect(result.files[i].path).toBe(path.join(dir, t.namespace!, `${t.name}.k8s.yaml`));
-      expect(fs.readFileSync(result.files[i].path, 'utf8')).toBe(expectedYaml(t));
+      const written = fs.readFileSync(result.files[i].path, 'utf8');
+      expect(written).toBe(expectedYaml(t));
+      expect(written).toBe(Yaml.stringify(...chartAlone(t.name, { ...t.props, releaseName: t.name, namespace: t.namespace })));
     });
     fs.rmSync(dir, { recursive: true, force: true });
   });
