@@ -20,8 +20,9 @@
  *    validate output (key paths and OpenClaw's reasons) is in this container's log.
  *
  * An image without OpenClaw's CLI in its working directory (`dist/index.js`, `package.json`) is not
- * blocked: one line on stderr, exit 0. The script text is static; the config path is a positional argument. OpenClaw's commands are
- * bounded by `timeout` where the image has it, so a hung migration cannot hold the pod forever.
+ * blocked: one line on stderr, exit 0. OpenClaw's commands are bounded by `timeout` where the image
+ * has it, so a hung migration cannot hold the pod forever. The script text is static; the config
+ * path is a positional argument.
  */
 
 import { scriptPrelude } from './shell-fragments';
