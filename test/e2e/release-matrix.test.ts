@@ -17,7 +17,8 @@ import { imageFeatures } from '../../src/versions';
 import { synthObjects } from '../helpers/synth';
 import { cacheRoot, ensureOpenClaw } from './install';
 import { INGRESS_EXAMPLE, MATRIX_RELEASES, releasesToInstall } from './releases';
-import { K8sObject, PodRunResult, runPod } from './pod-runner';
+import { K8sObject, runPod } from './pod-runner';
+import { podStory } from './pod-story';
 
 const only = (process.env.OPENCLAW_E2E_RELEASES ?? '').split(',').map((s) => s.trim()).filter(Boolean);
 const releases = MATRIX_RELEASES.filter((r) => !only.length || only.includes(r.version));
@@ -50,19 +51,6 @@ function objects(props: OpenClawChartProps, tokenSecret: string): K8sObject[] {
   ];
 }
 
-function story(r: PodRunResult): string {
-  return JSON.stringify({
-    podError: r.podError,
-    init: r.initContainers.map((c) => ({ name: c.name, exitCode: c.exitCode, stderr: c.stderr.slice(-1500) })),
-    validate: r.validate && { status: r.validate.status, output: r.validate.output.slice(-1500) },
-    listenMs: r.main.listenMs,
-    exit: r.main.exit,
-    probes: r.probes.map((p) => ({ kind: p.kind, handler: p.handler, status: p.status, firstPassMs: p.firstPassMs, lastError: p.lastError })),
-    auth: r.auth && { withToken: r.auth.withToken.status, withoutToken: r.auth.withoutToken.status },
-    logTail: r.main.logTail.split('\n').slice(-20).join('\n'),
-  }, null, 2);
-}
-
 const RENDERS: Array<[string, OpenClawChartProps, string]> = [
   ['default render', {}, 'my-openclaw-gateway-token'],
   ['README ingress example', INGRESS_EXAMPLE, 'openclaw-secrets'],
@@ -78,7 +66,7 @@ describe.each(releases.map((r) => [r.version, r.why]))('openclaw %s (%s)', (vers
     figures.push({ version, render, listenMs: r.main.listenMs, validate: r.validate?.status, probes, auth: r.auth?.enforced, ok: r.ok, durationMs: r.durationMs, installCached: install.cached });
     process.stderr.write(`[release-matrix] ${version} ${render}: listen=${r.main.listenMs ?? '-'}ms validate=${r.validate?.status} ${JSON.stringify(probes)} auth=${r.auth?.enforced ?? '-'} (${r.durationMs} ms)\n`);
 
-    if (!(r.ok && r.probes.length === 3 && r.probes.every((p) => p.status === 'passed'))) throw new Error(`openclaw ${version}, ${render}: the pod did not become healthy\n${story(r)}`);
+    if (!(r.ok && r.probes.length === 3 && r.probes.every((p) => p.status === 'passed'))) throw new Error(`openclaw ${version}, ${render}: the pod did not become healthy\n${podStory(r)}`);
     // The probes the gates pick: HTTP health endpoints, /startupz only where it is served.
     const path = (kind: string) => /httpGet http:\/\/[^/]+(\S+)/.exec(r.probes.find((p) => p.kind === kind)!.handler)?.[1];
     expect({ startup: path('startup'), readiness: path('readiness'), liveness: path('liveness') }).toEqual({

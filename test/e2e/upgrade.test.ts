@@ -17,6 +17,7 @@ import { DEFAULT_OPENCLAW_VERSION } from '../../src/versions';
 import { synthObjects } from '../helpers/synth';
 import { cacheRoot, ensureOpenClaw, OpenClawInstall } from './install';
 import { PodRunResult, runPod } from './pod-runner';
+import { expectHealthy } from './pod-story';
 import { UPGRADE_JUMPS } from './releases';
 
 const NS = 'openclaw';
@@ -93,25 +94,6 @@ console.log(JSON.stringify(has ? db.prepare('select device_id from device_identi
     for (const id of JSON.parse(r.stdout)) ids.add(id);
   }
   return [...ids].sort();
-}
-
-function story(r: PodRunResult): string {
-  return JSON.stringify({
-    podError: r.podError,
-    init: r.initContainers.map((c) => ({ name: c.name, exitCode: c.exitCode, durationMs: c.durationMs, stdout: c.stdout.slice(-1500), stderr: c.stderr.slice(-1500) })),
-    validate: r.validate && { status: r.validate.status, output: r.validate.output.slice(-1500) },
-    exit: r.main.exit,
-    probes: r.probes.map((p) => ({ kind: p.kind, status: p.status, firstPassMs: p.firstPassMs, lastError: p.lastError })),
-    auth: r.auth && { withToken: r.auth.withToken.status, withoutToken: r.auth.withoutToken.status },
-    whileReadyError: r.whileReadyError,
-    logTail: r.main.logTail.split('\n').slice(-25).join('\n'),
-  }, null, 2);
-}
-
-function expectHealthy(r: PodRunResult, what: string): void {
-  if (!(r.ok && r.probes.length === 3 && r.probes.every((p) => p.status === 'passed') && r.auth?.enforced && !r.whileReadyError)) {
-    throw new Error(`${what}: the pod did not become healthy\n${story(r)}`);
-  }
 }
 
 const probeFigures = (r: PodRunResult) => Object.fromEntries(r.probes.map((p) => [p.kind, p.status === 'passed' ? p.firstPassMs : p.status]));
