@@ -24,7 +24,7 @@
  *                            a new file costs 0.03 to 1 ms on this machine's disk, depending on
  *                            other disk activity: the run prints the cost it measured. /dev/shm
  *                            (memory) takes the disk out of the measurement.
- *   BENCH_KEEP               keep the output directories (default: removed)
+ *   BENCH_KEEP               keep the output directories (default: removed when the bench ends)
  *   BENCH_STRICT             exit 1 when a target fails (default: report only)
  */
 const { spawnSync } = require('child_process');
@@ -132,19 +132,18 @@ function runChild(mode, count, timeoutSeconds) {
   return { ...JSON.parse(r.stdout.trim().split('\n').pop()), wall: r.wall, outdir };
 }
 
-/** Seconds to create 1,000 empty files in a new directory of WORK (the disk's share of a run). */
+/**
+ * Seconds to create 1,000 empty files in a new directory of WORK (the disk's share of a run). Like
+ * every run's output, they stay until the bench ends: on ext4, creating a file within about 30 s of
+ * deleting many others is several times slower (the inode allocator skips recently deleted inodes,
+ * reading each one's table block), which measured the disk's recent history instead of the fleet.
+ */
 function createFilesCost() {
   const dir = path.join(WORK, 'calibrate');
   fs.mkdirSync(dir);
   const t0 = process.hrtime.bigint();
   for (let i = 0; i < 1000; i++) fs.closeSync(fs.openSync(path.join(dir, `f${i}.k8s.yaml`), 'w'));
-  const took = Number(process.hrtime.bigint() - t0) / 1e9;
-  fs.rmSync(dir, { recursive: true, force: true });
-  return took;
-}
-
-function cleanup(result) {
-  if (!process.env.BENCH_KEEP && result?.outdir) fs.rmSync(result.outdir, { recursive: true, force: true });
+  return Number(process.hrtime.bigint() - t0) / 1e9;
 }
 
 /** Byte comparison of a sample of the files two runs wrote. */
@@ -221,7 +220,6 @@ function main() {
     for (let i = 0; i < (n > LARGE ? 1 : FLEET_RUNS); i++) runs.push(runChild('fleet', n));
     runs.sort((a, b) => a.wall - b.wall);
     fleet[n] = runs[(runs.length - 1) >> 1];
-    for (const r of runs) if (r !== fleet[n]) cleanup(r);
   }
   for (const n of PLAIN_SIZES) {
     plain[n] = runChild('plain', n, PLAIN_TIMEOUT);
@@ -229,9 +227,7 @@ function main() {
     const check = plain[n].timedOut ? undefined : sameFiles(fleet[n], plain[n]);
     if (check && check.equal !== check.compared) throw new Error(`fleet and plain outputs differ at ${n} tenants`);
     plain[n].check = check;
-    cleanup(plain[n]);
   }
-  for (const n of Object.keys(fleet)) cleanup(fleet[n]);
   const perTenant = (r) => r.renderSeconds / r.tenants;
   const sizes = Object.keys(fleet).map(Number).sort((a, b) => a - b);
   log(`## Fleet: ${sizes.join(', ')} tenants of a 10-object chart (fleet: median of ${FLEET_RUNS} runs up to ${LARGE} tenants, else 1; plain: 1 run)`);
@@ -240,7 +236,7 @@ function main() {
   log('render = in-process time from constructing the fleet (or the App) to the last file written (module load excluded);');
   log('per tenant = render / tenants; peak RSS = the process\'s, worker threads included.');
   log(`Output in ${WORK}: creating 1,000 empty files there took ${(disk * 1000).toFixed(0)} ms just before the fleet runs `
-    + '(every run creates one new file per tenant).');
+    + '(every run creates one new file per tenant; nothing is deleted until the bench ends).');
   log();
   const rows = [];
   const fleetRow = (how, f) => [how, f.tenants, seconds(f.wall), seconds(f.cpu), seconds(f.renderSeconds), ms(perTenant(f)),
@@ -254,6 +250,21 @@ function main() {
   table(['how', 'tenants', 'wall', 'CPU', 'render', 'per tenant', 'peak RSS', 'files', 'output'], rows);
   const checks = PLAIN_SIZES.filter((n) => plain[n].check).map((n) => `${n} tenants: ${plain[n].check.equal}/${plain[n].check.compared} sampled files identical`);
   if (checks.length) log(`\nfleet vs plain output, byte for byte: ${checks.join('; ')}`);
+  log();
+
+  // ---- What a second core adds here -----------------------------------------------------------
+  const scaling = spawnSync(process.execPath, [path.join(__dirname, 'scaling-child.js'), '3000'], { encoding: 'utf8' });
+  const cores = scaling.status === 0 ? JSON.parse(scaling.stdout.trim().split('\n').pop()) : undefined;
+  log('## Two threads on this machine (bench/scaling-child.js: the fleet\'s checks of 3,000 tenants, and an arithmetic loop)');
+  log();
+  if (cores) {
+    table(['work', 'one thread alone', 'each of two threads at once', 'throughput of two / one'], [
+      ['checkTenant, per tenant', `${cores.aloneMicros.toFixed(0)} us`, `${cores.togetherMicros.toFixed(0)} us`, ratio(cores.speedup)],
+      ['integer arithmetic (no memory)', '', '', ratio(cores.arithmeticSpeedup)],
+    ]);
+  } else {
+    log(`not measured: ${scaling.stderr}`);
+  }
   log();
 
   // ---- Ratios and targets ---------------------------------------------------------------------
@@ -284,6 +295,7 @@ function main() {
     ['cold CLI render / node -e 0', ratio(vsNode)],
     ['cold render saved by reading argv without commander', gain(stepRows[0], stepRows[1])],
     ['cold render saved by the compile cache', gain(stepRows[1], stepRows[2])],
+    ['two threads / one, the fleet\'s checks (what the fleet\'s workers can gain here)', cores ? ratio(cores.speedup) : 'n/a'],
   ]);
   log();
 

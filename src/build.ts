@@ -11,6 +11,7 @@ import { OpenClawChartProps } from './props';
 import { resolveModel } from './model';
 import { Model } from './resolve';
 import { addWorkload } from './workload';
+import { YamlSink } from './yaml-sink';
 
 export function buildObjects(sink: ManifestSink, model: Model): void {
   addAccess(sink, model);
@@ -33,8 +34,22 @@ export function renderObjects(props: OpenClawChartProps, id: string): any[] {
  * them). `checked`: the props already passed the checks (the fleet's first pass): no warnings then.
  */
 export function renderRelease(props: OpenClawChartProps, id: string, checked = false): { readonly objects: any[]; readonly warnings: readonly ConfigProblem[] } {
+  const { sink, warnings } = release(props, id, checked, (namespace) => new JsonSink(namespace));
+  return { objects: sink.objects, warnings };
+}
+
+/**
+ * @internal renderRelease's manifest as YAML (`toManifestYaml` of its objects), written as the
+ * builders go, without the objects: what a fleet writes to disk.
+ */
+export function renderReleaseYaml(props: OpenClawChartProps, id: string, checked = false): { readonly text: string; readonly objects: number; readonly warnings: readonly ConfigProblem[] } {
+  const { sink, warnings } = release(props, id, checked, (namespace) => new YamlSink(namespace));
+  return { text: sink.text, objects: sink.count, warnings };
+}
+
+function release<S extends ManifestSink>(props: OpenClawChartProps, id: string, checked: boolean, sinkFor: (namespace: string) => S): { sink: S; warnings: readonly ConfigProblem[] } {
   const model = resolveModel(props, id, checked);
-  const sink = new JsonSink(model.namespace);
+  const sink = sinkFor(model.namespace);
   buildObjects(sink, model);
-  return { objects: sink.objects, warnings: model.warnings };
+  return { sink, warnings: model.warnings };
 }

@@ -1,15 +1,15 @@
 /**
  * One tenant rendered and written, the same in the fleet's thread and in its worker threads:
- * renderRelease (no construct tree) then toManifestYaml, nothing kept afterwards. A tenant whose
- * fingerprint is still the one it was checked with is rendered without checking it again.
+ * renderRelease (no construct tree), its YAML written as the builders go (yaml-sink.ts), nothing
+ * kept afterwards. A tenant whose fingerprint is still the one it was checked with is rendered
+ * without checking it again.
  */
 import * as fs from 'fs';
-import { renderRelease } from './build';
-import { OpenClawConfigError } from './errors';
+import { renderRelease, renderReleaseYaml } from './build';
+import { ConfigProblem, OpenClawConfigError } from './errors';
 import { OpenClawFleetError, tenantProblems } from './fleet-error';
 import { tenantFingerprint } from './fleet-fingerprint';
 import { TenantInput, tenantChartProps } from './fleet-validate';
-import { toManifestYaml } from './manifest-yaml';
 import { OpenClawChartProps } from './props';
 
 /**
@@ -23,13 +23,27 @@ export interface TenantChecked {
 
 /** @internal A tenant's objects, with errors naming the tenant. */
 export function renderTenant(defaults: OpenClawChartProps, tenant: TenantInput, index: number, checked: TenantChecked): any[] {
+  return tenantRelease(defaults, tenant, index, checked, renderRelease).objects;
+}
+
+/** @internal A tenant's manifest (`toManifestYaml` of renderTenant) and its object count. */
+export function renderTenantYaml(
+  defaults: OpenClawChartProps, tenant: TenantInput, index: number, checked: TenantChecked,
+): { readonly text: string; readonly objects: number } {
+  return tenantRelease(defaults, tenant, index, checked, renderReleaseYaml);
+}
+
+function tenantRelease<R extends { readonly warnings: readonly ConfigProblem[] }>(
+  defaults: OpenClawChartProps, tenant: TenantInput, index: number, checked: TenantChecked,
+  render: (props: OpenClawChartProps, id: string, checked: boolean) => R,
+): R {
   try {
     const was = checked.fingerprint;
     const now = was && tenantFingerprint(tenant.name, tenant.namespace, tenant.props);
     const unchanged = now !== undefined && now[0] === was![0] && now[1] === was![1];
-    const { objects, warnings } = renderRelease(tenantChartProps(defaults, tenant), tenant.name, unchanged);
-    if (checked.strict && warnings.length) throw new OpenClawConfigError(warnings);
-    return objects;
+    const release = render(tenantChartProps(defaults, tenant), tenant.name, unchanged);
+    if (checked.strict && release.warnings.length) throw new OpenClawConfigError(release.warnings);
+    return release;
   } catch (e) {
     if (e instanceof OpenClawConfigError) throw new OpenClawFleetError(tenantProblems(tenant.name, index, e.problems));
     const err = new Error(`tenant "${tenant.name}": ${(e as Error)?.message ?? e}`);
@@ -47,50 +61,54 @@ const MAX_SCRATCH = 4 * 1024 * 1024;
 export function writeTenant(
   defaults: OpenClawChartProps, tenant: TenantInput, index: number, file: string, checked: TenantChecked,
 ): [objects: number, bytes: number] {
-  const objects = renderTenant(defaults, tenant, index, checked);
-  const yaml = toManifestYaml(objects);
+  const { text: yaml, objects } = renderTenantYaml(defaults, tenant, index, checked);
   // UTF-8 is at most 3 bytes per UTF-16 unit: grow the buffer (up to a bound) when the text might not fit.
   if (yaml.length * 3 > scratch.length && yaml.length * 3 <= MAX_SCRATCH) scratch = Buffer.allocUnsafe(yaml.length * 3);
   const data = yaml.length * 3 <= scratch.length ? scratch.subarray(0, scratch.write(yaml)) : Buffer.from(yaml);
   fs.writeFileSync(file, data);
-  return [objects.length, data.length];
+  return [objects, data.length];
 }
 
 /** @internal Tenants' manifests in one buffer (a worker's reply): each tenant's object count and byte size, in order. */
 export interface RenderedChunk {
   readonly objects: number[];
   readonly sizes: number[];
+  /** The manifests one after the other from byte 0 (the buffer may be longer); moved, not copied. */
   readonly data: ArrayBuffer;
 }
 
-/** @internal Renders tenants `start..` into one buffer, for the fleet's thread to write (a worker's job). */
+/**
+ * @internal Renders tenants `start..` into one buffer, for the fleet's thread to write (a worker's
+ * job): into `reuse` (a buffer the fleet's thread is done with) when it is given, so a chunk costs
+ * no new memory to be mapped and zeroed.
+ */
 export function renderChunk(
   defaults: OpenClawChartProps, tenants: readonly TenantInput[], start: number, checked: (k: number) => TenantChecked,
+  reuse?: ArrayBuffer,
 ): RenderedChunk {
   const objects: number[] = [];
   const sizes: number[] = [];
-  // Each manifest is encoded as soon as it is made (into this thread's buffer, grown as needed),
-  // so its text dies young instead of waiting for the whole chunk.
+  let data = reuse ?? new ArrayBuffer(CHUNK_BUFFER);
+  let out = Buffer.from(data);
+  // Each manifest is encoded as soon as it is made, so its text dies young.
   let at = 0;
   tenants.forEach((t, k) => {
-    const rendered = renderTenant(defaults, t, start + k, checked(k));
-    const text = toManifestYaml(rendered);
-    if (scratch.length - at < text.length * 3) {
-      const grown = Buffer.allocUnsafe(Math.max(2 * scratch.length, at + text.length * 3));
-      scratch.copy(grown, 0, 0, at);
-      scratch = grown;
+    const { text, objects: count } = renderTenantYaml(defaults, t, start + k, checked(k));
+    if (out.length - at < text.length * 3) {
+      const grown = new ArrayBuffer(Math.max(2 * out.length, at + text.length * 3));
+      out.copy(new Uint8Array(grown), 0, 0, at);
+      data = grown;
+      out = Buffer.from(data);
     }
-    const size = scratch.write(text, at);
+    const size = out.write(text, at);
     at += size;
-    objects.push(rendered.length);
+    objects.push(count);
     sizes.push(size);
   });
-  const data = new ArrayBuffer(at);
-  scratch.copy(new Uint8Array(data), 0, 0, at);
-  // A chunk of unusually large manifests leaves no lasting large buffer behind.
-  if (scratch.length > MAX_CHUNK_SCRATCH) scratch = Buffer.allocUnsafe(MAX_SCRATCH);
   return { objects, sizes, data };
 }
 
-/** The scratch buffer kept between chunks: a chunk of 100 typical manifests is about 2 MB. */
-const MAX_CHUNK_SCRATCH = 16 * 1024 * 1024;
+/** A chunk's buffer to start with: 100 typical manifests are about 2.5 MB. */
+const CHUNK_BUFFER = 4 * 1024 * 1024;
+/** @internal A chunk buffer larger than this (unusually large manifests) is not reused. */
+export const MAX_REUSED_BUFFER = 16 * 1024 * 1024;

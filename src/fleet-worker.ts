@@ -15,7 +15,7 @@ function render(job: WorkerJob): WorkerReply {
   const prints = job.fingerprints;
   const chunk = renderChunk(defaults, job.tenants, job.start, (k) => ({
     fingerprint: prints ? [prints[2 * k], prints[2 * k + 1]] : undefined, strict: job.strict,
-  }));
+  }), job.buffer);
   return { start: job.start, chunk };
 }
 

@@ -10,7 +10,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { MessageChannel, MessagePort, Worker, receiveMessageOnPort } from 'worker_threads';
 import { FleetProblem, OpenClawFleetError } from './fleet-error';
-import type { RenderedChunk } from './fleet-render';
+import { MAX_REUSED_BUFFER, RenderedChunk } from './fleet-render';
 import { TenantCheck, TenantInput } from './fleet-validate';
 import { OpenClawChartProps } from './props';
 
@@ -34,6 +34,8 @@ export interface WorkerJob {
   /** write: each tenant's fingerprint when checked, 2 words per tenant; absent: check each again. */
   readonly fingerprints?: Int32Array;
   readonly strict: boolean;
+  /** write: a chunk buffer the fleet's thread has written out, to render into again (moved). */
+  readonly buffer?: ArrayBuffer;
 }
 
 /** @internal A worker's reply: the checks or the rendered manifests, or the error that stopped it. */
@@ -70,6 +72,8 @@ interface Slot {
 export class FleetPool {
   private readonly signal = new Int32Array(new SharedArrayBuffer(4));
   private readonly slots: Slot[] = [];
+  /** Chunk buffers written out and not yet sent back to a worker. */
+  private readonly spare: ArrayBuffer[] = [];
   private closed = false;
 
   /** `size` threads, at most one per chunk of `tenants`. */
@@ -118,7 +122,10 @@ export class FleetPool {
         objects[i] = chunk!.objects[k];
         bytes[i] = size;
       });
+      // Written out: the next chunk renders into it.
+      if (chunk!.data.byteLength <= MAX_REUSED_BUFFER) this.spare.push(chunk!.data);
     });
+    this.spare.length = 0;
     return { objects, bytes };
   }
 
@@ -154,7 +161,8 @@ export class FleetPool {
         tenants.push({ name: tenant?.name, namespace: tenant?.namespace, props: tenant?.props });
       }
       const prints = fingerprints?.slice(2 * start, 2 * end);
-      slot.port.postMessage({ kind, start, tenants, fingerprints: prints, strict } satisfies WorkerJob);
+      const buffer = kind === 'write' ? this.spare.pop() : undefined;
+      slot.port.postMessage({ kind, start, tenants, fingerprints: prints, strict, buffer } satisfies WorkerJob, buffer ? [buffer] : []);
       slot.busy++;
     };
     try {

@@ -4,20 +4,19 @@
  * Plain cdk8s puts every chart in one App, and `App.synth()` (or `chart.toJson()` on a chart in a
  * shared App) validates and resolves dependencies across the whole construct tree for every chart,
  * so its cost grows faster than linearly with the number of tenants. The fleet checks every tenant
- * first, keeping only names and namespaces (fleet-validate.ts), then renders each tenant with
- * renderObjects (no construct tree), turns it into YAML (toManifestYaml, the bytes `cdk8s synth`
- * writes) and drops it before the next one: time grows linearly and memory stays flat. `writeTo`
+ * first, keeping only names and namespaces (fleet-validate.ts), then renders each tenant without
+ * a construct tree, straight to YAML (yaml-sink.ts: the bytes `cdk8s synth` writes), and drops it
+ * before the next one: time grows linearly and memory stays flat. `writeTo`
  * renders large fleets on every core (fleet-workers.ts), with the same files and results.
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import { OpenClawFleetError } from './fleet-error';
 import { tenantFingerprint } from './fleet-fingerprint';
-import { TenantChecked, renderTenant, writeTenant } from './fleet-render';
+import { TenantChecked, renderTenant, renderTenantYaml, writeTenant } from './fleet-render';
 import { FleetIndex, allPlainData, checkTenant, tenantChartProps, validateFleet } from './fleet-validate';
 import { FleetWarning } from './fleet-warnings';
 import { CHUNK, FleetPool, defaultWorkers } from './fleet-workers';
-import { toManifestYaml } from './manifest-yaml';
 import { OpenClawChartProps } from './props';
 
 export { OpenClawFleetError } from './fleet-error';
@@ -234,7 +233,7 @@ export class OpenClawFleet {
    * @param tenant a tenant name, or `<namespace>/<name>`
    */
   public synthYaml(tenant: string): string {
-    return toManifestYaml(this.synthTenant(tenant));
+    return this.renderYaml(this.find(tenant));
   }
 
   /** Every tenant's objects, one tenant at a time, each dropped once the caller moves on. */
@@ -246,7 +245,7 @@ export class OpenClawFleet {
   /** Every tenant's manifest (as {@link synthYaml}), one tenant at a time. */
   public *synthYamlStream(): Generator<FleetTenantYaml> {
     const { tenants, namespaces } = this.index;
-    for (let i = 0; i < tenants.length; i++) yield { tenant: tenants[i].name, namespace: namespaces[i], yaml: toManifestYaml(this.render(i)) };
+    for (let i = 0; i < tenants.length; i++) yield { tenant: tenants[i].name, namespace: namespaces[i], yaml: this.renderYaml(i) };
   }
 
   /**
@@ -324,6 +323,11 @@ export class OpenClawFleet {
   /** Tenant `i`'s objects (renderObjects' path: no construct tree, the same JSON as the chart alone). */
   private render(i: number): any[] {
     return renderTenant(this.defaults, this.index.tenants[i], i, this.checked(i, this.defaultsUnchanged()));
+  }
+
+  /** Tenant `i`'s manifest: `toManifestYaml` of {@link render}, written as the builders go (yaml-sink.ts). */
+  private renderYaml(i: number): string {
+    return renderTenantYaml(this.defaults, this.index.tenants[i], i, this.checked(i, this.defaultsUnchanged())).text;
   }
 
   /** How tenant `i` was checked: its fingerprint then, unless the defaults changed since. */

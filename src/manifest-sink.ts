@@ -27,8 +27,8 @@ export class JsonSink implements ManifestSink {
   }
 }
 
-/** cdk8s's sanitizeValue with sorted keys (filterEmpty: its metadata variant). */
-function sanitize(value: any, filterEmpty: boolean): any {
+/** @internal cdk8s's sanitizeValue with sorted keys (filterEmpty: its metadata variant). */
+export function sanitize(value: any, filterEmpty: boolean): any {
   if (value == null) return undefined;
   if (typeof value !== 'object') return value;
   if (Array.isArray(value)) {
@@ -54,8 +54,8 @@ function sanitize(value: any, filterEmpty: boolean): any {
   return out;
 }
 
-/** Whether `keys` are in `Array.prototype.sort` order already (UTF-16 code units). */
-function sorted(keys: readonly string[]): boolean {
+/** @internal Whether `keys` are in `Array.prototype.sort` order already (UTF-16 code units). */
+export function sorted(keys: readonly string[]): boolean {
   for (let i = 1; i < keys.length; i++) if (keys[i - 1] > keys[i]) return false;
   return true;
 }

@@ -16,13 +16,14 @@ export function isPlainObject(v: unknown): v is Record<string, unknown> {
 /** The options cdk8s `Yaml.stringify` passes to the `yaml` library (cdk8s/lib/yaml.js). */
 const CDK8S_YAML_OPTIONS = { keepUndefined: true, lineWidth: 0, version: '1.1' } as const;
 
-/** Thrown inside the emitter when a document needs the library's general path. */
-const FALLBACK = Symbol('fallback');
+/** @internal Thrown inside the emitter when a document needs the library's general path. */
+export const FALLBACK = Symbol('fallback');
 
 /** Cache bound per (kind, indent) table; cleared when exceeded. */
 const MAX_CACHE = 2_000;
 
-interface YamlEmitter {
+/** @internal */
+export interface YamlEmitter {
   /** Library stringify context (options, schema) captured from a real `yaml` stringify call. */
   readonly ctx: Record<string, any>;
   /** The schema's tag for plain strings. */
@@ -54,7 +55,8 @@ function loadYamlLibrary(): any {
   }
 }
 
-function getEmitter(): YamlEmitter {
+/** @internal */
+export function getEmitter(): YamlEmitter {
   if (emitter) return emitter;
   const yaml = loadYamlLibrary();
   // Capture the library's own stringify context through its public custom-tag API.
@@ -90,7 +92,8 @@ function tagFor(tags: readonly any[], value: unknown): any {
   return match.find((t) => t.format === undefined) ?? match.find((t) => !t.format);
 }
 
-function renderString(e: YamlEmitter, s: string, indent: string, implicitKey: boolean): string {
+/** @internal A string as the library writes it at `indent` (a map key when `implicitKey`). */
+export function renderString(e: YamlEmitter, s: string, indent: string, implicitKey: boolean): string {
   const byIndent = e.strings[implicitKey ? 1 : 0];
   let table = byIndent[indent.length];
   if (!table) table = byIndent[indent.length] = new Map();
@@ -107,7 +110,8 @@ function renderString(e: YamlEmitter, s: string, indent: string, implicitKey: bo
   return out;
 }
 
-function renderScalar(e: YamlEmitter, v: unknown, indent: string): string {
+/** @internal A number, boolean or string as the library writes it at `indent`. */
+export function renderScalar(e: YamlEmitter, v: unknown, indent: string): string {
   switch (typeof v) {
     case 'string':
       return renderString(e, v, indent, false);
@@ -132,7 +136,8 @@ function renderScalar(e: YamlEmitter, v: unknown, indent: string): string {
 
 /** Indentation strings by depth (2 spaces a level). */
 const INDENTS: string[] = [''];
-function indentOf(depth: number): string {
+/** @internal */
+export function indentOf(depth: number): string {
   while (INDENTS.length <= depth) INDENTS.push(`${INDENTS[INDENTS.length - 1]}  `);
   return INDENTS[depth];
 }
