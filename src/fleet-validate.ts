@@ -68,16 +68,25 @@ export interface TenantCheck {
   readonly problems: FleetProblem[];
   readonly nameOk: boolean;
   readonly namespace: string;
-  /** [kind, name] of the objects whose names must be unique per namespace; undefined when the props are invalid. */
+  /**
+   * [kind, name] of the objects whose names must be unique per namespace; undefined when the props
+   * are invalid, or when the check was made for a worker's reply (the keys suffice there).
+   */
   readonly objects?: Array<[string, string]>;
+  /** The textKey of (namespace, kind, name) of each of those objects, in the same order. */
+  readonly objectKeys?: number[];
   /** The warnings of the tenant's props (legal but dangerous settings), paths as in its props. */
   readonly warnings: readonly ConfigProblem[];
   /** The fingerprint of the tenant as checked; undefined when it is not plain data. */
   readonly fingerprint?: [number, number];
 }
 
-/** @internal Checks one tenant on its own (in the fleet's thread or a worker); its model is dropped. */
-export function checkTenant(tenant: TenantInput, index: number, defaults: OpenClawChartProps): TenantCheck {
+/**
+ * @internal Checks one tenant on its own (in the fleet's thread or a worker); its model is dropped.
+ * `names`: keep the objects' names beside their keys (a worker's reply leaves them out: smaller to
+ * copy, and the fleet's thread needs them only when two keys meet).
+ */
+export function checkTenant(tenant: TenantInput, index: number, defaults: OpenClawChartProps, names = true): TenantCheck {
   const problems: FleetProblem[] = [];
   const name = tenant?.name;
   const add = problemAdder(problems, name, index);
@@ -101,8 +110,10 @@ export function checkTenant(tenant: TenantInput, index: number, defaults: OpenCl
       add(p.path, p.message, ...('value' in p ? [p.value] : []));
     }
   }
+  const objects = model && nameOk ? objectNames(model) : undefined;
   return {
-    problems, nameOk, namespace, objects: model && nameOk ? objectNames(model) : undefined,
+    problems, nameOk, namespace, objects: names ? objects : undefined,
+    objectKeys: objects?.map(([kind, objectName]) => textKey(namespace, kind, objectName)),
     warnings: model?.warnings ?? [], fingerprint: tenantFingerprint(tenant?.name, tenant?.namespace, tenant?.props),
   };
 }
@@ -156,11 +167,13 @@ export function validateFleet(
     if (same === undefined) byName.set(name, index);
     else if (typeof same === 'number') byName.set(name, [same, index]);
     else same.push(index);
-    for (const [kind, objectName] of check.objects ?? []) {
-      const owner = owners.claim(namespace, kind, objectName, index);
-      if (owner !== undefined) {
-        add('name', `its ${kind} "${objectName}" in namespace "${namespace}" is also rendered by tenant "${tenants[owner].name}" `
-          + `(tenants[${owner}]): rename one of them or set fullnameOverride`, name);
+    const keys = check.objectKeys ?? [];
+    for (let j = 0; j < keys.length; j++) {
+      const clash = owners.claim(namespace, keys[j], index, j, check.objects);
+      if (clash !== undefined) {
+        const [kind, objectName] = clash.object;
+        add('name', `its ${kind} "${objectName}" in namespace "${namespace}" is also rendered by tenant "${tenants[clash.owner].name}" `
+          + `(tenants[${clash.owner}]): rename one of them or set fullnameOverride`, name);
         return;
       }
     }
@@ -184,19 +197,31 @@ class ObjectOwners {
     private readonly defaults: OpenClawChartProps,
   ) {}
 
-  /** Records that tenant `index` renders the object; returns the tenant that already does, if any. */
-  public claim(namespace: string, kind: string, name: string, index: number): number | undefined {
-    const exact = `${namespace}\0${kind}\0${name}`;
-    const collidedOwner = this.collided.size ? this.collided.get(exact) : undefined;
-    if (collidedOwner !== undefined) return collidedOwner;
-    const key = textKey(namespace, kind, name);
+  /**
+   * Records that tenant `index` renders its object `j` (key `key`; `names`: the tenant's object
+   * names, when at hand); returns the tenant that already does, if any, with the object.
+   */
+  public claim(
+    namespace: string, key: number, index: number, j: number, names: ReadonlyArray<[string, string]> | undefined,
+  ): { readonly owner: number; readonly object: readonly [string, string] } | undefined {
+    const object = () => (names ?? this.objectsOf(index))[j];
+    const exact = ([kind, name]: readonly [string, string]) => `${namespace}\0${kind}\0${name}`;
+    if (this.collided.size) {
+      const mine = object();
+      const collidedOwner = this.collided.get(exact(mine));
+      if (collidedOwner !== undefined) return { owner: collidedOwner, object: mine };
+    }
     const owner = this.byKey.get(key);
     if (owner === undefined) {
       this.byKey.set(key, index);
       return undefined;
     }
-    if (this.namespaces[owner] === namespace && this.objectsOf(owner).some(([k, n]) => k === kind && n === name)) return owner;
-    this.collided.set(exact, index);
+    const mine = object();
+    // A tenant's own objects differ from each other: the same tenant's key is a collision.
+    if (owner !== index && this.namespaces[owner] === namespace && this.objectsOf(owner).some(([k, n]) => k === mine[0] && n === mine[1])) {
+      return { owner, object: mine };
+    }
+    this.collided.set(exact(mine), index);
     return undefined;
   }
 

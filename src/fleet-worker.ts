@@ -23,7 +23,7 @@ port.on('message', (job: WorkerJob) => {
   let reply: WorkerReply;
   try {
     reply = job.kind === 'check'
-      ? { start: job.start, checks: job.tenants.map((t, k) => checkTenant(t, job.start + k, defaults)) }
+      ? { start: job.start, checks: job.tenants.map((t, k) => checkTenant(t, job.start + k, defaults, false)) }
       : render(job);
   } catch (e) {
     reply = {

@@ -37,6 +37,9 @@ export function goReadsNumber(s: string): boolean {
 
 /** Whether the YAML 1.1 writer (cdk8s's options) leaves `s` unquoted. */
 function writtenPlain(s: string): boolean {
+  // Decimal digits are an int to YAML 1.1 (the yaml library's `[-+]?[0-9][0-9_]*`), so always quoted:
+  // the common case (a CPU count such as "1") without making a YAML document.
+  if (/^[-+]?[0-9]+$/.test(s)) return false;
   return !/^["'|>]/.test(stringify(s, { version: '1.1', lineWidth: 0 }));
 }
 
@@ -88,11 +91,35 @@ export function printable(s: string): string {
   return s.replace(UNSAFE, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
+/** UNSAFE without the global flag: `test` keeps no state. */
+const HAS_UNSAFE = new RegExp(UNSAFE.source);
+
+/**
+ * Whether a string under `value` (map keys included) may be unsafe: a first look that makes no
+ * paths, true for every string unsafeTextReason refuses (and for some it then allows).
+ */
+function mayHoldUnsafeText(value: unknown, depth: number): boolean {
+  if (typeof value === 'string') return HAS_UNSAFE.test(value) || goReadsNumber(value);
+  if (value === null || typeof value !== 'object') return false;
+  // Absurd depth: the full walk, which goes as deep as before.
+  if (depth > 256) return true;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) if (mayHoldUnsafeText(value[i], depth + 1)) return true;
+    return false;
+  }
+  for (const k of Object.keys(value)) {
+    if (HAS_UNSAFE.test(k) || goReadsNumber(k) || mayHoldUnsafeText((value as Record<string, unknown>)[k], depth + 1)) return true;
+  }
+  return false;
+}
+
 /**
  * Adds a problem for every string (map keys included) under `value` that holds an unsafe
  * character, naming its path and the code point only: the string may be a secret.
  */
 export function checkText(value: unknown, path: string, p: ProblemCollector): void {
+  // Paths are made only under a value that may hold unsafe text: most props hold none.
+  if (!mayHoldUnsafeText(value, 0)) return;
   if (typeof value === 'string') {
     const reason = unsafeTextReason(value);
     if (reason !== undefined) p.add(path || '(root)', `${reason}: remove it or write it another way`);

@@ -53,15 +53,24 @@ export interface OpenClawVersion {
   readonly beta?: number;
 }
 
+/** Tags parsed lately (bounded): tag -> version, frozen, since callers share it. */
+const PARSED = new Map<string, OpenClawVersion | undefined>();
+
 /**
  * Parses `2026.9.6`, `v2026.9.6`, `2026.9.6-beta.1`, `2026.7.1-2` (a rebuild of 2026.7.1),
  * `2026.2.26-slim` (an image variant); anything else (latest, main, a digest) is undefined.
  */
 export function parseOpenClawVersion(tag: string): OpenClawVersion | undefined {
+  if (PARSED.has(tag)) return PARSED.get(tag);
   const m = /^v?(\d{4})\.(\d{1,2})\.(\d{1,2})(?:-beta\.(\d+))?(?:[-+].*)?$/.exec(tag);
-  if (!m) return undefined;
-  const day = Number(m[3]);
-  return { year: Number(m[1]), month: Number(m[2]), day, extendedStable: day >= EXTENDED_STABLE_FROM_DAY, ...(m[4] !== undefined ? { beta: Number(m[4]) } : {}) };
+  const day = m && Number(m[3]);
+  const version = m ? Object.freeze({
+    year: Number(m[1]), month: Number(m[2]), day: day!, extendedStable: day! >= EXTENDED_STABLE_FROM_DAY, ...(m[4] !== undefined ? { beta: Number(m[4]) } : {}),
+  }) : undefined;
+  // A fleet asks for the same few tags (its image and the feature releases) once per tenant.
+  if (PARSED.size >= 256) PARSED.clear();
+  PARSED.set(tag, version);
+  return version;
 }
 
 /** The release line `YYYY.M` of a tag, or undefined for tags that are not releases. */

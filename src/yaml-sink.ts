@@ -82,52 +82,70 @@ function pair(e: YamlEmitter, key: string, value: unknown, depth: number, after:
   const inner = indentOf(depth + 1);
   if (after) w.out += `\n${indentOf(depth)}`;
   w.out += renderString(e, key, inner, true);
-  if (value !== null && typeof value === 'object') {
-    // Empty collections stay on the key's line as `{}` / `[]`.
-    w.out += (Array.isArray(value) ? value.length === 0 : !keptValue(value)) ? ': ' : `:\n${inner}`;
-    node(e, value, depth + 1, w);
-  } else {
+  if (value === null || typeof value !== 'object') {
     const body = renderScalar(e, value, inner);
     w.out += body === '' || body[0] === '\n' ? `:${body}` : `: ${body}`;
+  } else if (Array.isArray(value)) {
+    // Empty collections stay on the key's line as `{}` / `[]`.
+    w.out += value.length ? `:\n${inner}` : ': ';
+    list(e, value, depth + 1, w);
+  } else {
+    const keys = mapKeys(value);
+    w.out += keptValue(value, keys) ? `:\n${inner}` : ': ';
+    map(e, value as Record<string, unknown>, keys, depth + 1, w);
   }
 }
 
+/**
+ * The keys of map `v` in the order its sanitized copy lists them; FALLBACK when sanitize would do
+ * anything but copy it (not a plain object, an own `constructor`, an integer-like key).
+ */
+function mapKeys(v: object): string[] {
+  if (Object.getPrototypeOf(v) !== Object.prototype) throw FALLBACK;
+  const keys = Object.keys(v);
+  if (!sorted(keys)) keys.sort();
+  return keys;
+}
+
 /** Whether the sanitized copy of map `o` has a key: one whose value is not null or undefined. */
-function keptValue(o: object): boolean {
-  for (const k in o) if (Object.prototype.hasOwnProperty.call(o, k) && (o as any)[k] != null) return true;
+function keptValue(o: object, keys: readonly string[]): boolean {
+  for (let i = 0; i < keys.length; i++) if ((o as any)[keys[i]] != null) return true;
   return false;
 }
 
 /** A collection or scalar at `depth`, as the emitter writes its sanitized copy. */
 function node(e: YamlEmitter, v: unknown, depth: number, w: { out: string }): void {
-  if (v === null || typeof v !== 'object') {
-    w.out += renderScalar(e, v, indentOf(depth));
-    return;
-  }
+  if (v === null || typeof v !== 'object') w.out += renderScalar(e, v, indentOf(depth));
+  else if (Array.isArray(v)) list(e, v, depth, w);
+  else map(e, v as Record<string, unknown>, mapKeys(v), depth, w);
+}
+
+function list(e: YamlEmitter, v: readonly unknown[], depth: number, w: { out: string }): void {
   if (depth > MAX_DEPTH) throw FALLBACK;
-  if (Array.isArray(v)) {
-    if (!v.length) {
-      w.out += '[]';
-      return;
-    }
-    const itemSep = `\n${indentOf(depth)}- `;
-    for (let i = 0; i < v.length; i++) {
-      // A null item stays in the sanitized list as undefined: the general path.
-      if (v[i] == null) throw FALLBACK;
-      w.out += i ? itemSep : '- ';
-      node(e, v[i], depth + 1, w);
-    }
+  if (!v.length) {
+    w.out += '[]';
     return;
   }
-  if (!plainMap(v)) throw FALLBACK;
-  const keys = Object.keys(v);
-  if (!sorted(keys)) keys.sort();
+  const itemSep = `\n${indentOf(depth)}- `;
+  for (let i = 0; i < v.length; i++) {
+    // A null item stays in the sanitized list as undefined: the general path.
+    if (v[i] == null) throw FALLBACK;
+    w.out += i ? itemSep : '- ';
+    node(e, v[i], depth + 1, w);
+  }
+}
+
+function map(e: YamlEmitter, v: Record<string, unknown>, keys: readonly string[], depth: number, w: { out: string }): void {
+  if (depth > MAX_DEPTH) throw FALLBACK;
   let written = 0;
   for (let i = 0; i < keys.length; i++) {
-    const value = v[keys[i]];
+    const key = keys[i];
+    // sanitize reads `constructor` to tell a plain object: an own one makes it throw.
+    if (key === 'constructor') throw FALLBACK;
+    const value = v[key];
     if (value == null) continue;
-    if (reordered(keys[i])) throw FALLBACK;
-    pair(e, keys[i], value, depth, written++ > 0, w);
+    if (reordered(key)) throw FALLBACK;
+    pair(e, key, value, depth, written++ > 0, w);
   }
   if (!written) w.out += '{}';
 }

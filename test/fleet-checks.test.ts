@@ -1,7 +1,7 @@
 /**
  * OpenClawFleet's checks beyond problems: warnings aggregated for a reader of 100,000 tenants
- * (fleet.warnings, stderr, `strict`), and a tenant changed after the fleet checked it is checked
- * again when rendered instead of being rendered unchecked.
+ * (fleet.warnings, stderr, `strict`), a tenant changed after the fleet checked it is checked
+ * again when rendered instead of being rendered unchecked, and object names kept unique by key.
  */
 import * as fs from 'fs';
 import * as os from 'os';
@@ -10,6 +10,7 @@ import { Testing, Yaml } from 'cdk8s';
 import { FleetTenant, OpenClawChart, OpenClawChartProps, OpenClawFleet, OpenClawFleetError, OpenClawFleetProps } from '../src';
 import { trustedProxiesAdvice } from '../src/trusted-proxies';
 import { MAX_DISTINCT } from '../src/fleet-warnings';
+import { checkTenant, validateFleet } from '../src/fleet-validate';
 
 const WILDCARD = 'grants "*" in verbs: the agent runs shell commands on a model\'s instructions; list the groups, resources and verbs it needs';
 const WILD_RULES: OpenClawChartProps['rbac'] = { create: true, rules: [{ apiGroups: [''], resources: ['pods'], verbs: ['*'] }] };
@@ -140,6 +141,35 @@ describe('a tenant changed after the fleet checked it is checked again', () => {
       expect(fs.readFileSync(path.join(dir, 'user-119.k8s.yaml'), 'utf8')).toBe(chartYaml('user-119', { podLabels: { team: 'a' } }));
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('object names unique per namespace, checked by key', () => {
+  const CLASH = 'alice-openclaw: name: its StatefulSet "alice-openclaw" in namespace "default" is also rendered by tenant "alice" (tenants[10])';
+
+  test('checked on worker threads (replies carry keys, not names): the same clash and message as in one thread', () => {
+    const tenants = names(250);
+    tenants[10] = { name: 'alice' };
+    tenants[200] = { name: 'alice-openclaw' };
+    for (const workers of [0, 2]) {
+      const { error } = construct({ tenants, workers });
+      expect(error).toBeInstanceOf(OpenClawFleetError);
+      expect((error as Error).message).toContain(CLASH);
+      expect((error as OpenClawFleetError).problems).toHaveLength(1);
+    }
+  });
+
+  test('two objects whose keys collide are told apart by their names, with or without the names at hand', () => {
+    const tenants: FleetTenant[] = [{ name: 'alice' }, { name: 'bob' }, { name: 'alice-openclaw' }, { name: 'carol' }];
+    for (const withNames of [true, false]) {
+      // Every object gets the same key: each match must be confirmed by name.
+      const result = validateFleet(tenants, {}, true, false, (each) => tenants.forEach((t, i) => {
+        const check = checkTenant(t, i, {}, withNames);
+        each(i, { ...check, objectKeys: check.objectKeys!.map(() => 7) });
+      }));
+      expect(result.problems.map((p) => p.path)).toEqual(['alice-openclaw: name']);
+      expect(result.problems[0].message).toContain('its StatefulSet "alice-openclaw" in namespace "default" is also rendered by tenant "alice" (tenants[0])');
     }
   });
 });

@@ -55,6 +55,10 @@ const CASES: Record<string, Array<Record<string, any>>> = {
   'a list item that is null (the general path)': [{ apiVersion: 'v1', kind: 'List', metadata: { name: 'a' }, items: [1, null, 2] }],
   'keys a JavaScript object puts first (integer-like)': [{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'a', labels: { 10: 'x', 9: 'y', b: 'z' } }, data: { 2: 'two', 10: 'ten', a: 'a' } }],
   'numbers the library writes its own way': [{ apiVersion: 'v1', kind: 'X', metadata: { name: 'a' }, spec: { negZero: -0, nan: NaN, inf: Infinity, ninf: -Infinity, big: 1e21, small: 1e-7, list: [-0, NaN] } }],
+  '0 then -0 under the same key (a Map takes -0 for 0)': [
+    { apiVersion: 'v1', kind: 'X', metadata: { name: 'a' }, spec: { n: 0, list: [0] } },
+    { apiVersion: 'v1', kind: 'X', metadata: { name: 'b' }, spec: { n: -0, list: [-0] } },
+  ],
   'strings that need quotes or blocks': [{
     apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'a', annotations: { 'x': 'yes', 'y': '0x1F', 'z': '' } },
     data: { 'multi': 'line one\nline two\n', 'colon': 'a: b', 'hash': '# not a comment', 'lead': ' space', '<<': 'merge', 'on': 'off', '~': null, 'tilde': '~' },

@@ -4,8 +4,12 @@
  * `openclaw-cdk8s validate`.
  */
 import * as path from 'path';
+import * as fc from 'fast-check';
+import { stringify } from 'yaml';
 import { Testing, Yaml } from 'cdk8s';
 import { OpenClawChart, OpenClawConfigError } from '../../src';
+import { ProblemCollector } from '../../src/errors';
+import { checkText, unsafeTextReason } from '../../src/text-safety';
 import { cli, tempDir, writeFile } from '../cli/run-cli';
 import { kubectlRead } from './kubectl-read-back';
 
@@ -120,5 +124,25 @@ describe('openclaw-cdk8s validate flags them in any manifest file', () => {
     const r = await cli('validate', good);
     expect(r.stderr).toBe(`valid for Kubernetes 1.28 and 1.36: ${path.join(dir, 'good.yaml')}\n`);
     expect(r.code).toBe(0);
+  });
+});
+
+describe('the rule\'s shortcuts find what the full rule finds', () => {
+  test('decimal digits are written quoted (an int to YAML 1.1), so they pass: the same answer as the library gives, without it', () => {
+    fc.assert(fc.property(fc.tuple(fc.constantFrom('', '-', '+'), fc.stringMatching(/^[0-9]{1,30}$/)), ([sign, digits]) => {
+      const s = sign + digits;
+      expect(/^["']/.test(stringify(s, { version: '1.1', lineWidth: 0 }))).toBe(true);
+      expect(unsafeTextReason(s)).toBeUndefined();
+    }), { numRuns: 300 });
+  });
+
+  test('an unsafe string or key deep in a value is found, with its path, among values that hold none', () => {
+    const p = new ProblemCollector();
+    const clean = { a: ['x', { b: 'y', c: [1, true, null] }], d: '0x1f', e: '1' };
+    checkText({ ...clean, deep: { list: [clean, { 'k\u2028': 'v' }, { ok: '0o17' }] } }, 'extraEnv', p);
+    expect(p.problems.map((x) => x.path)).toEqual(['extraEnv.deep.list[1].k\\u2028', 'extraEnv.deep.list[2].ok']);
+    const none = new ProblemCollector();
+    checkText(clean, 'extraEnv', none);
+    expect(none.problems).toEqual([]);
   });
 });
