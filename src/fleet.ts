@@ -6,8 +6,8 @@
  * so its cost grows faster than linearly with the number of tenants. The fleet checks every tenant
  * first, keeping only names and namespaces (fleet-validate.ts), then renders each tenant without
  * a construct tree, straight to YAML (yaml-sink.ts: the bytes `cdk8s synth` writes), and drops it
- * before the next one: time grows linearly and memory stays flat. `writeTo`
- * renders large fleets on every core (fleet-workers.ts), with the same files and results.
+ * before the next one: time grows linearly and memory stays flat. `writeTo` renders large fleets
+ * on every core (fleet-workers.ts), with the same files and results.
  */
 import * as fs from 'fs';
 import * as path from 'path';
