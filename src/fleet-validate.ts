@@ -204,11 +204,9 @@ class ObjectOwners {
   public claim(
     namespace: string, key: number, index: number, j: number, names: ReadonlyArray<[string, string]> | undefined,
   ): { readonly owner: number; readonly object: readonly [string, string] } | undefined {
-    const object = () => (names ?? this.objectsOf(index))[j];
-    const exact = ([kind, name]: readonly [string, string]) => `${namespace}\0${kind}\0${name}`;
     if (this.collided.size) {
-      const mine = object();
-      const collidedOwner = this.collided.get(exact(mine));
+      const mine = (names ?? this.objectsOf(index))[j];
+      const collidedOwner = this.collided.get(exactKey(namespace, mine));
       if (collidedOwner !== undefined) return { owner: collidedOwner, object: mine };
     }
     const owner = this.byKey.get(key);
@@ -216,12 +214,12 @@ class ObjectOwners {
       this.byKey.set(key, index);
       return undefined;
     }
-    const mine = object();
+    const mine = (names ?? this.objectsOf(index))[j];
     // A tenant's own objects differ from each other: the same tenant's key is a collision.
     if (owner !== index && this.namespaces[owner] === namespace && this.objectsOf(owner).some(([k, n]) => k === mine[0] && n === mine[1])) {
       return { owner, object: mine };
     }
-    this.collided.set(exact(mine), index);
+    this.collided.set(exactKey(namespace, mine), index);
     return undefined;
   }
 
@@ -231,6 +229,11 @@ class ObjectOwners {
     }
     return this.recomputed.objects;
   }
+}
+
+/** An object's namespace, kind and name joined: the key of a collided object. */
+function exactKey(namespace: string, [kind, name]: readonly [string, string]): string {
+  return `${namespace}\0${kind}\0${name}`;
 }
 
 /** Adds problems of the tenant at `index`, prefixed with its name (or `tenants[i]` without a usable one). */

@@ -7,7 +7,7 @@
  * output is theirs by construction; `test/yaml-sink.test.ts` compares both on random props.
  */
 import { JsonSink, ManifestSink, sanitize, sorted } from './manifest-sink';
-import { FALLBACK, YamlEmitter, getEmitter, indentOf, isPlainObject, renderScalar, renderString, toManifestYaml } from './manifest-yaml';
+import { FALLBACK, YamlEmitter, getEmitter, indentOf, renderScalar, renderString, toManifestYaml } from './manifest-yaml';
 
 /** Collects the manifest's YAML documents, in the order the builders add them. */
 export class YamlSink implements ManifestSink {
@@ -37,7 +37,7 @@ const MAX_DEPTH = 256;
  * metadata with the namespace, then the other keys sorted), or undefined for the general path.
  */
 function documentYaml(manifest: Record<string, any>, namespace: string): string | undefined {
-  if (!plainMap(manifest)) return undefined;
+  if (Object.getPrototypeOf(manifest) !== Object.prototype) return undefined;
   const { apiVersion, kind, metadata } = manifest as Record<string, any>;
   if (apiVersion == null || kind == null) return undefined;
   const meta = sanitize({ ...metadata, namespace: metadata?.namespace ?? namespace }, true);
@@ -52,7 +52,8 @@ function documentYaml(manifest: Record<string, any>, namespace: string): string 
     pair(e, 'metadata', meta, 0, true, w);
     for (const key of keys) {
       if (key === 'apiVersion' || key === 'kind' || key === 'metadata') continue;
-      if (reordered(key)) return undefined;
+      // As in map(): an own `constructor` makes sanitize throw; integer-like keys reorder.
+      if (key === 'constructor' || reordered(key)) return undefined;
       const value = manifest[key];
       if (value != null) pair(e, key, value, 0, true, w);
     }
@@ -61,11 +62,6 @@ function documentYaml(manifest: Record<string, any>, namespace: string): string 
     throw err;
   }
   return `${w.out}\n`;
-}
-
-/** A map of JsonSink's: a plain object whose keys sanitize copies as they are. */
-function plainMap(v: object): v is Record<string, unknown> {
-  return isPlainObject(v) && v.constructor === Object;
 }
 
 /**
