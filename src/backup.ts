@@ -4,6 +4,7 @@
  */
 import { isDnsSubdomain, isQuantity } from './formats';
 import { ProblemCollector } from './errors';
+import { BACKUP_CLAIMS, BackupClaim, isOneOf, orList } from './enumerations';
 import { PATHS, VOLUMES } from './layout';
 import { DEFAULTS, KubernetesJson, OpenClawChartProps } from './props';
 import { backupLoopCommand } from './scripts/backup-loop';
@@ -14,6 +15,8 @@ export const FIRST_BACKUP_DELAY_SECONDS = 30;
 export const OPENCLAW_CLI = ['node', 'dist/index.js'] as const;
 
 export interface ResolvedBackup {
+  /** `data`: the archives in BACKUPS_SUBPATH of the state claim; `own`: the `backups` claim template. */
+  readonly claim: BackupClaim;
   readonly intervalSeconds: number;
   readonly keep: number;
   readonly size: string;
@@ -21,11 +24,20 @@ export interface ResolvedBackup {
   readonly resources: KubernetesJson;
 }
 
+/** The directory on the state claim that holds the archives with `claim: data`. */
+export const BACKUPS_SUBPATH = 'backups';
+
 /** Problems of `backup.*` go to `p`; undefined when backups are off. */
-export function resolveBackup(props: OpenClawChartProps, p: ProblemCollector): ResolvedBackup | undefined {
+export function resolveBackup(props: OpenClawChartProps, persistence: boolean, p: ProblemCollector): ResolvedBackup | undefined {
   const b = props.backup ?? {};
   const d = DEFAULTS.backup;
   if (b.enabled !== undefined && typeof b.enabled !== 'boolean') p.add('backup.enabled', 'must be true or false', b.enabled);
+  // On the state claim a new archive needs no new claim template, which a running StatefulSet refuses.
+  const claim = b.claim ?? (persistence ? 'data' : 'own');
+  if (!isOneOf(BACKUP_CLAIMS, claim)) p.add('backup.claim', `must be ${orList(BACKUP_CLAIMS)}`, claim);
+  else if (claim === 'data' && !persistence && b.enabled) {
+    p.add('backup.claim', 'must be own when persistence.enabled is false: archives on an emptyDir die with the pod', claim);
+  }
   const hours = b.intervalHours ?? d.intervalHours;
   if (typeof hours !== 'number' || !Number.isFinite(hours) || hours < 1 / 60 || hours > 8760) {
     p.add('backup.intervalHours', 'must be a number of hours from 0.0167 (one minute) to 8760 (a year)', hours);
@@ -43,6 +55,7 @@ export function resolveBackup(props: OpenClawChartProps, p: ProblemCollector): R
   }
   if (!(b.enabled ?? d.enabled)) return undefined;
   return {
+    claim,
     intervalSeconds: Math.max(60, Math.round(hours * 3600)),
     keep,
     size: String(size),
@@ -94,7 +107,9 @@ export function backupContainer(m: BackupContainerInputs): KubernetesJson {
       { name: VOLUMES.backupTmp, mountPath: PATHS.tmp },
       // The CLI needs a writable ~/.cache (its fallback temp dir) under the read-only root.
       { name: VOLUMES.backupTmp, mountPath: PATHS.cache, subPath: 'cache' },
-      { name: VOLUMES.backups, mountPath: PATHS.backupsDir },
+      m.backup.claim === 'own'
+        ? { name: VOLUMES.backups, mountPath: PATHS.backupsDir }
+        : { name: VOLUMES.data, mountPath: PATHS.backupsDir, subPath: BACKUPS_SUBPATH },
     ],
     resources: m.backup.resources,
   };

@@ -13,6 +13,8 @@ export const PROTOCOLS = ['TCP', 'UDP', 'SCTP'] as const;
 export const POLICY_TYPES = ['Ingress', 'Egress'] as const;
 export const UPDATE_STRATEGY_TYPES = ['RollingUpdate', 'OnDelete'] as const;
 export const POD_MANAGEMENT_POLICIES = ['OrderedReady', 'Parallel'] as const;
+/** Where the backup container keeps its archives: on each replica's state claim, or on a claim of its own. */
+export const BACKUP_CLAIMS = ['data', 'own'] as const;
 /** The verbs a Role may grant (Kubernetes' own, plus "*"). */
 export const RBAC_VERBS = ['get', 'list', 'watch', 'create', 'update', 'patch', 'delete', 'deletecollection',
   'impersonate', 'bind', 'escalate', 'use', 'approve', 'sign', '*'] as const;
@@ -26,6 +28,7 @@ export type Protocol = (typeof PROTOCOLS)[number];
 export type PolicyType = (typeof POLICY_TYPES)[number];
 export type UpdateStrategyType = (typeof UPDATE_STRATEGY_TYPES)[number];
 export type PodManagementPolicy = (typeof POD_MANAGEMENT_POLICIES)[number];
+export type BackupClaim = (typeof BACKUP_CLAIMS)[number];
 
 /** Whether `value` is one of `allowed` (narrowing it). */
 export function isOneOf<T extends string>(allowed: readonly T[], value: unknown): value is T {
@@ -48,4 +51,5 @@ export const ENUMERATION_TYPES: Record<string, readonly string[]> = {
   PolicyType: POLICY_TYPES,
   UpdateStrategyType: UPDATE_STRATEGY_TYPES,
   PodManagementPolicy: POD_MANAGEMENT_POLICIES,
+  BackupClaim: BACKUP_CLAIMS,
 };

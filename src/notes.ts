@@ -203,11 +203,15 @@ function backupNotes(sts: any, ns: string): string[] {
   const backup = (sts.spec.template.spec.containers ?? []).find((c: any) => c.name === 'backup');
   if (!backup) return [];
   const [, , , , outDir, first, interval, keep] = backup.command ?? [];
-  const claim = (sts.spec.volumeClaimTemplates ?? []).find((t: any) => t.metadata?.name === 'backups');
+  const mount = (backup.volumeMounts ?? []).find((v: any) => v.mountPath === outDir);
+  const claim = (sts.spec.volumeClaimTemplates ?? []).find((t: any) => t.metadata?.name === mount?.name);
   const name: string = sts.metadata.name;
+  const where = mount?.subPath
+    ? `directory ${mount.subPath}/ of the state claim ${mount.name}-${name}-<i> (turning backups on or off changes only the pod template)`
+    : `claim ${mount?.name}-${name}-<i> (${claim?.spec?.resources?.requests?.storage ?? '?'})`;
   return [
     `Container backup writes a verified archive ${first} s after the pod starts, then every ${Number(interval) / 3600} h,`,
-    `into ${outDir} on claim backups-${name}-<i> (${claim?.spec?.resources?.requests?.storage ?? '?'}); it keeps the newest ${keep}.`,
+    `into ${outDir}, on ${where}; it keeps the newest ${keep}.`,
     `List:   kubectl exec ${name}-0 -n ${ns} -c backup -- ls -l ${outDir}`,
     `Log:    kubectl logs ${name}-0 -n ${ns} -c backup   (a failed backup says "backup FAILED" and deletes nothing)`,
     'Archives hold credentials: copy them off the node like Secrets. Restore: see the README, "Backups and restore".',

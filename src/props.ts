@@ -8,7 +8,7 @@
  */
 import type { k8s } from 'cdk8s-plus-28';
 import type {
-  AccessMode, IngressPathType, PodManagementPolicy, PolicyType, Protocol, PullPolicy, RetentionPolicy, ServiceType, UpdateStrategyType,
+  AccessMode, BackupClaim, IngressPathType, PodManagementPolicy, PolicyType, Protocol, PullPolicy, RetentionPolicy, ServiceType, UpdateStrategyType,
 } from './enumerations';
 import { DEFAULT_OPENCLAW_VERSION } from './versions';
 
@@ -477,10 +477,23 @@ export interface BackupProps {
   /**
    * Run a `backup` container beside the gateway: a verified archive
    * (`openclaw backup create --verify`) about 30 s after the pod starts, then every
-   * `intervalHours`, on a claim of its own (`backups-<statefulset>-<i>`).
+   * `intervalHours`, into `/backups` (see `claim`). Turning it on or off for a running release
+   * changes only the pod template (with the default `claim`), so `kubectl apply` takes it.
    * @default false
    */
   readonly enabled?: boolean;
+  /**
+   * Where the archives are kept.
+   * - `data`: a `backups` directory on each replica's state claim (`data-<statefulset>-<i>`). Turning
+   *   backups on or off changes only the pod template. The archives survive a broken upgrade or
+   *   lost state, not the loss of the volume: copy them off the node too.
+   * - `own`: a claim of its own per replica (`backups-<statefulset>-<i>`, `size`, `storageClass`).
+   *   It survives the loss of the state claim, but it is a volumeClaimTemplate, which the API server
+   *   refuses to add to or remove from an existing StatefulSet: choose it when you create the
+   *   release, or follow "Changing claim templates" in docs/day-two.md.
+   * @default 'data' when `persistence.enabled`, else 'own' (an emptyDir dies with the pod)
+   */
+  readonly claim?: BackupClaim;
   /**
    * Hours between two archives (fractions allowed, at least one minute).
    * @default 24
@@ -493,12 +506,12 @@ export interface BackupProps {
    */
   readonly keep?: number;
   /**
-   * Size of each replica's backups claim. Allow about `keep` times the state's size.
+   * Size of each replica's backups claim (`claim: own`). Allow about `keep` times the state's size.
    * @default '5Gi'
    */
   readonly size?: string;
   /**
-   * StorageClass of the backups claims. Empty: the cluster default.
+   * StorageClass of the backups claims (`claim: own`). Empty: the cluster default.
    * @default ''
    */
   readonly storageClass?: string;

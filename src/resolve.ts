@@ -110,7 +110,7 @@ export function resolveCheckedModel(givenProps: OpenClawChartProps, defaultRelea
   const problems = new ProblemCollector();
   // The construct id is the release name when releaseName is absent: check it like one.
   if (!checked) checkProps(props.releaseName === undefined ? { ...props, releaseName: defaultRelease } : props, problems);
-  const backup = resolveBackup(props, problems);
+  const backup = resolveBackup(props, props.persistence?.enabled ?? DEFAULTS.persistence.enabled, problems);
   problems.throwIfAny();
 
   const release = props.releaseName ?? defaultRelease;

@@ -26,11 +26,11 @@ export function addWorkload(sink: ManifestSink, model: Model, podAnnotations: Re
       podManagementPolicy: workload.podManagementPolicy,
       updateStrategy: workload.updateStrategy,
       selector: { matchLabels: model.labels.selector },
-      ...(model.persistence.enabled || model.backup ? {
+      ...(model.persistence.enabled || model.backup?.claim === 'own' ? {
         persistentVolumeClaimRetentionPolicy: model.persistence.retentionPolicy,
         volumeClaimTemplates: [
           ...(model.persistence.enabled ? [claimTemplate(model)] : []),
-          ...(model.backup ? [backupClaimTemplate(model.backup, model.labels.selector)] : []),
+          ...(model.backup?.claim === 'own' ? [backupClaimTemplate(model.backup, model.labels.selector)] : []),
         ],
       } : {}),
       template: {
@@ -194,7 +194,8 @@ function initContainers(model: Model, dataMount: KubernetesJson, gatewayMounts: 
 function probes(model: Model): KubernetesJson {
   const render = (p: ResolvedProbe | undefined) => p && {
     ...(p.kind === 'http' ? { httpGet: { path: p.path, port: PORT_NAME } } : { tcpSocket: { port: PORT_NAME } }),
-    initialDelaySeconds: p.initialDelaySeconds,
+    // 0 is Kubernetes' default, which the API server stores as absent: written, it would never read back.
+    ...(p.initialDelaySeconds ? { initialDelaySeconds: p.initialDelaySeconds } : {}),
     periodSeconds: p.periodSeconds,
     timeoutSeconds: p.timeoutSeconds,
     failureThreshold: p.failureThreshold,

@@ -12,7 +12,7 @@ describe('backup.enabled', () => {
     expect(findObject(objs, 'StatefulSet').spec.volumeClaimTemplates.map((t: any) => t.metadata.name)).toEqual(['data']);
   });
 
-  test('on: a restricted backup container in the OpenClaw image, with the state as the gateway sees it and a claim of its own', () => {
+  test('on: a restricted backup container in the OpenClaw image, with the state as the gateway sees it and its archives on the state claim', () => {
     const objs = synthObjects({ backup: { enabled: true } });
     expectValidManifests(objs);
     const c = backupContainer(objs);
@@ -28,16 +28,29 @@ describe('backup.enabled', () => {
       { name: 'data', mountPath: '/home/node/.config', subPath: '.config' },
       { name: 'backup-tmp', mountPath: '/tmp' },
       { name: 'backup-tmp', mountPath: '/home/node/.cache', subPath: 'cache' },
-      { name: 'backups', mountPath: '/backups' },
+      { name: 'data', mountPath: '/backups', subPath: 'backups' },
     ]);
     expect(c.resources).toEqual({ limits: { cpu: '500m', memory: '1Gi' }, requests: { cpu: '10m', memory: '128Mi' } });
     expect(c.ports).toBeUndefined();
     expect(podSpecOf(objs).volumes).toContainEqual({ name: 'backup-tmp', emptyDir: {} });
+    // Turning backups on must not touch the claim templates: the API server refuses any change to them.
+    expect(findObject(objs, 'StatefulSet').spec.volumeClaimTemplates).toEqual(findObject(synthObjects({}), 'StatefulSet').spec.volumeClaimTemplates);
+    // Nothing about the archives in a ConfigMap.
+    expect(objs.filter((o) => o.kind === 'ConfigMap')).toEqual([]);
+  });
+
+  test('claim: own puts the archives on a claim of their own', () => {
+    const objs = synthObjects({ backup: { enabled: true, claim: 'own' } });
+    expectValidManifests(objs);
+    expect(backupContainer(objs).volumeMounts).toContainEqual({ name: 'backups', mountPath: '/backups' });
     const claims = findObject(objs, 'StatefulSet').spec.volumeClaimTemplates;
     expect(claims.map((t: any) => t.metadata.name)).toEqual(['data', 'backups']);
     expect(claims[1].spec).toEqual({ accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '5Gi' } } });
-    // Nothing about the archives in a ConfigMap.
-    expect(objs.filter((o) => o.kind === 'ConfigMap')).toEqual([]);
+  });
+
+  test('claim: data without persistence is refused: the archives would die with the pod', () => {
+    expect(() => synthObjects({ persistence: { enabled: false }, backup: { enabled: true, claim: 'data' } }))
+      .toThrow('backup.claim: must be own when persistence.enabled is false: archives on an emptyDir die with the pod (got "data")');
   });
 
   test('interval, keep, size, storage class and resources follow the props; persistence off keeps the backups claim', () => {

@@ -137,7 +137,8 @@ describe('zero-step token: the default render, no Secret anywhere', () => {
 
 describe('backups and restore with the real OpenClaw', () => {
   const pvc = pvcDir();
-  const backups = path.join(pvc, 'backups-my-openclaw-0');
+  // backup.claim defaults to `data`: the archives are in backups/ of the state claim.
+  const backups = path.join(pvc, 'data-my-openclaw-0', 'backups');
   const props = { backup: { enabled: true, intervalHours: 1 / 60, keep: 7 } };
   let first: PodRunResult;
   let before: { token?: string; config?: string; archive?: string; db?: Record<string, unknown> } = {};
@@ -150,7 +151,7 @@ describe('backups and restore with the real OpenClaw', () => {
       install, namespace: NS, pvcDir: pvc, timeoutMs: 290000,
       authToken: () => tokenOnVolume(pvc),
       whileReady: async (pod) => {
-        // 1. The backup container's first archive, on its own claim, made by its own loop.
+        // 1. The backup container's first archive, on the state claim, made by its own loop.
         const one = await waitFor('the first archive', 90000, () => archivesIn(backups)[0]);
         timings.firstArchiveAfterPodStartMs = Date.now() - started;
         timings.firstArchiveBytes = fs.statSync(path.join(backups, one)).size;
@@ -187,8 +188,8 @@ describe('backups and restore with the real OpenClaw', () => {
     expect(JSON.parse(before.config!).agents.defaults.model.primary).toBe('anthropic/claude-sonnet-4-6');
     const data = path.join(pvc, 'data-my-openclaw-0');
     before.db = databaseFacts(path.join(data, '.openclaw'));
-    // Scale to zero (the pod is gone), then lose the data volume's contents.
-    for (const f of fs.readdirSync(data)) fs.rmSync(path.join(data, f), { recursive: true, force: true });
+    // Scale to zero (the pod is gone), then lose everything on the data volume but the archives.
+    for (const f of fs.readdirSync(data).filter((f) => f !== 'backups')) fs.rmSync(path.join(data, f), { recursive: true, force: true });
 
     // The README's one-off pod and script, run as written, the newest archive chosen by the script.
     const readme = fs.readFileSync(path.join(__dirname, '..', '..', 'README.md'), 'utf8');

@@ -63,12 +63,17 @@ test('backups: schedule, claim, how to list them and where failures show', () =>
   const notes = renderNotes(synthObjects({ backup: { enabled: true, intervalHours: 6, keep: 3, size: '2Gi' }, persistence: { enabled: false } }));
   expect(notes).toContain(`Backups:
   Container backup writes a verified archive 30 s after the pod starts, then every 6 h,
-  into /backups on claim backups-my-openclaw-<i> (2Gi); it keeps the newest 3.
+  into /backups, on claim backups-my-openclaw-<i> (2Gi); it keeps the newest 3.
   List:   kubectl exec my-openclaw-0 -n openclaw -c backup -- ls -l /backups
   Log:    kubectl logs my-openclaw-0 -n openclaw -c backup   (a failed backup says "backup FAILED" and deletes nothing)
 `);
   // The backups claim is not mistaken for the state's claim.
   expect(notes).toContain('Not persisted: the data volume is an emptyDir');
+});
+
+test('backups on the state claim: the notes say where and that turning them on changes only the pod template', () => {
+  const notes = renderNotes(synthObjects({ backup: { enabled: true } }));
+  expect(notes).toContain('into /backups, on directory backups/ of the state claim data-my-openclaw-<i> (turning backups on or off changes only the pod template); it keeps the newest 7.');
 });
 
 test('the token from an existing Secret, a custom port and a local port option', () => {
