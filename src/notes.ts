@@ -249,6 +249,8 @@ function stateNotes(sts: any, container: any): string[] {
   } else {
     lines.push(`Claim retention: whenDeleted ${deleted}, whenScaled ${scaled} (Delete removes the data with the pods).`);
   }
+  // The API server refuses any change to claim templates: say so before a user tries.
+  lines.push('Size, StorageClass and access mode are fixed once the StatefulSet exists: to change them, see docs/day-two.md.');
   return lines;
 }
 

@@ -63,7 +63,8 @@ const httpProbe = (path: string, timing: object) => ({ httpGet: { path, port: 'h
 const tcpProbe = (timing: object) => ({ tcpSocket: { port: 'http' }, successThreshold: 1, ...timing });
 const LIVENESS_TIMING = { initialDelaySeconds: 30, periodSeconds: 10, timeoutSeconds: 5, failureThreshold: 3 };
 const READINESS_TIMING = { initialDelaySeconds: 10, periodSeconds: 5, timeoutSeconds: 3, failureThreshold: 3 };
-const STARTUP_TIMING = { initialDelaySeconds: 0, periodSeconds: 5, timeoutSeconds: 3, failureThreshold: 60 };
+// initialDelaySeconds 0 is Kubernetes' default and is not written (the API server would drop it).
+const STARTUP_TIMING = { periodSeconds: 5, timeoutSeconds: 3, failureThreshold: 60 };
 const HELM_LIVENESS = { tcpSocket: { port: 18789 }, ...LIVENESS_TIMING };
 const HELM_READINESS = { tcpSocket: { port: 18789 }, ...READINESS_TIMING };
 const HELM_GATEWAY_CONFIG = { 'openclaw.json': { gateway: { controlUi: { allowInsecureAuth: true } } } };

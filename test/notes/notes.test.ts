@@ -32,6 +32,7 @@ State:
   Each replica has its own PersistentVolumeClaim data-my-openclaw-<i> (10Gi, ReadWriteOnce, the default StorageClass),
   mounted at /data (OpenClaw's state: /data/.openclaw, also at /home/node/.openclaw).
   The claims are kept when the StatefulSet is deleted or scaled down: delete them yourself to erase the data.
+  Size, StorageClass and access mode are fixed once the StatefulSet exists: to change them, see docs/day-two.md.
 
 Upgrades:
   A new image.tag: on its first start, migrate-config runs openclaw config validate on the state,
