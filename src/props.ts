@@ -467,7 +467,9 @@ export interface NetworkPolicyProps {
    */
   readonly allowedPods?: k8s.NetworkPolicyPeer[];
   /**
-   * Egress to any address on these ports (e.g. TCP 443 for the model provider's API).
+   * Egress to any address on these ports, the cluster's own pods and API server among them
+   * (rendered with a warning). To reach only the internet, list an `egress` rule to `0.0.0.0/0`
+   * except the cluster's private ranges.
    * @default []
    */
   readonly customEgressPorts?: NetworkPolicyPortProps[];

@@ -21,7 +21,7 @@ export function trustedProxiesAdvice(via: 'Ingress' | 'HTTPRoute'): string {
 
 /** The widest range a proxy list should hold: a /24 of IPv4, a /64 of IPv6 (README: never a wide range). */
 const WIDEST_PREFIX = { 4: 24, 6: 64 } as const;
-const EVERYTHING = { 4: 'every IPv4 address (as 0.0.0.0/0)', 6: 'every IPv6 address (as ::/0)' } as const;
+const EVERYTHING = { 4: ['every IPv4 address', '0.0.0.0/0'], 6: ['every IPv6 address', '::/0'] } as const;
 const WHY = 'every caller in it can forge X-Forwarded-For and pose as any client, and its direct callers are refused; '
   + 'list the ingress controller\'s pod addresses (e.g. 10.42.3.17/32)';
 
@@ -35,13 +35,13 @@ export function trustedProxiesWidth(list: readonly unknown[]): Array<[string, st
   const ranges = list.map(parseRange);
   ranges.forEach((r, i) => {
     if (!r || r.prefix >= WIDEST_PREFIX[r.family]) return;
-    found.push([`gateway.trustedProxies[${i}]`, r.prefix === 0 ? `trusts ${EVERYTHING[r.family]}: ${WHY}`
+    found.push([`gateway.trustedProxies[${i}]`, r.prefix === 0 ? `trusts ${EVERYTHING[r.family][0]}: ${WHY}`
       : `is a /${r.prefix}, wider than a /${WIDEST_PREFIX[r.family]}: ${WHY}`, list[i]]);
   });
   const whole = ranges.filter((r): r is IpRange => r !== undefined);
   for (const family of familiesCovered(whole)) {
     if (whole.some((r) => r.family === family && r.prefix === 0)) continue;
-    found.push(['gateway.trustedProxies', `together trust ${EVERYTHING[family]}: ${WHY}`, list]);
+    found.push(['gateway.trustedProxies', `together trust ${EVERYTHING[family][0]}, as ${EVERYTHING[family][1]} does: ${WHY}`, list]);
   }
   return found;
 }

@@ -21,12 +21,15 @@ const ADDRESS_PICKING = /^(metallb\.universe\.tf|metallb\.io)\/(loadBalancerIPs|
 /** Cloud annotations that make a load balancer internal, when set to "false", or public (AWS scheme). */
 const INTERNAL = /^service\.beta\.kubernetes\.io\/[a-z-]*load-balancer-internal$/;
 
+const CONTROLLER_RISK = 'whoever writes this value configures, and with ingress-nginx has run code in, the controller that serves every Ingress of the cluster and holds their TLS keys';
+
 export function checkControllerAnnotations(props: OpenClawChartProps, p: ProblemCollector): void {
   if (props.ingress?.enabled) {
     for (const key of Object.keys(props.ingress.annotations ?? {})) {
-      if (SNIPPET.test(key) || INJECTING.includes(key)) {
-        p.danger(`ingress.annotations.${key}`, 'injects text into the ingress controller\'s own configuration, which serves every Ingress of the cluster and holds their TLS keys: '
-          + 'whoever writes this value configures (and with ingress-nginx has run code in) the controller; ingress-nginx refuses snippets unless allow-snippet-annotations is on');
+      if (SNIPPET.test(key)) {
+        p.danger(`ingress.annotations.${key}`, `injects configuration text into the ingress controller: ${CONTROLLER_RISK}; ingress-nginx refuses snippets unless allow-snippet-annotations is on`);
+      } else if (INJECTING.includes(key)) {
+        p.danger(`ingress.annotations.${key}`, `is copied into the ingress controller's nginx.conf, where a crafted value injects configuration (the IngressNightmare CVEs of 2025): ${CONTROLLER_RISK}`);
       }
     }
   }

@@ -41,11 +41,11 @@ function checkRemovedDefaults(given: Contexts, p: ProblemCollector): void {
   const defaults: Record<string, KubernetesJson> = { podSecurityContext: DEFAULTS.podSecurityContext, securityContext: DEFAULTS.securityContext };
   for (const [prefix, sc] of given) {
     for (const [key, value] of Object.entries(defaults[prefix])) {
-      if (sc[key] === null) p.danger(`${prefix}.${key}`, `is null, which removes the chart's restricted default ${JSON.stringify(value)}: leave it out to keep the default`);
+      if (sc[key] === null) p.danger(`${prefix}.${key}`, `is null, which removes the chart's restricted default (${key}: ${JSON.stringify(value)}): leave it out to keep the default`);
     }
   }
   const capabilities = given[1][1].capabilities as KubernetesJson | null | undefined;
-  if (capabilities?.drop === null) p.danger('securityContext.capabilities.drop', 'is null, which removes the chart\'s restricted default ["ALL"]: leave it out to keep the default');
+  if (capabilities?.drop === null) p.danger('securityContext.capabilities.drop', 'is null, which removes the chart\'s restricted default (drop: ["ALL"]): leave it out to keep the default');
 }
 
 function checkUsers(given: Contexts, p: ProblemCollector): void {
@@ -140,7 +140,7 @@ function checkVolumes(props: OpenClawChartProps, p: ProblemCollector): void {
         }
       });
     } else if (type !== undefined && !RESTRICTED_VOLUME_TYPES.includes(type)) {
-      p.danger(`${at}.${type}`, `is a ${type} volume, outside the types Pod Security "restricted" allows (${RESTRICTED_VOLUME_TYPES.join(', ')}): the pod reaches storage of the node or the network directly, which no PersistentVolumeClaim or StorageClass policy checks`);
+      p.danger(`${at}.${type}`, `is a volume of type ${type}, outside the types Pod Security "restricted" allows (${RESTRICTED_VOLUME_TYPES.join(', ')}): the pod reaches storage of the node or the network directly, which no PersistentVolumeClaim or StorageClass policy checks`);
     }
   });
 }
