@@ -22,7 +22,7 @@ export function trustedProxiesAdvice(via: 'Ingress' | 'HTTPRoute'): string {
 /** The widest range a proxy list should hold: a /24 of IPv4, a /64 of IPv6 (README: never a wide range). */
 const WIDEST_PREFIX = { 4: 24, 6: 64 } as const;
 const EVERYTHING = { 4: ['every IPv4 address', '0.0.0.0/0'], 6: ['every IPv6 address', '::/0'] } as const;
-const WHY = 'every caller in it can forge X-Forwarded-For and pose as any client, and its direct callers are refused; '
+const WHY = 'whoever calls from such an address can forge X-Forwarded-For and pose as any client, and direct calls from there are refused; '
   + 'list the ingress controller\'s pod addresses (e.g. 10.42.3.17/32)';
 
 /**

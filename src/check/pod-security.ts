@@ -25,7 +25,16 @@ export const ALLOWED_SELINUX_TYPES = ['container_t', 'container_init_t', 'contai
 const CONFINED_PROFILES = ['RuntimeDefault', 'Localhost'];
 const APPARMOR_ANNOTATION = 'container.apparmor.security.beta.kubernetes.io/';
 
-type Contexts = ReadonlyArray<readonly [string, KubernetesJson]>;
+/**
+ * The restricted defaults a `null` can remove (capabilities.drop apart). The ids are not among them
+ * (a null id is refused by check/kubernetes-rules.ts), nor fsGroupChangePolicy (a speed setting).
+ */
+const SECURITY_DEFAULTS: Record<'podSecurityContext' | 'securityContext', readonly string[]> = {
+  podSecurityContext: ['runAsNonRoot', 'seccompProfile'],
+  securityContext: ['allowPrivilegeEscalation', 'readOnlyRootFilesystem', 'runAsNonRoot', 'seccompProfile'],
+};
+
+type Contexts = ReadonlyArray<readonly ['podSecurityContext' | 'securityContext', KubernetesJson]>;
 
 export function checkPodSecurity(props: OpenClawChartProps, p: ProblemCollector): void {
   const given: Contexts = [['podSecurityContext', (props.podSecurityContext ?? {}) as KubernetesJson], ['securityContext', (props.securityContext ?? {}) as KubernetesJson]];
@@ -38,9 +47,9 @@ export function checkPodSecurity(props: OpenClawChartProps, p: ProblemCollector)
 
 /** A `null` spreads over the default and removes it, without a word from a values file or a type. */
 function checkRemovedDefaults(given: Contexts, p: ProblemCollector): void {
-  const defaults: Record<string, KubernetesJson> = { podSecurityContext: DEFAULTS.podSecurityContext, securityContext: DEFAULTS.securityContext };
   for (const [prefix, sc] of given) {
-    for (const [key, value] of Object.entries(defaults[prefix])) {
+    for (const key of SECURITY_DEFAULTS[prefix]) {
+      const value = (DEFAULTS[prefix] as KubernetesJson)[key];
       if (sc[key] === null) p.danger(`${prefix}.${key}`, `is null, which removes the chart's restricted default (${key}: ${JSON.stringify(value)}): leave it out to keep the default`);
     }
   }
