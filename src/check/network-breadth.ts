@@ -6,15 +6,15 @@
  * (src/network.ts: allowedNamespaces and allowedPods become egress rules, customEgressPorts one
  * rule to every address).
  */
-import { familiesCovered, parseRange, IpRange } from '../cidr';
+import { IpRange, familiesCovered, parseRange } from '../cidr';
 import { ProblemCollector } from '../errors';
-import { KubernetesJson, NetworkPolicyPortProps, OpenClawChartProps } from '../props';
+import { KubernetesJson, NetworkPolicyPortProps, NetworkPolicyProps, OpenClawChartProps } from '../props';
 
 const NAME_LABEL = 'kubernetes.io/metadata.name';
 /** Operators that select namespaces by what they are not: every namespace anyone creates or labels is let through. */
 const OPEN_OPERATORS = ['Exists', 'DoesNotExist', 'NotIn'];
 
-/** One rendered rule: its peers (undefined: none written, which means everyone) and ports, and where the props said so. */
+/** One rendered rule: where the props said it, its peers (undefined: none written, which means everyone) and ports. */
 interface Rule {
   readonly at: string;
   readonly word: 'from' | 'to';
@@ -24,28 +24,32 @@ interface Rule {
   readonly selectorAt: (j: number) => string;
 }
 
+/** customEgressPorts means "any destination"; say what that includes and how to leave the cluster out. */
+const CUSTOM_PORTS_ADVICE = 'the cluster\'s own pods and Services among them: to reach only the internet, list networkPolicy.egress with an ipBlock such as {cidr: 0.0.0.0/0, except: [10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16]}';
+
 export function checkNetworkBreadth(props: OpenClawChartProps, p: ProblemCollector): void {
   const np = props.networkPolicy;
   if (!np?.enabled) return;
-  const listed = (direction: 'ingress' | 'egress') => (np[direction] ?? []).map((r, i): Rule => {
-    const at = `networkPolicy.${direction}[${i}].${direction === 'ingress' ? 'from' : 'to'}`;
-    return { at, word: direction === 'ingress' ? 'from' : 'to', peers: (r as KubernetesJson)[direction === 'ingress' ? 'from' : 'to'], ports: r.ports, selectorAt: (j) => `${at}[${j}].namespaceSelector` };
+  const listed = (['ingress', 'egress'] as const).flatMap((direction) => (np[direction] ?? []).map((r, i): Rule => {
+    const word = direction === 'ingress' ? 'from' : 'to';
+    const at = `networkPolicy.${direction}[${i}].${word}`;
+    return { at, word, peers: (r as KubernetesJson)[word], ports: r.ports, selectorAt: (j) => `${at}[${j}].namespaceSelector` };
+  }));
+  const pods = (np.allowedPods ?? []).map((peer, i): Rule => {
+    const at = `networkPolicy.allowedPods[${i}]`;
+    return { at, word: 'to', peers: [peer], selectorAt: () => `${at}.namespaceSelector` };
   });
-  const pods = (np.allowedPods ?? []).map((peer, i): Rule => ({ at: `networkPolicy.allowedPods[${i}]`, word: 'to', peers: [peer], selectorAt: () => `networkPolicy.allowedPods[${i}].namespaceSelector` }));
-  const custom: Rule[] = np.customEgressPorts?.length ? [{ at: 'networkPolicy.customEgressPorts', word: 'to', peers: undefined, ports: np.customEgressPorts, selectorAt: () => '' }] : [];
-  for (const rule of [...listed('ingress'), ...listed('egress'), ...pods, ...custom]) {
+  for (const rule of [...listed, ...pods]) {
     const who = everyoneIn(rule.peers);
-    if (who) p.danger(rule.at, `allows traffic ${rule.word} ${who} ${portList(rule.ports)}${rule === custom[0] ? CUSTOM_PORTS_ADVICE : ': list the peers that need it'}`);
+    if (who) p.danger(rule.at, `allows traffic ${rule.word} ${who} ${portList(rule.ports)}: list the peers that need it`);
   }
+  if (np.customEgressPorts?.length) p.danger('networkPolicy.customEgressPorts', `allows traffic to every address ${portList(np.customEgressPorts)}, ${CUSTOM_PORTS_ADVICE}`);
   (np.allowedNamespaces ?? []).forEach((s, i) => checkSelector(`networkPolicy.allowedNamespaces[${i}]`, s as KubernetesJson, true, p));
-  for (const rule of [...pods, ...listed('ingress'), ...listed('egress')]) {
+  for (const rule of [...pods, ...listed]) {
     (Array.isArray(rule.peers) ? rule.peers as KubernetesJson[] : []).forEach((peer, j) => checkSelector(rule.selectorAt(j), peer?.namespaceSelector as KubernetesJson | undefined, false, p));
   }
-  checkPolicyTypes(props, p);
+  checkPolicyTypes(np, p);
 }
-
-/** customEgressPorts means "any destination"; say what that includes and how to leave the cluster out. */
-const CUSTOM_PORTS_ADVICE = ', the cluster\'s own pods and Services among them: to reach only the internet, list networkPolicy.egress with an ipBlock such as {cidr: 0.0.0.0/0, except: [10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16]}';
 
 function portList(ports: readonly NetworkPolicyPortProps[] | undefined): string {
   return ports?.length ? `on ${ports.map((x) => `${x.protocol ?? 'TCP'} ${x.port ?? 'every port'}`).join(', ')}` : 'on every port';
@@ -105,8 +109,7 @@ function checkSelector(at: string, selector: KubernetesJson | undefined, alone: 
 }
 
 /** Egress is restricted only when the policy lists Egress (src/network.ts writes egress rules only then). */
-function checkPolicyTypes(props: OpenClawChartProps, p: ProblemCollector): void {
-  const np = props.networkPolicy!;
+function checkPolicyTypes(np: NetworkPolicyProps, p: ProblemCollector): void {
   const types = np.policyTypes;
   if (types === undefined || (types as unknown) === null || types.includes('Egress')) return;
   if (!types.length) {
