@@ -12,6 +12,11 @@ export interface ConfigProblem {
   readonly value?: unknown;
   /** What is wrong and what is allowed. */
   readonly message: string;
+  /**
+   * Set on a warning whose setting relaxes the pod's, the network's or RBAC's security (the
+   * controls of docs/security-warnings.md). A fleet lists every such warning, never capping it away.
+   */
+  readonly dangerous?: true;
 }
 
 export function formatProblem(p: ConfigProblem): string {
@@ -99,6 +104,11 @@ export class ProblemCollector {
   /** A setting that renders, but that the operator should hear about (same shape as a problem). */
   public warn(path: string, message: string, ...value: unknown[]): void {
     this.warned.push(value.length ? { path, message, value: value[0] } : { path, message });
+  }
+
+  /** A warning that relaxes a security control (see ConfigProblem.dangerous). */
+  public danger(path: string, message: string, ...value: unknown[]): void {
+    this.warned.push(value.length ? { path, message, value: value[0], dangerous: true } : { path, message, dangerous: true });
   }
 
   public get problems(): readonly ConfigProblem[] {

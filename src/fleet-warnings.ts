@@ -1,7 +1,10 @@
 /**
  * A fleet's warnings, readable at 100,000 tenants: one entry per distinct (path, message) with the
- * number of tenants it concerns and the first few of them, in the order first seen. Memory is
- * bounded: at most MAX_DISTINCT entries and MAX_EXAMPLES names each, whatever the fleet's size.
+ * number of tenants it concerns, in the order first seen. Kept per tenant, so that no tenant's
+ * warnings push out another's: a dangerous warning (ConfigProblem.dangerous: privileged, hostPath,
+ * an RBAC escalation, ...) is listed with every tenant that has it; a harmless one that one tenant
+ * repeats (the same path but for list indices) is listed MAX_REPEATS times for that tenant and
+ * counted beyond. Memory grows with the tenants' own props, never with another tenant's.
  */
 import { ConfigProblem, formatWarning } from './errors';
 
@@ -13,67 +16,91 @@ export interface FleetWarning {
   readonly message: string;
   /** How many tenants have this warning. */
   readonly tenants: number;
-  /** The first tenants that have it (at most 5), in tenant order. */
+  /** The tenants that have it, in tenant order: every one for a dangerous warning, the first 5 otherwise. */
   readonly examples: readonly string[];
+  /** Whether the setting relaxes a security control (docs/security-warnings.md): such warnings are never capped. */
+  readonly dangerous: boolean;
 }
 
-/** @internal Names kept per warning. */
+/** @internal Names kept per harmless warning, and named per line on stderr. */
 export const MAX_EXAMPLES = 5;
-/** @internal Distinct warnings kept; the others are counted only. */
-export const MAX_DISTINCT = 1000;
+/** @internal Harmless warnings listed per tenant and path pattern (`networkPolicy.allowedNamespaces[].matchLabels.name`). */
+export const MAX_REPEATS = 5;
 
 interface Entry {
   readonly path: string;
   readonly message: string;
+  readonly dangerous: boolean;
   tenants: number;
   readonly examples: string[];
+  /** The last tenant counted: a tenant with the same warning twice counts once. */
+  last: string;
+}
+
+/** A tenant's harmless repeats beyond MAX_REPEATS, per path pattern, summed over the tenants. */
+interface Unlisted {
+  readonly pattern: string;
+  warnings: number;
+  tenants: number;
+  readonly examples: string[];
+  last: string;
 }
 
 /** @internal Aggregates the warnings of every tenant, in tenant order. */
 export class FleetWarnings {
   private readonly byKey = new Map<string, Entry>();
-  /** Tenant warnings whose (path, message) did not fit in MAX_DISTINCT. */
-  private dropped = 0;
-  private readonly droppedKinds = new Set<string>();
+  private readonly unlisted = new Map<string, Unlisted>();
 
   public add(tenant: string, warnings: readonly ConfigProblem[]): void {
+    const repeats = new Map<string, number>();
     for (const w of warnings) {
-      const key = `${w.path}\0${w.message}`;
-      let entry = this.byKey.get(key);
-      if (!entry) {
-        if (this.byKey.size >= MAX_DISTINCT) {
-          this.dropped++;
-          if (this.droppedKinds.size < MAX_DISTINCT) this.droppedKinds.add(key);
+      if (!w.dangerous) {
+        const pattern = w.path.replace(/\[\d+\]/g, '[]');
+        const n = (repeats.get(pattern) ?? 0) + 1;
+        repeats.set(pattern, n);
+        if (n > MAX_REPEATS) {
+          this.countUnlisted(tenant, pattern);
           continue;
         }
-        entry = { path: w.path, message: w.message, tenants: 0, examples: [] };
-        this.byKey.set(key, entry);
       }
-      // A tenant with the same warning twice (it cannot today) counts once.
-      if (entry.examples[entry.examples.length - 1] === tenant) continue;
+      const key = `${w.path}\0${w.message}`;
+      let entry = this.byKey.get(key);
+      if (!entry) this.byKey.set(key, entry = { path: w.path, message: w.message, dangerous: w.dangerous === true, tenants: 0, examples: [], last: '' });
+      if (entry.tenants && entry.last === tenant) continue;
       entry.tenants++;
-      if (entry.examples.length < MAX_EXAMPLES) entry.examples.push(tenant);
+      entry.last = tenant;
+      if (entry.dangerous || entry.examples.length < MAX_EXAMPLES) entry.examples.push(tenant);
     }
   }
 
-  public list(): FleetWarning[] {
-    return [...this.byKey.values()].map((e) => ({ path: e.path, message: e.message, tenants: e.tenants, examples: [...e.examples] }));
+  private countUnlisted(tenant: string, pattern: string): void {
+    let u = this.unlisted.get(pattern);
+    if (!u) this.unlisted.set(pattern, u = { pattern, warnings: 0, tenants: 0, examples: [], last: '' });
+    u.warnings++;
+    if (u.tenants && u.last === tenant) return;
+    u.tenants++;
+    u.last = tenant;
+    if (u.examples.length < MAX_EXAMPLES) u.examples.push(tenant);
   }
 
-  /** The lines said on stderr, one per distinct warning (and one for those not kept). */
+  public list(): FleetWarning[] {
+    return [...this.byKey.values()].map((e) => ({ path: e.path, message: e.message, tenants: e.tenants, examples: [...e.examples], dangerous: e.dangerous }));
+  }
+
+  /** The lines said on stderr, one per distinct warning, then one per path pattern whose repeats are not listed. */
   public lines(): string[] {
-    const lines = this.list().map((w) => `${formatWarning(w)} (${tenantList(w)})`);
-    if (this.dropped) {
-      const kinds = this.droppedKinds.size >= MAX_DISTINCT ? `at least ${MAX_DISTINCT}` : String(this.droppedKinds.size);
-      lines.push(`Warning: ${kinds} more distinct warnings (${this.dropped} in all) are not listed: the fleet lists the first ${MAX_DISTINCT}`);
+    const lines = this.list().map((w) => `${formatWarning({ path: w.path, message: w.message })} (${tenantList(w.tenants, w.examples)})`);
+    for (const u of this.unlisted.values()) {
+      lines.push(`Warning: ${u.warnings} more warnings at ${u.pattern} are not listed (${tenantList(u.tenants, u.examples)}): each tenant's harmless repeats are listed ${MAX_REPEATS} times`);
     }
     return lines;
   }
 }
 
 /** `tenant alice`, `3 tenants: alice, bob, carol`, `9 tenants: a, b, c, d, e and 4 more`. */
-function tenantList(w: FleetWarning): string {
-  if (w.tenants === 1) return `tenant ${w.examples[0]}`;
-  const more = w.tenants > w.examples.length ? ` and ${w.tenants - w.examples.length} more` : '';
-  return `${w.tenants} tenants: ${w.examples.join(', ')}${more}`;
+function tenantList(tenants: number, examples: readonly string[]): string {
+  if (tenants === 1) return `tenant ${examples[0]}`;
+  const named = examples.slice(0, MAX_EXAMPLES);
+  const more = tenants > named.length ? ` and ${tenants - named.length} more` : '';
+  return `${tenants} tenants: ${named.join(', ')}${more}`;
 }

@@ -161,9 +161,11 @@ export interface FleetWriteResult {
 export class OpenClawFleet {
   /**
    * The tenants' warnings (legal but dangerous or ineffective settings), one entry per distinct
-   * path and message with the number of tenants and the first few of them, in the order first
-   * seen; at most 1,000 distinct entries. Each is also said once on stderr when the fleet is
-   * constructed: `Warning: path: message (N tenants: a, b, c, d, e and N-5 more)`.
+   * path and message with the number of tenants, in the order first seen. A dangerous one names
+   * every tenant that has it and is never left out; a harmless one names the first five, and one
+   * tenant's repeats of it (the same path but for list indices) are listed five times, then only
+   * counted on stderr. Each is also said once on stderr when the fleet is constructed:
+   * `Warning: path: message (N tenants: a, b, c, d, e and N-5 more)`.
    * Empty with `strict` (warnings are then errors).
    */
   public readonly warnings: readonly FleetWarning[];

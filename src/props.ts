@@ -291,7 +291,8 @@ export interface GatewayProps {
    * `proxy_attribution_required`), and believes the `X-Forwarded-For` of listed ones: list the
    * ingress controller's pod addresses (`kubectl get pods -n ingress-nginx -o wide`), never a
    * wide range such as the pod CIDR or 10.0.0.0/8 (every pod in it could forge its address, and
-   * pods calling the gateway directly would be refused).
+   * pods calling the gateway directly would be refused). A range wider than a /24 (IPv4) or a
+   * /64 (IPv6), and any list that trusts every address, renders with a warning.
    * @default - none; with an Ingress or HTTPRoute the chart writes an empty list and warns
    */
   readonly trustedProxies?: string[];
@@ -467,7 +468,9 @@ export interface NetworkPolicyProps {
    */
   readonly allowedPods?: k8s.NetworkPolicyPeer[];
   /**
-   * Egress to any address on these ports (e.g. TCP 443 for the model provider's API).
+   * Egress to any address on these ports, the cluster's own pods and API server among them
+   * (rendered with a warning). To reach only the internet, list an `egress` rule to `0.0.0.0/0`
+   * except the cluster's private ranges.
    * @default []
    */
   readonly customEgressPorts?: NetworkPolicyPortProps[];

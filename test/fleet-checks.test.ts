@@ -9,11 +9,11 @@ import * as path from 'path';
 import { Testing, Yaml } from 'cdk8s';
 import { FleetTenant, OpenClawChart, OpenClawChartProps, OpenClawFleet, OpenClawFleetError, OpenClawFleetProps } from '../src';
 import { trustedProxiesAdvice } from '../src/trusted-proxies';
-import { MAX_DISTINCT } from '../src/fleet-warnings';
+import { MAX_REPEATS } from '../src/fleet-warnings';
 import { checkTenant, validateFleet } from '../src/fleet-validate';
 
 const WILDCARD = 'grants "*" in verbs: the agent runs shell commands on a model\'s instructions; list the groups, resources and verbs it needs';
-const WILD_RULES: OpenClawChartProps['rbac'] = { create: true, rules: [{ apiGroups: [''], resources: ['pods'], verbs: ['*'] }] };
+const WILD_RULES: OpenClawChartProps['rbac'] = { create: true, rules: [{ apiGroups: [''], resources: ['services'], verbs: ['*'] }] };
 const INGRESS: OpenClawChartProps = { ingress: { enabled: true, hosts: [{ host: 'x.example.com' }] } };
 
 function names(n: number, from = 0): FleetTenant[] {
@@ -43,8 +43,8 @@ describe('fleet warnings', () => {
   test('one entry per path and message, with the tenant count and the first five tenants, in the order first seen', () => {
     const { fleet, stderr } = construct({ tenants });
     expect(fleet!.warnings).toEqual([
-      { path: 'rbac.rules[0]', message: WILDCARD, tenants: 7, examples: ['user-000', 'user-001', 'user-002', 'user-003', 'user-004'] },
-      { path: 'gateway.trustedProxies', message: trustedProxiesAdvice('Ingress'), tenants: 1, examples: ['ingress-one'] },
+      { path: 'rbac.rules[0]', message: WILDCARD, tenants: 7, examples: names(7).map((t) => t.name), dangerous: true },
+      { path: 'gateway.trustedProxies', message: trustedProxiesAdvice('Ingress'), tenants: 1, examples: ['ingress-one'], dangerous: false },
     ]);
     expect(stderr).toBe(
       `Warning: rbac.rules[0]: ${WILDCARD} (7 tenants: user-000, user-001, user-002, user-003, user-004 and 2 more)\n`
@@ -72,17 +72,42 @@ describe('fleet warnings', () => {
     const [inline, threaded] = [0, 2].map((workers) => construct({ tenants: many, workers }));
     expect(threaded.fleet!.warnings).toEqual(inline.fleet!.warnings);
     expect(threaded.stderr).toBe(inline.stderr);
-    expect(inline.fleet!.warnings[0]).toMatchObject({ tenants: 84, examples: ['user-000', 'user-003', 'user-006', 'user-009', 'user-012'] });
+    expect(inline.fleet!.warnings[0]).toMatchObject({ tenants: 84, examples: many.filter((_, i) => i % 3 === 0).map((t) => t.name) });
   });
 
-  test(`bounded: at most ${MAX_DISTINCT} distinct warnings are kept, the rest counted in one line`, () => {
-    const rules = Array.from({ length: MAX_DISTINCT + 5 }, () => ({ apiGroups: [''], resources: ['pods'], verbs: ['*'] }));
-    const { fleet, stderr } = construct({ tenants: [{ name: 'alice', props: { rbac: { create: true, rules } } }, { name: 'bob', props: { rbac: { create: true, rules } } }] });
-    expect(fleet!.warnings).toHaveLength(MAX_DISTINCT);
-    expect(fleet!.warnings[MAX_DISTINCT - 1]).toEqual({ path: `rbac.rules[${MAX_DISTINCT - 1}]`, message: WILDCARD, tenants: 2, examples: ['alice', 'bob'] });
-    const lines = stderr.trimEnd().split('\n');
-    expect(lines).toHaveLength(MAX_DISTINCT + 1);
-    expect(lines[MAX_DISTINCT]).toBe(`Warning: 5 more distinct warnings (10 in all) are not listed: the fleet lists the first ${MAX_DISTINCT}`);
+  test('kept per tenant: one tenant\'s 1,000 harmless warnings leave every other tenant\'s dangerous ones listed', () => {
+    // 1,000 namespaces selected by the label "name" (ineffective, not dangerous): one warning each.
+    const flood = Array.from({ length: 1000 }, (_, i) => ({ matchLabels: { name: `team-${i}` } }));
+    const nameWarning = (i: number) => `selects namespaces by the label "name", which Kubernetes does not set: unless you label the namespaces yourself it matches nothing; Kubernetes sets kubernetes.io/metadata.name: "team-${i}"`;
+    const { fleet, stderr } = construct({ tenants: [
+      { name: 'noisy', props: { networkPolicy: { enabled: true, allowedNamespaces: flood } } },
+      { name: 'mallory', props: { securityContext: { privileged: true, allowPrivilegeEscalation: true }, extraVolumes: [{ name: 'host', hostPath: { path: '/' } }] } },
+    ] });
+    const listed = fleet!.warnings.map((w) => [w.path, w.examples.join(' ')]);
+    expect(listed).toEqual([
+      ...Array.from({ length: MAX_REPEATS }, (_, i) => [`networkPolicy.allowedNamespaces[${i}].matchLabels.name`, 'noisy']),
+      ['securityContext.privileged', 'mallory'],
+      ['securityContext.allowPrivilegeEscalation', 'mallory'],
+      ['extraVolumes[0].hostPath', 'mallory'],
+    ]);
+    expect(fleet!.warnings[0]).toEqual({ path: 'networkPolicy.allowedNamespaces[0].matchLabels.name', message: nameWarning(0), tenants: 1, examples: ['noisy'], dangerous: false });
+    expect(stderr.trimEnd().split('\n').slice(-4)).toEqual([
+      'Warning: securityContext.privileged: is true: the containers get every capability and the host\'s devices, which is root on the node (tenant mallory)',
+      'Warning: securityContext.allowPrivilegeEscalation: is true: a process may gain more privileges than its parent (setuid binaries) (tenant mallory)',
+      'Warning: extraVolumes[0].hostPath: mounts the node\'s root filesystem "/": whoever controls the agent controls the node (tenant mallory)',
+      `Warning: 995 more warnings at networkPolicy.allowedNamespaces[].matchLabels.name are not listed (tenant noisy): each tenant's harmless repeats are listed ${MAX_REPEATS} times`,
+    ]);
+  });
+
+  test('dangerous warnings are never capped: 1,005 wildcard rules of one tenant and every tenant with them are listed', () => {
+    const rules = Array.from({ length: 1005 }, () => ({ apiGroups: [''], resources: ['services'], verbs: ['*'] }));
+    const tenants = names(8).map((t) => ({ ...t, props: { rbac: { create: true, rules } } }));
+    const { fleet, stderr } = construct({ tenants });
+    const wildcards = fleet!.warnings.filter((w) => w.message === WILDCARD);
+    expect(wildcards).toHaveLength(1005);
+    expect(wildcards[1004]).toEqual({ path: 'rbac.rules[1004]', message: WILDCARD, tenants: 8, examples: tenants.map((t) => t.name), dangerous: true });
+    expect(stderr).toContain(`Warning: rbac.rules[1004]: ${WILDCARD} (8 tenants: user-000, user-001, user-002, user-003, user-004 and 3 more)\n`);
+    expect(stderr).not.toContain('not listed');
   });
 
   test('strict: every tenant\'s warnings are problems of the one OpenClawFleetError, nothing is said', () => {

@@ -15,6 +15,13 @@ import { OpenClawChart } from 'openclaw-cdk8s';
 
 const NAMESPACE = 'assistants';
 const DOMAIN = 'assistants.example.com';
+/**
+ * The address of each ingress-nginx controller pod (`kubectl get pods -n ingress-nginx -o wide`,
+ * IP column), as /32s: the only callers the gateways believe about a client's address. Replace
+ * with yours; never a wide range such as the pod CIDR or 10.0.0.0/8, in which every pod could
+ * forge X-Forwarded-For (the chart warns about anything wider than a /24).
+ */
+const INGRESS_CONTROLLER_PODS = ['10.42.3.17/32'];
 
 /** The namespace and its guard rails. */
 class NamespaceChart extends Chart {
@@ -59,9 +66,9 @@ class TeamAssistants extends Construct {
         resources: { requests: { cpu: '250m', memory: '512Mi' }, limits: { cpu: '1', memory: '2Gi' } },
         persistence: { size: '5Gi' },
         gateway: {
-          // The shared Ingress is not this chart's own, so say what the chart would derive:
-          // requests come through the ingress controller, from the team's HTTPS origin.
-          trustedProxies: ['10.0.0.0/8'],
+          // The shared Ingress is not this chart's own, so say what it cannot derive: requests
+          // come through the ingress controller's pods, from the team's HTTPS origin.
+          trustedProxies: INGRESS_CONTROLLER_PODS,
           controlUi: { allowedOrigins: [`https://${team}.${props.domain}`] },
         },
       }));

@@ -34,8 +34,8 @@ new OpenClawChart(app, 'openclaw', {
   agentModel: 'anthropic/claude-sonnet-4-6',
 
   // HTTPS through ingress-nginx; cert-manager issues the certificate into `openclaw-tls`.
-  // The Control UI's allowed origin (https://openclaw.example.com) and the trusted proxy ranges
-  // are derived from this.
+  // The Control UI's allowed origin (https://openclaw.example.com) is derived from this; the
+  // proxies to trust are not (the chart cannot know the controller's addresses): see `gateway`.
   ingress: {
     enabled: true,
     className: 'nginx',
@@ -44,14 +44,24 @@ new OpenClawChart(app, 'openclaw', {
     tls: [{ secretName: 'openclaw-tls', hosts: [HOST] }],
   },
 
-  // Only the ingress controller may connect; out: DNS and HTTPS (the model provider's API).
+  // The ingress-nginx controller pods' addresses (`kubectl get pods -n ingress-nginx -o wide`,
+  // IP column), as /32s: OpenClaw refuses requests through an unlisted proxy (403
+  // proxy_attribution_required) and believes X-Forwarded-For from a listed one, so never a wide
+  // range such as the pod CIDR. Replace with yours.
+  gateway: { trustedProxies: ['10.42.3.17/32'] },
+
+  // Only the ingress controller may connect; out: DNS and HTTPS to addresses outside the
+  // cluster's private ranges (the model provider's API), not to the cluster's own pods.
   networkPolicy: {
     enabled: true,
     ingress: [{
       from: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'ingress-nginx' } } }],
       ports: [{ protocol: 'TCP', port: 18789 }],
     }],
-    customEgressPorts: [{ protocol: 'TCP', port: 443 }],
+    egress: [{
+      to: [{ ipBlock: { cidr: '0.0.0.0/0', except: ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16'] } }],
+      ports: [{ protocol: 'TCP', port: 443 }],
+    }],
   },
 
   resources: {

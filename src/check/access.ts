@@ -14,7 +14,7 @@ export function checkAccess(props: OpenClawChartProps, p: ProblemCollector): voi
     if (!rule.verbs?.length) p.add(`rbac.rules[${i}].verbs`, 'needs at least one verb');
     const wildcards = (['apiGroups', 'resources', 'verbs'] as const).filter((field) => (rule[field] ?? []).includes('*'));
     if (wildcards.length) {
-      p.warn(`rbac.rules[${i}]`, `grants "*" in ${wildcards.join(', ')}: the agent runs shell commands on a model's instructions; list the groups, resources and verbs it needs`);
+      p.danger(`rbac.rules[${i}]`, `grants "*" in ${wildcards.join(', ')}: the agent runs shell commands on a model's instructions; list the groups, resources and verbs it needs`);
     }
   });
   const sa = props.serviceAccount?.name;

@@ -6,7 +6,12 @@ import { ProblemCollector } from '../errors';
 import { HOST_NAME, PORT_NAME_PATTERN, isDnsSubdomain } from '../formats';
 import { NetworkPolicyPortProps, OpenClawChartProps } from '../props';
 import { BasicSettings } from '../settings';
-import { trustedProxiesAdvice } from '../trusted-proxies';
+import { parseRange } from '../cidr';
+import { trustedProxiesAdvice, trustedProxiesWidth } from '../trusted-proxies';
+
+/** A C0 control or DEL: a newline in a path ends the line of the controller's config it is copied into (ingress-nginx's location). */
+const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/;
+const CONTROL_IN_PATH = 'must not contain control characters (newline, tab, ESC, ...): controllers copy the path into their own configuration (ingress-nginx into nginx.conf), where a newline starts a directive of the writer\'s choosing';
 
 export function checkNetwork(props: OpenClawChartProps, s: BasicSettings, p: ProblemCollector): void {
   const ingress = props.ingress;
@@ -18,7 +23,8 @@ export function checkNetwork(props: OpenClawChartProps, s: BasicSettings, p: Pro
       } else if (/^[0-9.]+$/.test(h.host)) p.add(`ingress.hosts[${i}].host`, 'must be a DNS name, not an IP address (the API server rejects IP hosts)', h.host);
       hosts.add(h.host);
       (h.paths ?? []).forEach((path, j) => {
-        if (path.path !== undefined && !path.path.startsWith('/')) p.add(`ingress.hosts[${i}].paths[${j}].path`, 'must start with "/"', path.path);
+        if (path.path !== undefined && CONTROL_CHARACTER.test(path.path)) p.add(`ingress.hosts[${i}].paths[${j}].path`, CONTROL_IN_PATH, path.path);
+        else if (path.path !== undefined && !path.path.startsWith('/')) p.add(`ingress.hosts[${i}].paths[${j}].path`, 'must start with "/"', path.path);
         else if (path.path !== undefined && path.pathType !== 'ImplementationSpecific' && /\/\/|\/\.\.?(\/|$)|%2f/i.test(path.path)) {
           p.add(`ingress.hosts[${i}].paths[${j}].path`, 'must not contain "//", "/./", "/../" or "%2f", nor end with "/." or "/.." (the API server rejects them)', path.path);
         }
@@ -38,11 +44,13 @@ export function checkNetwork(props: OpenClawChartProps, s: BasicSettings, p: Pro
     (route.hostnames ?? []).forEach((h, i) => {
       if (!HOST_NAME.test(h)) p.add(`httpRoute.hostnames[${i}]`, 'must be a lower case DNS name without scheme', h);
     });
-    if (route.path !== undefined && !route.path.startsWith('/')) p.add('httpRoute.path', 'must start with "/"', route.path);
+    if (route.path !== undefined && CONTROL_CHARACTER.test(route.path)) p.add('httpRoute.path', CONTROL_IN_PATH, route.path);
+    else if (route.path !== undefined && !route.path.startsWith('/')) p.add('httpRoute.path', 'must start with "/"', route.path);
   }
   (props.gateway?.trustedProxies ?? []).forEach((cidr, i) => {
-    if (!isCidrOrIp(cidr)) p.add(`gateway.trustedProxies[${i}]`, 'must be an IP address or CIDR such as 10.0.0.0/8', cidr);
+    if (!parseRange(cidr)) p.add(`gateway.trustedProxies[${i}]`, 'must be an IP address or CIDR such as 10.42.3.17/32', cidr);
   });
+  for (const [at, message, value] of trustedProxiesWidth(props.gateway?.trustedProxies ?? [])) p.danger(at, message, value);
   if ((props.ingress?.enabled || route?.enabled) && !props.gateway?.trustedProxies?.length) {
     p.warn('gateway.trustedProxies', trustedProxiesAdvice(props.ingress?.enabled ? 'Ingress' : 'HTTPRoute'));
   }
@@ -67,12 +75,4 @@ export function checkNetwork(props: OpenClawChartProps, s: BasicSettings, p: Pro
   (np?.policyTypes ?? []).forEach((t, i) => {
     if (!isOneOf(POLICY_TYPES, t)) p.add(`networkPolicy.policyTypes[${i}]`, `must be ${orList(POLICY_TYPES)}`, t);
   });
-}
-
-function isCidrOrIp(text: string): boolean {
-  const [ip, bits, ...rest] = text.split('/');
-  if (rest.length) return false;
-  const v4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(ip);
-  if (v4) return v4.slice(1).every((o) => Number(o) <= 255) && (bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= 32));
-  return /^[0-9a-fA-F:]+$/.test(ip) && ip.includes(':') && (bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= 128));
 }

@@ -128,8 +128,8 @@ const CATALOG: Array<[string, Input, string[]]> = [
   ['httpRoute without parentRefs', { props: { httpRoute: { enabled: true, hostnames: ['openclaw.example.com'] } } },
     ['httpRoute.parentRefs: needs at least one Gateway when httpRoute is enabled']],
   ['bad trustedProxies CIDR', { props: { gateway: { trustedProxies: ['10.0.0.0/8', '10.0.0.0/33', 'proxy.local'] } } }, [
-    'gateway.trustedProxies[1]: must be an IP address or CIDR such as 10.0.0.0/8 (got "10.0.0.0/33")',
-    'gateway.trustedProxies[2]: must be an IP address or CIDR such as 10.0.0.0/8 (got "proxy.local")',
+    'gateway.trustedProxies[1]: must be an IP address or CIDR such as 10.42.3.17/32 (got "10.0.0.0/33")',
+    'gateway.trustedProxies[2]: must be an IP address or CIDR such as 10.42.3.17/32 (got "proxy.local")',
   ]],
   ['bad allowedOrigins', { props: { gateway: { controlUi: { allowedOrigins: ['openclaw.example.com', 'https://openclaw.example.com/ui'] } } } }, [
     'gateway.controlUi.allowedOrigins[0]: must be an origin: http(s)://host[:port], no path (got "openclaw.example.com")',
@@ -222,7 +222,7 @@ const CATALOG: Array<[string, Input, string[]]> = [
     ['updateStrategy.rollingUpdate: is only allowed with type RollingUpdate (the API server rejects it with OnDelete) (got {"partition":0})']],
   ['values file: httpRoute without parentRefs', { values: 'httpRoute:\n  enabled: true\n' }, ['httpRoute.parentRefs: needs at least one Gateway when httpRoute is enabled']],
   ['values file: bad trustedProxies CIDR', { values: 'gateway:\n  trustedProxies: ["10.0.0.0/33"]\n' },
-    ['gateway.trustedProxies[0]: must be an IP address or CIDR such as 10.0.0.0/8 (got "10.0.0.0/33")']],
+    ['gateway.trustedProxies[0]: must be an IP address or CIDR such as 10.42.3.17/32 (got "10.0.0.0/33")']],
   ['values file: bad allowedOrigins', { values: 'gateway:\n  controlUi:\n    allowedOrigins: [openclaw.example.com]\n' },
     ['gateway.controlUi.allowedOrigins[0]: must be an origin: http(s)://host[:port], no path (got "openclaw.example.com")']],
   ['values file: duplicate env names', { values: 'env:\n  FOO: a\nextraEnv:\n  - name: FOO\n    value: b\n' },

@@ -383,7 +383,10 @@ const renders = new Map<string, ScenarioRender>();
 const NAME_LABEL = (at: string, ns: string) => `Warning: ${at}.matchLabels.name: selects namespaces by the label "name", which Kubernetes does not set: `
   + `unless you label the namespaces yourself it matches nothing; Kubernetes sets kubernetes.io/metadata.name: "${ns}"\n`;
 const SCENARIO_WARNINGS: Record<string, string> = {
-  '05-network-policy-custom': NAME_LABEL('networkPolicy.allowedNamespaces[0]', 'monitoring')
+  // customEgressPorts: HTTPS and HTTP to any address, the cluster's own pods among them.
+  '05-network-policy-custom': 'Warning: networkPolicy.customEgressPorts: allows traffic to every address on TCP 443, TCP 80, the cluster\'s own pods and Services among them: '
+    + 'to reach only the internet, list networkPolicy.egress with an ipBlock such as {cidr: 0.0.0.0/0, except: [10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16]}\n'
+    + NAME_LABEL('networkPolicy.allowedNamespaces[0]', 'monitoring')
     + NAME_LABEL('networkPolicy.ingress[0].from[0].namespaceSelector', 'ingress-nginx')
     + NAME_LABEL('networkPolicy.egress[0].to[0].namespaceSelector', 'monitoring'),
   // The Helm values put an Ingress in front without naming its proxies: said, and rendered.

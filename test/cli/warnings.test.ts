@@ -5,7 +5,10 @@ import { cli, tempDir, writeFile } from './run-cli';
 
 const dir = tempDir();
 const WILDCARD = 'rbac:\n  rules:\n    - apiGroups: ["*"]\n      resources: ["pods"]\n      verbs: ["*"]\n';
-const SAID = 'Warning: rbac.rules[0]: grants "*" in apiGroups, verbs: the agent runs shell commands on a model\'s instructions; list the groups, resources and verbs it needs\n';
+const SAID_WILDCARD = 'rbac.rules[0]: grants "*" in apiGroups, verbs: the agent runs shell commands on a model\'s instructions; list the groups, resources and verbs it needs';
+// A "*" verb on pods also creates them: a privilege escalation path of its own.
+const SAID_PODS = 'rbac.rules[0]: grants create, update, patch on pods: the agent can start pods, and a pod can mount any Secret and use any ServiceAccount of the namespace';
+const SAID = `Warning: ${SAID_WILDCARD}\nWarning: ${SAID_PODS}\n`;
 
 test('synth renders a wildcard Role and says so on stderr, naming the path', async () => {
   const r = await cli('synth', '--quiet', '-f', writeFile(dir, 'wild.yaml', WILDCARD));
@@ -18,7 +21,7 @@ test('--strict turns the warning into an error: exit 1, nothing on stdout', asyn
   const r = await cli('synth', '--strict', '-f', writeFile(dir, 'wild-strict.yaml', WILDCARD));
   expect(r.code).toBe(1);
   expect(r.stdout).toBe('');
-  expect(r.stderr).toBe('Refused with --strict (1 problem):\n  - rbac.rules[0]: grants "*" in apiGroups, verbs: the agent runs shell commands on a model\'s instructions; list the groups, resources and verbs it needs\n');
+  expect(r.stderr).toBe(`Refused with --strict (2 problems):\n  - ${SAID_WILDCARD}\n  - ${SAID_PODS}\n`);
 });
 
 test('the chart exposes its warnings and writes them to stderr', () => {

@@ -16,6 +16,8 @@ const EXAMPLES_DIR = path.join(__dirname, '..', '..', 'examples');
 const EXAMPLES = fs.readdirSync(EXAMPLES_DIR).filter((d) => fs.existsSync(path.join(EXAMPLES_DIR, d, 'main.ts'))).sort();
 
 const synthesized = new Map<string, Map<string, any[]>>();
+/** What each example's charts said on stderr while synthesizing (OpenClawChart says its warnings there). */
+const said = new Map<string, string>();
 
 /** Runs examples/<name>/main.ts in-process (once); returns output file name -> its manifests. */
 function synthExample(name: string): Map<string, any[]> {
@@ -27,10 +29,13 @@ function runExample(name: string): Map<string, any[]> {
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), `openclaw-example-${name}-`));
   const previous = process.env.CDK8S_OUTDIR;
   process.env.CDK8S_OUTDIR = outdir;
+  const writes: string[] = [];
+  const spy = jest.spyOn(process.stderr, 'write').mockImplementation((text: any) => (writes.push(String(text)), true));
   try {
     jest.isolateModules(() => {
       require(path.join(EXAMPLES_DIR, name, 'main.ts'));
     });
+    said.set(name, writes.join(''));
     const files = new Map<string, any[]>();
     for (const file of fs.readdirSync(outdir).filter((f) => f.endsWith('.k8s.yaml')).sort()) {
       const docs = parseAllDocuments(fs.readFileSync(path.join(outdir, file), 'utf8'), { version: '1.1' });
@@ -38,6 +43,7 @@ function runExample(name: string): Map<string, any[]> {
     }
     return files;
   } finally {
+    spy.mockRestore();
     if (previous === undefined) delete process.env.CDK8S_OUTDIR;
     else process.env.CDK8S_OUTDIR = previous;
     fs.rmSync(outdir, { recursive: true, force: true });
@@ -69,6 +75,15 @@ describe.each(EXAMPLES)('example %s', (name) => {
   let files: Map<string, any[]>;
   beforeAll(() => {
     files = synthExample(name);
+  });
+
+  test('follows the README\'s advice: no warning (trusted proxies are single addresses, nothing wider than asked)', () => {
+    expect(said.get(name)).toBe('');
+    const proxies = all(files).filter((o) => o.kind === 'ConfigMap' && o.data?.['openclaw.json'])
+      .flatMap((config) => JSON.parse(config.data['openclaw.json']).gateway?.trustedProxies ?? []);
+    for (const proxy of proxies) expect(proxy).toMatch(/\/32$/);
+    // Behind an Ingress (production's own, embedded's shared one) the proxies are listed.
+    expect(proxies.length > 0).toBe(all(files).some((o) => o.kind === 'Ingress'));
   });
 
   test('synthesizes valid manifests', () => {

@@ -19,18 +19,9 @@
  *   labels) and selects namespaces only by `kubernetes.io/metadata.name`.
  */
 
-/** The volume types the restricted profile allows. */
-export const RESTRICTED_VOLUME_TYPES = ['configMap', 'csi', 'downwardAPI', 'emptyDir', 'ephemeral', 'persistentVolumeClaim', 'projected', 'secret'];
-
-/** The sysctls the baseline profile allows (Kubernetes 1.29+ list). */
-export const SAFE_SYSCTLS = [
-  'kernel.shm_rmid_forced', 'net.ipv4.ip_local_port_range', 'net.ipv4.ip_unprivileged_port_start', 'net.ipv4.tcp_syncookies',
-  'net.ipv4.ping_group_range', 'net.ipv4.ip_local_reserved_ports', 'net.ipv4.tcp_keepalive_time', 'net.ipv4.tcp_fin_timeout',
-  'net.ipv4.tcp_keepalive_intvl', 'net.ipv4.tcp_keepalive_probes',
-];
-
-/** SELinux types the baseline profile allows (unset is allowed too). */
-export const ALLOWED_SELINUX_TYPES = ['container_t', 'container_init_t', 'container_kvm_t', 'container_engine_t'];
+// The profile's lists have one owner, the chart's own check (src/check/pod-security.ts).
+import { ALLOWED_SELINUX_TYPES, RESTRICTED_VOLUME_TYPES, SAFE_SYSCTLS } from '../../src/check/pod-security';
+export { ALLOWED_SELINUX_TYPES, RESTRICTED_VOLUME_TYPES, SAFE_SYSCTLS };
 
 /** The namespace label every namespace carries (Kubernetes 1.21+). */
 export const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';

@@ -100,7 +100,7 @@ describe('legal but dangerous: rendered, with a warning naming the path; --stric
     'networkPolicy.allowedNamespaces[0]: is an empty selector: it selects every namespace',
     'networkPolicy.allowedNamespaces[1].matchLabels.name: selects namespaces by the label "name", which Kubernetes does not set: unless you label the namespaces yourself it matches nothing; Kubernetes sets kubernetes.io/metadata.name: "monitoring"',
     'rbac.rules[0].verbs[1]: grants "impersonate", which lets the agent take permissions it was not given',
-    'rbac.rules[0]: lets the agent read Secrets of the namespace (other releases\' keys and tokens among them)',
+    'rbac.rules[0]: grants get on secrets: the agent can read the Secrets of the namespace (other releases\' keys and tokens among them)',
     'allowPlainSecretEnv: is true: secret-looking env names and values are written in plain text to the StatefulSet and ConfigMaps, readable by anyone who may read them; use existingSecret',
   ];
 
