@@ -20,16 +20,12 @@ export class OutputLinkError extends Error {
 
 let sequence = 0;
 
-/** Throws OutputLinkError when `file` is a symbolic link; a missing file is fine. */
-export function refuseLink(file: string): void {
-  let stat: fs.Stats;
-  try {
-    stat = fs.lstatSync(file);
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return;
-    throw e;
-  }
-  if (stat.isSymbolicLink()) throw new OutputLinkError(file, fs.readlinkSync(file));
+/** Throws OutputLinkError when `file` is a symbolic link; returns what is there (undefined: nothing). */
+export function refuseLink(file: string): fs.Stats | undefined {
+  // No exception for a missing file: the usual case, once per file of a fleet.
+  const stat = fs.lstatSync(file, { throwIfNoEntry: false });
+  if (stat?.isSymbolicLink()) throw new OutputLinkError(file, fs.readlinkSync(file));
+  return stat;
 }
 
 /** Makes `dir` (and its parents) unless it exists; a link there is refused. For directories below the output directory. */
@@ -40,7 +36,8 @@ export function makeDirNoFollow(dir: string): void {
 
 /** Writes `data` to `file` through a temporary file renamed over it; a link at `file` is refused (OutputLinkError). */
 export function writeFileNoFollow(file: string, data: string | Uint8Array): void {
-  refuseLink(file);
+  // Said before a temporary file is made (rename would fail with a message naming that file).
+  if (refuseLink(file)?.isDirectory()) throw new Error(`cannot write ${file}: it is a directory`);
   const bytes = typeof data === 'string' ? Buffer.from(data) : data;
   const { fd, temp } = openTemporary(file);
   try {

@@ -24,10 +24,10 @@ export function validateYamlFiles(files: string[], versions?: KubernetesVersion[
 }
 
 /**
- * One file (`-`: standard input) read and parsed under the bounds of a values file: a regular file
- * of at most 4 MiB, UTF-8, at most 320,000 YAML tokens and 200,000 values (aliases expanded),
- * nested at most 64 deep.
- * Throws `FILE: why` otherwise, before anything else is done with it.
+ * One file (`-`: standard input) read and parsed under the bounds of a values file (read-file.ts
+ * and yaml-values.ts own them): a regular file of at most 4 MiB, UTF-8, a bounded number of YAML
+ * tokens and of values (aliases expanded), a bounded depth. Throws `FILE: why` otherwise, before
+ * anything else is done with it.
  */
 function readManifestFile(file: string): { file: string; text: string; lines: LineCounter; documents: Document.Parsed[] } {
   // Each file on its own (no total): `validate dist/*.yaml` of a large fleet is a normal use.

@@ -86,6 +86,15 @@ describe('validate: only regular files or -, bounded as a values file', () => {
   });
 });
 
+test('validate -: standard input is read, within the same limits', () => {
+  const r = runMeasured(cli.script, ['validate', '-'], MANIFEST);
+  expect(r.stderr).toBe('valid for Kubernetes 1.28 and 1.36: -\n');
+  expect(r.status).toBe(0);
+  const big = runMeasured(cli.script, ['validate', '-'], MANIFEST.repeat(Math.ceil(5e6 / MANIFEST.length)));
+  expect(big.stderr).toBe('-: is too large: a manifest file may hold at most 4 MiB (4194304 bytes)\n');
+  expect(big.status).toBe(1);
+});
+
 describe('--set: the budget of a values file and a largest list index', () => {
   const refused = (arg: string, message: string) =>
     `Invalid OpenClaw configuration (1 problem):\n  - --set: ${message} (got ${JSON.stringify(arg).length > 80 ? `${JSON.stringify(arg).slice(0, 77)}...` : JSON.stringify(arg)})\n`;
