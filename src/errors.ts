@@ -3,7 +3,7 @@
  * values file: `service.port`), the bad value and what is allowed; all problems are reported at once.
  * A value that may be a secret is never printed: only its type and size (see shownValue).
  */
-import { SECRET_LOOKING_NAME, secretLookingValue } from './secret-patterns';
+import { PASSWORD_LIKE_NAME, SECRET_LOOKING_NAME, credentialInValue, secretLookingValue } from './secret-patterns';
 
 export interface ConfigProblem {
   /** Values path, e.g. `ingress.hosts[0].host`. */
@@ -61,7 +61,7 @@ const ENV_PATH = /^(?:env|replicaOverrides\.[^.]+\.env)\.(.+)$/;
 export function shownValue(path: string, value: unknown): unknown {
   if (value === REDACTED || value instanceof ValueShape) return value;
   const envName = ENV_PATH.exec(path)?.[1];
-  if (SECRET_BEARING_PATH.test(path) || (envName !== undefined && SECRET_LOOKING_NAME.test(envName)) || containsSecretLookingValue(value)) {
+  if (SECRET_BEARING_PATH.test(path) || (envName !== undefined && (SECRET_LOOKING_NAME.test(envName) || PASSWORD_LIKE_NAME.test(envName))) || containsSecretLookingValue(value)) {
     return shapeOf(value);
   }
   return value;
@@ -71,16 +71,24 @@ export function shownValue(path: string, value: unknown): unknown {
 export const REDACTED = '<redacted>';
 
 function containsSecretLookingValue(value: unknown, depth = 0): boolean {
-  if (typeof value === 'string') return secretLookingValue(value, false) !== undefined;
+  if (typeof value === 'string') return secretLookingValue(value, false) !== undefined || credentialInValue(value) !== undefined;
   if (depth > 20 || value === null || typeof value !== 'object') return false;
   return Object.values(value).some((v) => containsSecretLookingValue(v, depth + 1));
 }
+
+/**
+ * The most problems an error message lists; the rest are counted ("... and 39,950 more"), so
+ * that a file of 40,000 unknown keys gives a readable message in linear time. All of them stay
+ * in OpenClawConfigError.problems.
+ */
+export const MAX_LISTED_PROBLEMS = 50;
 
 export class OpenClawConfigError extends Error {
   public readonly problems: readonly ConfigProblem[];
 
   constructor(problems: readonly ConfigProblem[]) {
-    const lines = problems.map((p) => `  - ${formatProblem(p)}`);
+    const lines = problems.slice(0, MAX_LISTED_PROBLEMS).map((p) => `  - ${formatProblem(p)}`);
+    if (problems.length > MAX_LISTED_PROBLEMS) lines.push(`  ... and ${(problems.length - MAX_LISTED_PROBLEMS).toLocaleString('en-US')} more`);
     super(`Invalid OpenClaw configuration (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n${lines.join('\n')}`);
     this.name = 'OpenClawConfigError';
     this.problems = problems;

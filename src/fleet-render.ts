@@ -4,13 +4,13 @@
  * kept afterwards. A tenant whose fingerprint is still the one it was checked with is rendered
  * without checking it again.
  */
-import * as fs from 'fs';
 import { renderRelease, renderReleaseYaml } from './build';
 import { ConfigProblem, OpenClawConfigError } from './errors';
 import { OpenClawFleetError, tenantProblems } from './fleet-error';
 import { tenantFingerprint } from './fleet-fingerprint';
 import { TenantInput, tenantChartProps } from './fleet-validate';
 import { OpenClawChartProps } from './props';
+import { writeFileNoFollow } from './safe-write';
 
 /**
  * @internal How a tenant was checked: its fingerprint then (undefined: check it again), and whether
@@ -65,7 +65,7 @@ export function writeTenant(
   // UTF-8 is at most 3 bytes per UTF-16 unit: grow the buffer (up to a bound) when the text might not fit.
   if (yaml.length * 3 > scratch.length && yaml.length * 3 <= MAX_SCRATCH) scratch = Buffer.allocUnsafe(yaml.length * 3);
   const data = yaml.length * 3 <= scratch.length ? scratch.subarray(0, scratch.write(yaml)) : Buffer.from(yaml);
-  fs.writeFileSync(file, data);
+  writeFileNoFollow(file, data);
   return [objects, data.length];
 }
 

@@ -5,7 +5,6 @@
  * `receiveMessageOnPort`, so `writeTo` stays a plain synchronous call. Only a few chunks are in
  * flight at any time: memory does not grow with the fleet.
  */
-import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { MessageChannel, MessagePort, Worker, receiveMessageOnPort } from 'worker_threads';
@@ -13,6 +12,7 @@ import { FleetProblem, OpenClawFleetError } from './fleet-error';
 import { MAX_REUSED_BUFFER, RenderedChunk } from './fleet-render';
 import { TenantCheck, TenantInput } from './fleet-validate';
 import { OpenClawChartProps } from './props';
+import { writeFileNoFollow } from './safe-write';
 
 /** @internal Tenants per message to a worker. */
 export const CHUNK = 100;
@@ -117,7 +117,7 @@ export class FleetPool {
       let at = 0;
       chunk!.sizes.forEach((size, k) => {
         const i = reply.start + k;
-        fs.writeFileSync(job(i).file, data.subarray(at, at + size));
+        writeFileNoFollow(job(i).file, data.subarray(at, at + size));
         at += size;
         objects[i] = chunk!.objects[k];
         bytes[i] = size;

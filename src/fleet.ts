@@ -18,6 +18,7 @@ import { FleetIndex, allPlainData, checkTenant, tenantChartProps, validateFleet 
 import { FleetWarning } from './fleet-warnings';
 import { CHUNK, FleetPool, defaultWorkers } from './fleet-workers';
 import { OpenClawChartProps } from './props';
+import { makeDirNoFollow } from './safe-write';
 
 export { OpenClawFleetError } from './fleet-error';
 export type { FleetProblem } from './fleet-error';
@@ -253,6 +254,8 @@ export class OpenClawFleet {
   /**
    * Writes one file per tenant: `<dir>/<tenant>.k8s.yaml` (or `<dir>/<namespace>/<tenant>.k8s.yaml`
    * with {@link FleetLayout.BY_NAMESPACE}). Creates the directories; leaves other files alone.
+   * Each file is written beside its target and renamed over it; a symbolic link at a tenant's file
+   * or namespace folder is an error that names it (src/safe-write.ts).
    * Each file is written as soon as it is rendered, so memory stays flat; large fleets render on
    * every core (see {@link FleetWriteOptions.workers}).
    */
@@ -272,7 +275,7 @@ export class OpenClawFleet {
       if (layout !== FleetLayout.BY_NAMESPACE) return path.join(dir, `${tenants[i].name}.k8s.yaml`);
       const folder = path.join(dir, namespaces[i]);
       if (!made.has(folder)) {
-        fs.mkdirSync(folder, { recursive: true });
+        makeDirNoFollow(folder);
         made.add(folder);
       }
       return path.join(folder, `${tenants[i].name}.k8s.yaml`);

@@ -10,6 +10,7 @@
 import { heapNotes, managedOpenclawJson, pairingNotes, pausedNotes, trustedProxyNotes, upgradeNotes } from './notes-operations';
 import { readGatewayTokenCommand } from './scripts/gateway-token';
 import { shellQuote } from './scripts/shell-quote';
+import { forPeople } from './text-safety';
 
 /** The port `kubectl port-forward` listens on locally (the gateway's default port). */
 export const DEFAULT_LOCAL_PORT = 18789;
@@ -66,7 +67,8 @@ export function renderNotes(source: NotesSource, opts: NotesOptions = {}): strin
   for (const sts of gateways) {
     lines.push('', ...gatewayNotes(sts, objects, localPort, gateways.length > 1));
   }
-  return `${lines.join('\n')}\n`;
+  // Meant for a terminal and NOTES.txt: names, paths and annotations may carry control characters.
+  return forPeople(`${lines.join('\n')}\n`);
 }
 
 /** One line per kind, in the order the kinds first appear: `Service: a, b`. */

@@ -9,6 +9,38 @@ import { SECRET_LOOKING_NAME } from './formats';
 /** Names that look like credentials (owned by formats.ts, with the other patterns). */
 export { SECRET_LOOKING_NAME };
 
+/**
+ * Names that probably hold a credential, beyond SECRET_LOOKING_NAME: `DB_PASS`, `POSTGRES_PASSWD`,
+ * `SMTP_PASSPHRASE`, `OPENAI_APIKEY`, `GITHUB_PAT`, `GOOGLE_CREDENTIALS`. A warning, not an error:
+ * `BYPASS_PROXY` and `COMPASS_URL` match too.
+ */
+export const PASSWORD_LIKE_NAME = /PASS|APIKEY|_PAT$|CREDENTIAL/i;
+
+/** Credentials inside a value that is otherwise plain text (a URL, a header value). */
+const CREDENTIAL_IN_VALUE: ReadonlyArray<{ readonly name: string; readonly pattern: RegExp }> = [
+  // scheme://user:password@host, the password not empty (postgres://app:hunter2@db:5432/app).
+  { name: 'a password in a URL (scheme://user:password@host)', pattern: /\b[A-Za-z][A-Za-z0-9+.-]*:\/\/[^\s/?#@:]*:[^\s/?#@]+@/ },
+  // A whole Authorization value (HTTP_AUTH: Basic dXNlcjpwYXNz), or the header in a file.
+  { name: 'an HTTP Basic or Bearer credential', pattern: /^\s*(?:Basic|Bearer)\s+\S+\s*$|\bAuthorization:\s*(?:Basic|Bearer)\s+\S+/i },
+];
+
+/** The kind of credential written inside `value` (a URL's password, a Basic or Bearer value), or undefined. */
+export function credentialInValue(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  for (const { name, pattern } of CREDENTIAL_IN_VALUE) if (pattern.test(value)) return name;
+  return undefined;
+}
+
+/**
+ * Whether a plain value, under the env name or map key `name`, is or may be a credential: by its
+ * name (SECRET_LOOKING_NAME, PASSWORD_LIKE_NAME) or by its value (SECRET_VALUE_PATTERNS, the long
+ * random runs, credentialInValue). What the Helm export redacts in its values.yaml.
+ */
+export function mayBeCredential(name: string | undefined, value: unknown): boolean {
+  if (name !== undefined && (SECRET_LOOKING_NAME.test(name) || PASSWORD_LIKE_NAME.test(name))) return true;
+  return secretLookingValue(value) !== undefined || credentialInValue(value) !== undefined;
+}
+
 /** Well-known credential formats, found anywhere in a value (a line of a file, an item of a list). */
 export const SECRET_VALUE_PATTERNS: ReadonlyArray<{ readonly name: string; readonly pattern: RegExp }> = [
   { name: 'an Anthropic API key (sk-ant-...)', pattern: /sk-ant-[A-Za-z0-9_-]{8,}/ },

@@ -134,3 +134,22 @@ export function checkText(value: unknown, path: string, p: ProblemCollector): vo
     }
   }
 }
+
+/**
+ * Terminal control characters: C0 but tab and newline (ESC starts the sequences that move the
+ * cursor, clear the screen or rewrite a line; CR overwrites one), DEL, and C1 (U+009B is a
+ * one-character CSI to many terminals).
+ */
+const TERMINAL_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+
+/**
+ * `text` as it may reach a terminal or a file meant for people (stderr, NOTES.txt, the Helm
+ * export's README and values.yaml): every terminal control character written as `\x1b`, so that
+ * a value cannot clear the screen or erase the warning printed before it. Tab and newline stay.
+ * The one owner of that rule: the CLI passes everything it prints through it.
+ */
+export function forPeople(text: string): string {
+  TERMINAL_CONTROL.lastIndex = 0;
+  if (!TERMINAL_CONTROL.test(text)) return text;
+  return text.replace(TERMINAL_CONTROL, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}

@@ -2,13 +2,15 @@
  * Secret-looking values where plain text is written (env of the StatefulSet, the replica-env,
  * files and managed ConfigMaps), refused whatever their name, unless allowPlainSecretEnv: the
  * env var names check.ts knows (`*_API_KEY`, ...) miss `ANTHROPIC_KEY`, `DB_PASS` and tokens
- * nested in lists. The message names the path and the kind of credential, never the value.
+ * nested in lists. Probable credentials (a password in a URL, a Basic or Bearer value, names
+ * such as `DB_PASS`) are warnings. The message names the path and the kind, never the value.
  */
 import { ProblemCollector } from '../errors';
 import { OpenClawChartProps } from '../props';
-import { SECRET_LOOKING_NAME, secretLookingValue } from '../secret-patterns';
+import { PASSWORD_LIKE_NAME, SECRET_LOOKING_NAME, credentialInValue, secretLookingValue } from '../secret-patterns';
 
 const ADVICE = 'put it in a Secret (existingSecret, or valueFrom.secretKeyRef) (or set allowPlainSecretEnv: true)';
+const PROBABLE_ADVICE = 'put it in a Secret (existingSecret, or valueFrom.secretKeyRef)';
 
 export function checkSecretLookingValues(props: OpenClawChartProps, p: ProblemCollector): void {
   if (props.allowPlainSecretEnv === true) return;
@@ -16,11 +18,19 @@ export function checkSecretLookingValues(props: OpenClawChartProps, p: ProblemCo
     // Said once per path: a channel key named like a token is already refused by check.ts.
     if (!p.problems.some((known) => known.path === at)) p.add(at, `looks like ${kind} and would be visible in ${where}: ${ADVICE}`);
   };
+  // Probable credentials (a URL's password, a Basic value, DB_PASS) warn, since the name rules
+  // also match BYPASS_PROXY: rendered, an error with --strict; the value is never shown.
+  const probable = (at: string, name: string | undefined, value: unknown, where: string) => {
+    if (typeof value !== 'string' || !value || p.problems.some((known) => known.path === at)) return;
+    const kind = credentialInValue(value) ?? (name !== undefined && PASSWORD_LIKE_NAME.test(name) ? 'a password or key (by its name)' : undefined);
+    if (kind) p.warn(at, `probably holds ${kind} and would be visible in ${where}: ${PROBABLE_ADVICE}`);
+  };
   const env = (at: string, vars: Record<string, unknown> | undefined, where: string) => {
     for (const [name, value] of Object.entries(vars ?? {})) {
       // A secret-looking name is already refused by its name (check.ts).
       const kind = SECRET_LOOKING_NAME.test(name) ? undefined : secretLookingValue(value);
       if (kind) refuse(`${at}.${name}`, kind, where);
+      else probable(`${at}.${name}`, name, value, where);
     }
   };
   env('env', props.env, 'the StatefulSet');
@@ -28,11 +38,13 @@ export function checkSecretLookingValues(props: OpenClawChartProps, p: ProblemCo
   (props.extraEnv ?? []).forEach((e, i) => {
     const kind = e?.name && SECRET_LOOKING_NAME.test(e.name) ? undefined : secretLookingValue(e?.value);
     if (kind) refuse(`extraEnv[${i}].value`, kind, 'the StatefulSet');
+    else probable(`extraEnv[${i}].value`, e?.name, e?.value, 'the StatefulSet');
   });
   for (const [key, text] of Object.entries(props.configMap?.data ?? {})) {
     // Files: only the well-known formats (certificates and hashes are normal in config files).
     const kind = secretLookingValue(text, false);
     if (kind) refuse(`configMap.data.${key}`, kind, 'the ConfigMap');
+    else probable(`configMap.data.${key}`, undefined, text, 'the ConfigMap');
   }
   for (const [at, value] of stringsIn(props.gateway?.channels, 'gateway.channels')) {
     const kind = secretLookingValue(value);

@@ -17,6 +17,8 @@ import { ConfigProblem, formatWarning, OpenClawConfigError } from '../errors';
 import { toManifestYaml } from '../manifest-yaml';
 import { renderNotes } from '../notes';
 import { packageVersion } from '../package-version';
+import { OutputLinkError, writeFileNoFollow } from '../safe-write';
+import { forPeople } from '../text-safety';
 import type { KubernetesVersion } from '../validate';
 import { parseSynthFast } from './fast-argv';
 import { loadValuesFiles, valuesToProps } from '../values';
@@ -70,7 +72,10 @@ Numbers and booleans given where a string is expected (--set env.PORT=18789) are
 `;
 
 /** Runs the command line `argv` (without `node` and the script) and returns the exit code. */
-export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+export async function runCli(argv: readonly string[], given: CliIo): Promise<number> {
+  // Everything said on stderr is for people: control characters from values or paths are escaped
+  // there, once. stdout carries the manifests, byte for byte, and messages escaped where they are made.
+  const io: CliIo = { stdout: given.stdout, stderr: { write: (text: string) => given.stderr.write(forPeople(String(text))) } };
   // The common `synth` command line without loading commander (see fast-argv.ts).
   const fast = parseSynthFast(argv, { release: DEFAULT_RELEASE, namespace: DEFAULT_NAMESPACE });
   if (fast) return synth(fast, io);
@@ -144,12 +149,12 @@ function synth(opts: SynthOptions, io: CliIo): number {
     const file = path.join(opts.output, `${opts.release}.k8s.yaml`);
     try {
       fs.mkdirSync(opts.output, { recursive: true });
-      fs.writeFileSync(file, yaml);
+      writeFileNoFollow(file, yaml);
     } catch (e) {
-      io.stderr.write(`Error: cannot write ${file}: ${(e as Error).message}\n`);
+      io.stderr.write(`Error: ${e instanceof OutputLinkError ? e.message : `cannot write ${file}: ${(e as Error).message}`}\n`);
       return EXIT_INVALID;
     }
-    io.stdout.write(`wrote ${file} (${objects.length} objects)\n`);
+    io.stdout.write(forPeople(`wrote ${file} (${objects.length} objects)\n`));
     notes();
     return EXIT_OK;
   } catch (e) {
@@ -171,8 +176,8 @@ function helm(opts: HelmOptions, io: CliIo): number {
       valuesText: Object.keys(values).length ? stringify(values) : '{}\n',
       valuesSource: valuesSource(opts),
     });
-    io.stdout.write(`wrote the Helm chart ${opts.output} (${result.objects.length} objects); install it with:\n`
-      + `  helm upgrade --install ${opts.release} ${opts.output} -n ${opts.namespace}\n`);
+    io.stdout.write(forPeople(`wrote the Helm chart ${opts.output} (${result.objects.length} objects); install it with:\n`
+      + `  helm upgrade --install ${opts.release} ${opts.output} -n ${opts.namespace}\n`));
     return EXIT_OK;
   } catch (e) {
     return reportError(e, io);

@@ -21,10 +21,11 @@ import * as path from 'path';
 import { App, Yaml } from 'cdk8s';
 import { parse, stringify } from 'yaml';
 import { OpenClawChart } from '../chart';
-import { SECRET_LOOKING_NAME } from '../formats';
 import { AppLike, ChartLike, manifestsOf, renderNotes } from '../notes';
 import { OpenClawChartProps } from '../props';
-import { printable } from '../text-safety';
+import { mayBeCredential } from '../secret-patterns';
+import { makeDirNoFollow, refuseLink, writeFileNoFollow } from '../safe-write';
+import { forPeople, printable } from '../text-safety';
 import { PACKAGE_NAME, packageVersion } from '../package-version';
 
 /** What to export: the props of one OpenClawChart, or manifests already synthesized. */
@@ -54,7 +55,8 @@ export interface HelmExportOptions {
   readonly appVersion?: string;
   /**
    * The values the manifests were rendered from (YAML), recorded, commented out, in values.yaml,
-   * with every secret value (`secret.data`, env values with secret-looking names) redacted.
+   * with every value that is or may be a credential redacted (`secret.data`, secret-looking values
+   * anywhere, env values named like credentials: see mayBeCredential).
    * @default - the props as YAML when the input is props; otherwise nothing
    */
   readonly valuesText?: string;
@@ -124,15 +126,15 @@ export function exportHelmChart(input: HelmExportInput, outDir: string, opts: He
   files.set('values.yaml', valuesFile(valuesText, valuesSource));
   const renderedRelease: string | undefined = gateway?.metadata?.labels?.['app.kubernetes.io/instance'];
   const release = renderedRelease ?? chartName;
-  files.set('README.md', readme({ chartName, chartVersion, appVersion, namespace, objects, valuesSource, release }));
+  files.set('README.md', forPeople(readme({ chartName, chartVersion, appVersion, namespace, objects, valuesSource, release })));
   files.set('templates/guard.yaml', guardTemplate(namespace, renderedRelease));
   files.set('templates/NOTES.txt', escapeTemplate(renderNotes(objects, { title: `OpenClaw: ${objects.length} objects installed` })));
   for (const [file, object] of templateFiles(objects)) files.set(file, escapeTemplate(Yaml.stringify(object)));
 
   for (const [file, text] of files) {
     const target = path.join(outDir, file);
-    fs.mkdirSync(path.dirname(target), { recursive: true });
-    fs.writeFileSync(target, text);
+    if (path.dirname(file) !== '.') makeDirNoFollow(path.dirname(target));
+    writeFileNoFollow(target, text);
   }
   return { dir: outDir, files: [...files.keys()].sort(), objects, namespace };
 }
@@ -233,7 +235,7 @@ function valuesFile(valuesText: string | undefined, valuesSource: string): strin
   // U+2028 and U+2029 and refuses other controls, which are written as escapes here.
   const body = recorded === undefined
     ? []
-    : ['#', ...recorded.replace(/\n+$/, '').split('\n').map((l) => printable(l).replace(/[\u0000-\u0008\u000b-\u001f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`)).map((l) => (l ? `# ${l}` : '#'))];
+    : ['#', ...recorded.replace(/\n+$/, '').split('\n').map((l) => forPeople(printable(l))).map((l) => (l ? `# ${l}` : '#'))];
   return `${[...header, ...body].join('\n')}\n`;
 }
 
@@ -241,8 +243,11 @@ function valuesFile(valuesText: string | undefined, valuesSource: string): strin
 const REDACTED = '<redacted>';
 
 /**
- * The values as YAML with every secret value replaced by REDACTED: `secret.data`, and the env
- * values (`env`, `extraEnv[].value`, `replicaOverrides.*.env`) whose names look like credentials.
+ * The values as YAML with every value that is or may be a credential replaced by REDACTED (the
+ * one rule, mayBeCredential): all of `secret.data`; any value that looks like one (API keys,
+ * tokens, a URL's password, a Basic or Bearer value, long random runs), wherever it is; and by
+ * name, the values of `env` maps (`env`, `replicaOverrides.*.env`) and of `{name, value}` items
+ * (`extraEnv`) named like one (`*_TOKEN`, `DB_PASS`, `POSTGRES_PASSWD`, ...).
  */
 function redactedValues(valuesText: string): string {
   let values: any;
@@ -252,17 +257,30 @@ function redactedValues(valuesText: string): string {
     return '(the values could not be read back to be recorded)';
   }
   if (values === null || typeof values !== 'object') return stringify(values);
-  const redact = (map: unknown, secretOnly: boolean) => {
-    if (map === null || typeof map !== 'object' || Array.isArray(map)) return;
-    for (const key of Object.keys(map)) if (!secretOnly || SECRET_LOOKING_NAME.test(key)) (map as any)[key] = REDACTED;
-  };
-  redact(values.secret?.data, false);
-  redact(values.env, true);
-  for (const e of Array.isArray(values.extraEnv) ? values.extraEnv : []) {
-    if (e && typeof e === 'object' && 'value' in e && SECRET_LOOKING_NAME.test(String(e.name))) e.value = REDACTED;
-  }
-  for (const o of Object.values(values.replicaOverrides ?? {})) redact((o as any)?.env, true);
+  redactCredentials(values, false, 0);
+  const data = values.secret?.data;
+  if (data !== null && typeof data === 'object' && !Array.isArray(data)) for (const key of Object.keys(data)) data[key] = REDACTED;
   return stringify(values);
+}
+
+/** Replaces, in place, what mayBeCredential says may be a credential; `envMap`: the keys of `node` are env var names. */
+function redactCredentials(node: any, envMap: boolean, depth: number): void {
+  if (node === null || typeof node !== 'object' || depth > 64) return;
+  if (Array.isArray(node)) {
+    node.forEach((item, i) => {
+      if (item !== null && typeof item === 'object') redactCredentials(item, false, depth + 1);
+      else if (mayBeCredential(undefined, item)) node[i] = REDACTED;
+    });
+    return;
+  }
+  // An env var written as {name, value} (extraEnv): its name speaks for its value.
+  if (typeof node.name === 'string' && 'value' in node && node.value !== null && typeof node.value !== 'object' && mayBeCredential(node.name, node.value)) {
+    node.value = REDACTED;
+  }
+  for (const [key, value] of Object.entries(node)) {
+    if (value !== null && typeof value === 'object') redactCredentials(value, key === 'env', depth + 1);
+    else if (value !== null && value !== REDACTED && mayBeCredential(envMap ? key : undefined, value)) node[key] = REDACTED;
+  }
 }
 
 function readme(o: {
@@ -296,6 +314,9 @@ function readme(o: {
   ].join('\n');
 }
 
+/** What an export writes at the top of its directory (and replaces on the next export). */
+const OWN_ENTRIES = ['templates', 'Chart.yaml', 'values.yaml', 'README.md'];
+
 function prepareOutDir(outDir: string): void {
   if (!fs.existsSync(outDir)) {
     fs.mkdirSync(outDir, { recursive: true });
@@ -304,13 +325,15 @@ function prepareOutDir(outDir: string): void {
   if (!fs.statSync(outDir).isDirectory()) throw new Error(`exportHelmChart: ${outDir} is not a directory`);
   const entries = fs.readdirSync(outDir);
   if (!entries.length) return;
+  // A link among the files an export writes is refused before anything is read or removed.
+  for (const entry of OWN_ENTRIES) refuseLink(path.join(outDir, entry));
   const chartFile = path.join(outDir, 'Chart.yaml');
   const ours = fs.existsSync(chartFile) && fs.readFileSync(chartFile, 'utf8').includes(`${JSON.stringify(GENERATED_ANNOTATION)}: "true"`);
   if (!ours) {
     throw new Error(`exportHelmChart: ${outDir} is not empty and is not a chart exported by ${PACKAGE_NAME}; choose an empty or new directory`);
   }
   // A previous export: replace what it wrote (templates of objects that are gone must not stay).
-  for (const entry of ['templates', 'Chart.yaml', 'values.yaml', 'README.md']) {
+  for (const entry of OWN_ENTRIES) {
     fs.rmSync(path.join(outDir, entry), { recursive: true, force: true });
   }
 }

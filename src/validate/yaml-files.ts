@@ -1,6 +1,7 @@
-import * as fs from 'fs';
 import { Document, isScalar, LineCounter, parseAllDocuments, Scalar, visit } from 'yaml';
 import { goReadsNumber, unsafeCharacterReason, unsafeCharacters } from '../text-safety';
+import { MAX_VALUES_FILE_BYTES, readValuesFile } from '../values/read-file';
+import { yamlBoundsProblem, yamlTokensProblem } from '../values/yaml-values';
 import { KubernetesVersion } from './kubernetes-versions';
 import { ManifestProblem } from './problems';
 import { validateManifests } from './validate';
@@ -12,11 +13,7 @@ import { validateManifests } from './validate';
  * every such place, in every file, is named with its line.
  */
 export function validateYamlFiles(files: string[], versions?: KubernetesVersion[]): ManifestProblem[] {
-  const parsed = files.map((file) => {
-    const text = fs.readFileSync(file, 'utf8');
-    const lines = new LineCounter();
-    return { file, text, lines, documents: parseAllDocuments(text, { version: '1.1', lineCounter: lines }) };
-  });
+  const parsed = files.map((file) => readManifestFile(file));
   const ambiguous = parsed.flatMap(ambiguousText);
   if (ambiguous.length) {
     throw new Error(`${ambiguous.join('\n')}\n${ambiguous.length} place(s) that kubectl and Helm would read differently from what is validated here`);
@@ -24,6 +21,32 @@ export function validateYamlFiles(files: string[], versions?: KubernetesVersion[
   return parsed.flatMap(({ file, documents }) =>
     validateManifests(readManifests(file, documents), versions).map((problem) => ({ ...problem, file })),
   );
+}
+
+/**
+ * One file (`-`: standard input) read and parsed under the bounds of a values file (read-file.ts
+ * and yaml-values.ts own them): a regular file of at most 4 MiB, UTF-8, a bounded number of YAML
+ * tokens and of values (aliases expanded), a bounded depth. Throws `FILE: why` otherwise, before
+ * anything else is done with it.
+ */
+function readManifestFile(file: string): { file: string; text: string; lines: LineCounter; documents: Document.Parsed[] } {
+  // Each file on its own (no total): `validate dist/*.yaml` of a large fleet is a normal use.
+  const read = readValuesFile(file, MAX_VALUES_FILE_BYTES, 'manifest file');
+  if ('problem' in read) throw new Error(`${file}: ${read.problem}`);
+  const tooMany = yamlTokensProblem(read.text, 'manifest file');
+  if (tooMany) throw new Error(`${file}: ${tooMany}`);
+  const lines = new LineCounter();
+  let documents: Document.Parsed[];
+  try {
+    documents = parseAllDocuments(read.text, { version: '1.1', lineCounter: lines }) as Document.Parsed[];
+  } catch (e) {
+    if (e instanceof RangeError) throw new Error(`${file}: is nested too deeply to be read`);
+    throw e;
+  }
+  if (!Array.isArray(documents)) documents = [];
+  const refused = yamlBoundsProblem(documents, lines, 'manifest file');
+  if (refused) throw new Error(`${file}: ${refused}`);
+  return { file, text: read.text, lines, documents };
 }
 
 /** `file:line: ...` for every raw character and plain scalar Go's YAML reader reads otherwise. */

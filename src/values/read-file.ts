@@ -1,8 +1,9 @@
 /**
- * Reading a values file as untrusted input: only regular files (or standard input, `-`), at most
- * MAX_VALUES_FILE_BYTES each and MAX_VALUES_TOTAL_BYTES together, UTF-8 only (an invalid byte is
- * an error naming its offset, never silently replaced). A FIFO is opened non-blocking, so
- * naming one never hangs; `/dev/zero` is refused before a byte is read.
+ * Reading a values file (or a manifest for `openclaw-cdk8s validate`) as untrusted input: only
+ * regular files (or standard input, `-`), at most MAX_VALUES_FILE_BYTES each and
+ * MAX_VALUES_TOTAL_BYTES together, UTF-8 only (an invalid byte is an error naming its offset,
+ * never silently replaced). A FIFO is opened non-blocking, so naming one never hangs;
+ * `/dev/zero` is refused before a byte is read.
  */
 import * as fs from 'fs';
 
@@ -15,12 +16,15 @@ const MIB = (bytes: number) => `${bytes / 1024 / 1024} MiB`;
 
 export type ReadResult = { readonly text: string; readonly bytes: number } | { readonly problem: string };
 
-/** Reads `file` (`-`: standard input), allowing at most `budget` bytes (the rest of the total). */
-export function readValuesFile(file: string, budget: number = MAX_VALUES_TOTAL_BYTES): ReadResult {
+/**
+ * Reads `file` (`-`: standard input), allowing at most `budget` bytes (the rest of the total).
+ * `noun` names what the file should be in the problems ('values file', 'manifest file').
+ */
+export function readValuesFile(file: string, budget: number = MAX_VALUES_TOTAL_BYTES, noun = 'values file'): ReadResult {
   const limit = Math.min(MAX_VALUES_FILE_BYTES, budget);
   const tooLarge = () => (limit < MAX_VALUES_FILE_BYTES
-    ? `is too large: all values files together may hold at most ${MIB(MAX_VALUES_TOTAL_BYTES)}`
-    : `is too large: a values file may hold at most ${MIB(MAX_VALUES_FILE_BYTES)} (${MAX_VALUES_FILE_BYTES} bytes)`);
+    ? `is too large: all ${noun}s together may hold at most ${MIB(MAX_VALUES_TOTAL_BYTES)}`
+    : `is too large: a ${noun} may hold at most ${MIB(MAX_VALUES_FILE_BYTES)} (${MAX_VALUES_FILE_BYTES} bytes)`);
   let bytes: Buffer;
   if (file === '-') {
     const read = readAtMost(0, limit);
@@ -37,7 +41,7 @@ export function readValuesFile(file: string, budget: number = MAX_VALUES_TOTAL_B
     }
     try {
       const stat = fs.fstatSync(fd);
-      const kind = notRegular(stat);
+      const kind = notRegular(stat, noun);
       if (kind) return { problem: `cannot be read (${kind})` };
       if (stat.size > limit) return { problem: tooLarge() };
       const read = readAtMost(fd, limit);
@@ -49,17 +53,17 @@ export function readValuesFile(file: string, budget: number = MAX_VALUES_TOTAL_B
   }
   const invalid = firstInvalidUtf8(bytes);
   if (invalid !== undefined) {
-    return { problem: `is not UTF-8: the byte 0x${bytes[invalid].toString(16).padStart(2, '0')} at byte offset ${invalid} does not start a valid UTF-8 sequence (values files must be UTF-8; convert it, e.g. with iconv -t UTF-8)` };
+    return { problem: `is not UTF-8: the byte 0x${bytes[invalid].toString(16).padStart(2, '0')} at byte offset ${invalid} does not start a valid UTF-8 sequence (${noun}s must be UTF-8; convert it, e.g. with iconv -t UTF-8)` };
   }
   return { text: bytes.toString('utf8'), bytes: bytes.length };
 }
 
-function notRegular(stat: fs.Stats): string | undefined {
+function notRegular(stat: fs.Stats, noun: string): string | undefined {
   if (stat.isFile()) return undefined;
   if (stat.isDirectory()) return 'is a directory';
   const kind = stat.isFIFO() ? 'a FIFO (named pipe)' : stat.isCharacterDevice() ? 'a character device' : stat.isBlockDevice() ? 'a block device'
     : stat.isSocket() ? 'a socket' : 'not a regular file';
-  return `is ${kind}, not a regular file; give a values file, or "-" to read standard input`;
+  return `is ${kind}, not a regular file; give a ${noun}, or "-" to read standard input`;
 }
 
 /** Up to `limit` bytes of `fd`, or 'too large' as soon as there are more. */

@@ -4,12 +4,12 @@
  * semantic checks (check.ts), and reports every problem of both at once.
  */
 import { checkProps } from '../check';
-import { ConfigProblem, OpenClawConfigError, ProblemCollector } from '../errors';
+import { ConfigProblem, MAX_LISTED_PROBLEMS, OpenClawConfigError, ProblemCollector } from '../errors';
 import { OpenClawChartProps } from '../props';
 import { resolveModel } from '../model';
 import { coerceToSchema } from './coerce';
 import { SchemaNode, VALUES_SCHEMA, childSchema, deref, itemSchema } from './schema';
-import { applySetArgument } from './set-values';
+import { SetBudget, applySetArgument } from './set-values';
 import { MAX_VALUES_TOTAL_BYTES, readValuesFile } from './read-file';
 import { PROTOTYPE_KEYS, ValuesTree, isMap, mergeValues, newMap, prototypeKeyPath, removeNulls } from './tree';
 import { SchemaProblem, formatPath, validateValues } from './validate';
@@ -42,6 +42,9 @@ export function valuesToProps(values: unknown, opts: ValuesToPropsOptions = {}):
   }
   const typed = coerceToSchema(values, VALUES_SCHEMA) as ValuesTree;
   const schemaProblems = validateValues(typed);
+  // More schema problems than an error lists: the chart's checks would add only to the count
+  // (a flood of unknown keys costs no second pass).
+  if (schemaProblems.length > MAX_LISTED_PROBLEMS) throw new OpenClawConfigError(schemaProblems.map(publicProblem));
   const cleaned = withoutBadValues(typed, schemaProblems);
   delete cleaned.global;
   const props: OpenClawChartProps = {
@@ -49,9 +52,10 @@ export function valuesToProps(values: unknown, opts: ValuesToPropsOptions = {}):
     ...(opts.release !== undefined ? { releaseName: opts.release } : {}),
     ...(opts.namespace !== undefined ? { namespace: opts.namespace } : {}),
   };
+  const schemaPaths = new Set(schemaProblems.map((s) => s.path));
   const chartProblems = semanticProblems(props, schemaProblems.length > 0)
     .map((p) => (Object.prototype.hasOwnProperty.call(OPTION_PATHS, p.path) ? { ...p, path: OPTION_PATHS[p.path] } : p))
-    .filter((p) => !schemaProblems.some((s) => covers(s.path, p.path)));
+    .filter((p) => !coveredBy(schemaPaths, p.path));
   const problems: ConfigProblem[] = [...schemaProblems.map(publicProblem), ...chartProblems];
   if (problems.length) throw new OpenClawConfigError(problems);
   // Everything the chart derives must work too (it throws OpenClawConfigError if not).
@@ -86,13 +90,13 @@ export function loadValuesFiles(files: readonly string[], sets: readonly string[
     if ('problem' in parsed) problems.push(parsed.problem);
     else merged = mergeValues(merged, parsed.values);
   }
-  for (const arg of sets) {
-    const problem = applySetArgument(merged, arg, false);
+  // One budget for all arguments: together they may make as many values as one values file.
+  const setBudget = new SetBudget();
+  for (const [arg, stringValues] of [...sets.map((a) => [a, false] as const), ...stringSets.map((a) => [a, true] as const)]) {
+    const problem = applySetArgument(merged, arg, stringValues, setBudget);
     if (problem) problems.push(problem);
-  }
-  for (const arg of stringSets) {
-    const problem = applySetArgument(merged, arg, true);
-    if (problem) problems.push(problem);
+    // Past the budget every later argument would be refused too: said once.
+    if (setBudget.left < 0) break;
   }
   if (problems.length) throw new OpenClawConfigError(problems);
   return coerceToSchema(removeNulls(merged), VALUES_SCHEMA) as Record<string, unknown>;
@@ -109,9 +113,14 @@ function semanticProblems(props: OpenClawChartProps, afterSchemaProblems: boolea
   return collector.problems;
 }
 
-/** True when `inner` is `outer` or inside it (`a.b` covers `a.b`, `a.b.c`, `a.b[0]`). */
-function covers(outer: string, inner: string): boolean {
-  return inner === outer || inner.startsWith(`${outer}.`) || inner.startsWith(`${outer}[`);
+/**
+ * True when `path` or a path it is inside is in `paths` (`a.b` covers `a.b`, `a.b.c`, `a.b[0]`):
+ * a look-up per prefix, so that many problems of both kinds cost linear time.
+ */
+function coveredBy(paths: ReadonlySet<string>, path: string): boolean {
+  if (paths.has(path)) return true;
+  for (let i = 0; i < path.length; i++) if ((path[i] === '.' || path[i] === '[') && paths.has(path.slice(0, i))) return true;
+  return false;
 }
 
 function publicProblem(p: SchemaProblem): ConfigProblem {

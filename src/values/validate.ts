@@ -4,7 +4,7 @@
  * misspelled keys and enum values.
  */
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import { ConfigProblem, shapeOf } from '../errors';
+import { ConfigProblem, MAX_LISTED_PROBLEMS, shapeOf } from '../errors';
 import { VALUE_FORMATS, formatOfSchemaPath } from './formats';
 import { SchemaNode, deref, namedPaths } from './schema';
 
@@ -23,6 +23,8 @@ const OPTION_KEYS: Record<string, string> = {
   namespace: 'is not a values key: the namespace is given with --namespace (valuesToProps: opts.namespace)',
   releaseName: 'is not a values key: the release name is given with --release (valuesToProps: opts.release)',
 };
+
+const SCHEMA_HINT = 'see `openclaw-cdk8s schema` for every key';
 
 let compiled: ValidateFunction | undefined;
 
@@ -47,7 +49,9 @@ export function validateValues(values: unknown): SchemaProblem[] {
   const problems: SchemaProblem[] = [];
   const seen = new Set<string>();
   for (const error of validate.errors ?? []) {
-    const problem = describe(error, values);
+    // "Did you mean" searches every key of the schema: only for the problems an error lists, so
+    // that a flood of unknown keys costs linear time.
+    const problem = describe(error, values, problems.length < MAX_LISTED_PROBLEMS);
     if (!problem) continue;
     // One problem per path: a value that breaks several rules of one format is reported once.
     if (seen.has(problem.path)) continue;
@@ -70,7 +74,7 @@ function pointerSegments(pointer: string, data: unknown): Array<string | number>
   return out;
 }
 
-function describe(error: ErrorObject, root: unknown): SchemaProblem | undefined {
+function describe(error: ErrorObject, root: unknown, suggest: boolean): SchemaProblem | undefined {
   // The umbrella error of propertyNames repeats the inner one, which names the key.
   if (error.keyword === 'propertyNames') return undefined;
   const at = pointerSegments(error.instancePath, root);
@@ -94,7 +98,8 @@ function describe(error: ErrorObject, root: unknown): SchemaProblem | undefined 
       const value = { value: (error.data as Record<string, unknown>)[key] };
       if (!at.length && Object.prototype.hasOwnProperty.call(OPTION_KEYS, key)) return problem(segments, OPTION_KEYS[key], value);
       // An unknown key may be a misspelled secret key (`secrets:`, `secret.dta`, `extraEnv[].vaule`): its value is shown by shape only.
-      return problem(segments, unknownKeyMessage(key, at, error.parentSchema as SchemaNode), { value: shapeOf(value.value) });
+      const message = suggest ? unknownKeyMessage(key, at, error.parentSchema as SchemaNode) : `is not a known key (${SCHEMA_HINT})`;
+      return problem(segments, message, { value: shapeOf(value.value) });
     }
     case 'required':
       return problem([...at, String(error.params.missingProperty)], 'is required', undefined, true);
@@ -170,17 +175,22 @@ export function suggestion(word: string, candidates: readonly string[]): string 
   return best && best.distance <= typoAllowance(Math.min(word.length, best.candidate.length)) ? best.candidate : undefined;
 }
 
+let namedLasts: Array<[path: string, last: string]> | undefined;
+
+/** Every named values path with its last key in lower case, made once. */
+function lastSegments(): Array<[path: string, last: string]> {
+  namedLasts ??= namedPaths().map((p) => [p, (p.split(/[.[\]]+/).filter(Boolean).pop() ?? '').toLowerCase()]);
+  return namedLasts;
+}
+
 function unknownKeyMessage(key: string, at: PathSegments, parent: SchemaNode | undefined): string {
   const here = Object.keys(deref(parent)?.properties ?? {});
   const near = suggestion(key, here);
   if (near) return `is not a known key; did you mean ${formatPath([...at, near])}?`;
   // The right key in the wrong place: `storageClass` at the top is `persistence.storageClass`.
   const lower = key.toLowerCase();
-  const elsewhere = namedPaths().filter((p) => {
-    const last = p.split(/[.[\]]+/).filter(Boolean).pop() ?? '';
-    return last.toLowerCase() === lower || (key.length > 4 && typoDistance(last.toLowerCase(), lower) <= 1);
-  });
+  const elsewhere = lastSegments().filter(([, last]) => last === lower || (key.length > 4 && typoDistance(last, lower) <= 1)).map(([p]) => p);
   if (elsewhere.length) return `is not a known key here; did you mean ${elsewhere.slice(0, 3).join(' or ')}?`;
-  const list = here.length <= 12 ? `known keys here: ${here.join(', ')}` : 'see `openclaw-cdk8s schema` for every key';
+  const list = here.length <= 12 ? `known keys here: ${here.join(', ')}` : SCHEMA_HINT;
   return `is not a known key (${list})`;
 }

@@ -23,10 +23,30 @@ export type ParsedValues = { readonly values: ValuesTree } | { readonly problem:
 export const MAX_VALUES_NODES = 200_000;
 /** The deepest nesting of maps and lists in a values file (Kubernetes objects nest about 10 deep). */
 export const MAX_VALUES_DEPTH = 64;
+/**
+ * The most YAML tokens (keys, values, punctuation, indentation and line ends) a values file may
+ * hold, counted before it is parsed: the yaml library's parse costs about 2.5 KB of memory and
+ * 10 to 25 µs per token, so 4 MiB of short lines took 5 s and 550 MB before MAX_VALUES_NODES
+ * could refuse it. 400,000 tokens are 57,000 lines of `key: value`; the chart's values.yaml has 1,400.
+ */
+export const MAX_VALUES_TOKENS = 400_000;
+
+/** Why `text` is refused before it is parsed (too many tokens), or undefined. Stops counting at the bound. */
+export function yamlTokensProblem(text: string, noun: string): string | undefined {
+  let tokens = 0;
+  for (const _ of new YAML.Lexer().lex(text)) {
+    if (++tokens > MAX_VALUES_TOKENS) {
+      return `holds more than ${MAX_VALUES_TOKENS} YAML tokens (keys, values, punctuation, indentation and line ends); a ${noun} may hold at most ${MAX_VALUES_TOKENS}, about 57,000 lines of "key: value"`;
+    }
+  }
+  return undefined;
+}
 
 class RefusedValues extends Error {}
 
 export function parseValuesYaml(text: string, name: string): ParsedValues {
+  const tooMany = yamlTokensProblem(text, 'values file');
+  if (tooMany) return { problem: { path: name, message: tooMany } };
   let docs: YAML.Document.Parsed[];
   const lines = new YAML.LineCounter();
   try {
@@ -45,11 +65,8 @@ export function parseValuesYaml(text: string, name: string): ParsedValues {
   if (!doc || doc.contents === null || (YAML.isScalar(doc.contents) && doc.contents.value === null)) return { values: newMap() };
   let value: unknown;
   try {
-    const ctx: Context = { doc, lines, sizes: new Map(), resolving: new Set() };
-    const size = expandedSize(doc.contents, ctx, 0);
-    if (size > MAX_VALUES_NODES) {
-      throw new RefusedValues(`expands to more than ${MAX_VALUES_NODES} values${ctx.sizes.size && hasAliases(ctx) ? ' through its aliases (*name)' : ''}; a values file may hold at most ${MAX_VALUES_NODES}`);
-    }
+    const ctx: Context = { doc, lines, sizes: new Map(), resolving: new Set(), noun: 'values file' };
+    checkSize(expandedSize(doc.contents, ctx, 0), ctx);
     value = toValues(doc.contents, ctx, []);
   } catch (e) {
     if (e instanceof RefusedValues) return { problem: { path: name, message: e.message } };
@@ -62,22 +79,49 @@ export function parseValuesYaml(text: string, name: string): ParsedValues {
   return { values: value };
 }
 
+/**
+ * The bounds of a values file applied to other YAML read as untrusted input (the manifests of
+ * `openclaw-cdk8s validate`): at most MAX_VALUES_NODES values in all `docs` together, aliases
+ * expanded, and at most MAX_VALUES_DEPTH levels of nesting. Returns why `docs` are refused (the
+ * sentence after the file's name, e.g. "is nested too deeply ..."), or undefined.
+ */
+export function yamlBoundsProblem(docs: readonly YAML.Document.Parsed[], lines: YAML.LineCounter, noun: string): string | undefined {
+  let total = 0;
+  let aliases = false;
+  try {
+    for (const doc of docs) {
+      const ctx: Context = { doc, lines, sizes: new Map(), resolving: new Set(), noun };
+      total += expandedSize(doc.contents, ctx, 0);
+      aliases ||= ctx.aliases === true;
+      checkSize(total, { ...ctx, aliases });
+    }
+  } catch (e) {
+    if (e instanceof RefusedValues) return e.message;
+    return `is not valid YAML: ${(e as Error).message}`;
+  }
+  return undefined;
+}
+
 interface Context {
   readonly doc: YAML.Document.Parsed;
   readonly lines: YAML.LineCounter;
   /** Expanded size of each node, computed once (aliases make the document a graph). */
   readonly sizes: Map<unknown, number>;
   readonly resolving: Set<unknown>;
+  /** What the text is, for the problems ('values file'). */
+  readonly noun: string;
   aliases?: boolean;
 }
 
-function hasAliases(ctx: Context): boolean {
-  return ctx.aliases === true;
+function checkSize(size: number, ctx: Context): void {
+  if (size > MAX_VALUES_NODES) {
+    throw new RefusedValues(`expands to more than ${MAX_VALUES_NODES} values${ctx.aliases ? ' through its aliases (*name)' : ''}; a ${ctx.noun} may hold at most ${MAX_VALUES_NODES}`);
+  }
 }
 
 /** How many values `node` expands to, aliases followed; linear in the document (memoized), stops past the limit. */
 function expandedSize(node: unknown, ctx: Context, depth: number): number {
-  if (depth > MAX_VALUES_DEPTH) throw new RefusedValues(`is nested too deeply ${where(node, ctx)}: a values file may nest at most ${MAX_VALUES_DEPTH} maps and lists`);
+  if (depth > MAX_VALUES_DEPTH) throw new RefusedValues(`is nested too deeply ${where(node, ctx)}: a ${ctx.noun} may nest at most ${MAX_VALUES_DEPTH} maps and lists`);
   if (YAML.isAlias(node)) {
     ctx.aliases = true;
     const target = node.resolve(ctx.doc);

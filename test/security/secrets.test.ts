@@ -4,6 +4,7 @@
  * checksum), and secret-looking values are refused in plain env and ConfigMaps whatever the name.
  */
 import { createHash } from 'crypto';
+import * as fs from 'fs';
 import { renderObjects } from '../../src/build';
 import { renderNotes } from '../../src/notes';
 import { describeValue, formatProblem, shapeOf } from '../../src/errors';
@@ -136,5 +137,66 @@ describe('--set arguments with a syntax error show secret values by shape', () =
     expect(r.stderr).toBe('Invalid OpenClaw configuration (1 problem):\n'
       + '  - --set: list index "[x]" is not an integer; expected path=value, e.g. service.port=8080 or ingress.hosts[0].host=openclaw.example.com'
       + ' (got "secret.data.OPENCLAW_GATEWAY_TOKEN=<string, 4 characters>,extraArgs[x]=1")\n');
+  });
+});
+
+describe('--set is split as the parser splits it before anything is shown', () => {
+  test('an escaped comma stays in the secret value: all of it is hidden', async () => {
+    const r = await cli('synth', '--set', 'secret.data.X=abc\\,DO-NOT-PRINT,extraArgs[x]=1');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('Invalid OpenClaw configuration (1 problem):\n'
+      + '  - --set: list index "[x]" is not an integer; expected path=value, e.g. service.port=8080 or ingress.hosts[0].host=openclaw.example.com'
+      + ' (got "secret.data.X=<string, 16 characters>,extraArgs[x]=1")\n');
+  });
+});
+
+describe('probable credentials (a URL password, Basic/Bearer, *PASS*, *APIKEY*, *_PAT, *CREDENTIAL*) warn, are never printed, and never reach the Helm export', () => {
+  const values = [
+    'env:', '  DB_PASS: hunter2-DO-NOT-PRINT', '  POSTGRES_PASSWD: DO-NOT-PRINT-pw', '  DATABASE_URL: postgres://app:DO-NOT-PRINT@db:5432/app',
+    '  HTTP_AUTH: Basic RE8tTk9ULVBSSU5UOng=', '  OPENAI_APIKEY: plain-DO-NOT-PRINT', '  GITHUB_PAT: DO-NOT-PRINT-pat', '  GOOGLE_CREDENTIALS: DO-NOT-PRINT-json',
+    '  DATABASE_HOST: db', '  LINK: https://example.com:8443/path?user=me',
+    'extraEnv:', '  - name: UPSTREAM', '    value: Bearer DO-NOT-PRINT-token', '  - name: REGION', '    value: eu',
+    'configMap:', '  data:', '    db.conf: url=mysql://root:DO-NOT-PRINT@db/app', '',
+  ].join('\n');
+  const advice = 'put it in a Secret (existingSecret, or valueFrom.secretKeyRef)';
+  const byName = (at: string) => `${at}: probably holds a password or key (by its name) and would be visible in the StatefulSet: ${advice}`;
+  const expected = [
+    byName('env.DB_PASS'), byName('env.POSTGRES_PASSWD'),
+    `env.DATABASE_URL: probably holds a password in a URL (scheme://user:password@host) and would be visible in the StatefulSet: ${advice}`,
+    `env.HTTP_AUTH: probably holds an HTTP Basic or Bearer credential and would be visible in the StatefulSet: ${advice}`,
+    byName('env.OPENAI_APIKEY'), byName('env.GITHUB_PAT'), byName('env.GOOGLE_CREDENTIALS'),
+    `extraEnv[0].value: probably holds an HTTP Basic or Bearer credential and would be visible in the StatefulSet: ${advice}`,
+    `configMap.data.db.conf: probably holds a password in a URL (scheme://user:password@host) and would be visible in the ConfigMap: ${advice}`,
+  ];
+
+  test('warnings naming the path and the kind; --strict refuses them', async () => {
+    const file = writeFile(dir, `s${n++}.yaml`, values);
+    const r = await cli('synth', '--quiet', '-f', file);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe(expected.map((w) => `Warning: ${w}\n`).join(''));
+    const strict = await cli('synth', '--quiet', '--strict', '-f', file);
+    expect(strict.code).toBe(1);
+    expect(strict.stderr).toBe(`Refused with --strict (9 problems):\n${expected.map((w) => `  - ${w}\n`).join('')}`);
+    expect(strict.stderr).not.toContain('DO-NOT-PRINT');
+  });
+
+  test("the Helm export's values.yaml records each of them as <redacted>, and the harmless values as they are", async () => {
+    const out = `${dir}/helm-probable`;
+    const r = await cli('helm', '-f', writeFile(dir, `s${n++}.yaml`, values), '-o', out);
+    expect(r.code).toBe(0);
+    const recorded = fs.readFileSync(`${out}/values.yaml`, 'utf8');
+    expect(recorded).not.toContain('DO-NOT-PRINT');
+    expect(recorded).toContain([
+      '# env:', '#   DB_PASS: <redacted>', '#   POSTGRES_PASSWD: <redacted>', '#   DATABASE_URL: <redacted>', '#   HTTP_AUTH: <redacted>',
+      '#   OPENAI_APIKEY: <redacted>', '#   GITHUB_PAT: <redacted>', '#   GOOGLE_CREDENTIALS: <redacted>', '#   DATABASE_HOST: db',
+      '#   LINK: https://example.com:8443/path?user=me', '# extraEnv:', '#   - name: UPSTREAM', '#     value: <redacted>', '#   - name: REGION', '#     value: eu',
+      '# configMap:', '#   data:', '#     db.conf: <redacted>', '',
+    ].join('\n'));
+  });
+
+  test('an error never shows them either (a URL password or a Basic value is shown by shape)', () => {
+    expect(formatProblem({ path: 'podLabels.x', message: 'm', value: 'postgres://app:pw@db/app' })).toBe('podLabels.x: m (got <string, 24 characters>)');
+    expect(formatProblem({ path: 'podLabels.x', message: 'm', value: 'Bearer abc.def' })).toBe('podLabels.x: m (got <string, 14 characters>)');
+    expect(formatProblem({ path: 'env.POSTGRES_PASSWD', message: 'm', value: 'x' })).toBe('env.POSTGRES_PASSWD: m (got <string, 1 character>)');
   });
 });

@@ -1,7 +1,7 @@
 /** `--set` / `--set-string` parse as Helm's strvals does, and are typed by the values schema. */
 import { OpenClawConfigError } from '../../src/errors';
 import { loadValuesFiles } from '../../src/values';
-import { applySetArgument, parseSetArguments } from '../../src/values/set-values';
+import { MAX_INDEX, SetBudget, applySetArgument, parseSetArguments, splitAssignments } from '../../src/values/set-values';
 import { RawScalar, ValuesTree } from '../../src/values/tree';
 import { plain } from '../../src/values/yaml-values';
 
@@ -73,7 +73,6 @@ describe('Helm syntax', () => {
     ['=x', 'empty key before "="'],
     ['a[x]=1', 'list index "[x]" is not an integer'],
     ['a[-1]=1', 'negative list index -1 is not allowed'],
-    ['a[70000]=1', 'list index 70000 is greater than the maximum 65536'],
     ['a[0', 'list index "[0" is not closed with "]"'],
     ['a[0]x=1', 'unexpected "x" after a list index'],
     ['a={x,y', 'a list must end with "}"'],
@@ -81,6 +80,67 @@ describe('Helm syntax', () => {
   ])('%j is an error: %s', (arg, message) => {
     const problem = applySetArgument({}, arg);
     expect(problem).toEqual({ path: '--set', value: arg, message: `${message}; expected path=value, e.g. service.port=8080 or ingress.hosts[0].host=openclaw.example.com` });
+  });
+});
+
+describe('bounded as a values file: list indices, values made, nesting', () => {
+  const problem = (message: string, value: string) => ({ path: '--set', value, message });
+
+  test('an index up to 10,000 fills the list; above, refused before anything is made', () => {
+    expect(MAX_INDEX).toBe(10_000);
+    expect(((set('a[10000]=x') as { a: unknown[] }).a).length).toBe(10_001);
+    expect(applySetArgument({}, 'a[10001]=1')).toEqual(problem("list index 10001 is greater than the maximum 10000 (no list of the chart's values holds that many items)", 'a[10001]=1'));
+    expect(applySetArgument({}, 'a[99999999]=1')).toEqual(problem("list index 99999999 is greater than the maximum 10000 (no list of the chart's values holds that many items)", 'a[99999999]=1'));
+  });
+
+  test('all arguments together make at most 200,000 values (the items an index fills in count): said once', () => {
+    const args = Array.from({ length: 40 }, (_, i) => `extraArgs${i}[10000]=1`);
+    let error: OpenClawConfigError | undefined;
+    try {
+      load(args);
+    } catch (e) {
+      error = e as OpenClawConfigError;
+    }
+    // Each argument makes 10,002 values: the 20th passes 200,000.
+    expect(error?.problems).toEqual([problem('the --set and --set-string arguments make more than 200000 values (list items up to each index included); they may make at most 200000, as a values file', 'extraArgs19[10000]=1')]);
+  });
+
+  test('the budget is shared: one SetBudget across arguments', () => {
+    const budget = new SetBudget();
+    const target: ValuesTree = {};
+    expect(applySetArgument(target, 'a[9999]=1', false, budget)).toBeUndefined();
+    expect(budget.left).toBe(200_000 - 10_001);
+  });
+
+  test('a path nests at most 64 maps and lists', () => {
+    const path64 = `${Array.from({ length: 64 }, () => 'a').join('.')}=1`;
+    expect(applySetArgument({}, path64)).toBeUndefined();
+    const deep = `${Array.from({ length: 65 }, () => 'a').join('.')}=1`;
+    expect(applySetArgument({}, deep)).toEqual(problem('nests deeper than 64 maps and lists; a --set path may nest at most 64, as a values file', deep));
+    expect(applySetArgument({}, `x${'[0]'.repeat(64)}=1`)).toEqual(problem('nests deeper than 64 maps and lists; a --set path may nest at most 64, as a values file', `x${'[0]'.repeat(64)}=1`));
+  });
+
+  test('a 7 KB argument of large indices is refused at once, without making its lists', () => {
+    const arg = Array.from({ length: 600 }, (_, i) => `a${i}[10000][10000]=1`).join(',');
+    const started = process.hrtime.bigint();
+    const problems = (() => {
+      try {
+        load([arg]);
+        return [];
+      } catch (e) {
+        return (e as OpenClawConfigError).problems.map((p) => p.message);
+      }
+    })();
+    expect(problems).toEqual(['the --set and --set-string arguments make more than 200000 values (list items up to each index included); they may make at most 200000, as a values file']);
+    expect(Number(process.hrtime.bigint() - started) / 1e6).toBeLessThan(1000);
+  });
+});
+
+describe('split as the parser reads it (for showing an argument)', () => {
+  test('escaped commas stay in the value; commas inside {...} too', () => {
+    expect(splitAssignments('a=1,b=x\\,y,c={p,q},d')).toEqual([
+      { key: 'a', value: '1' }, { key: 'b', value: 'x\\,y' }, { key: 'c', value: '{p,q}' }, { key: 'd' },
+    ]);
   });
 });
 
