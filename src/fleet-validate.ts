@@ -5,7 +5,8 @@
  * memory does not grow with its resolved size (the render pass merges and resolves again).
  */
 import { ConfigProblem, OpenClawConfigError } from './errors';
-import { FleetProblem } from './fleet-error';
+import { FleetProblem, OpenClawFleetError } from './fleet-error';
+import { snapshotData } from './snapshot';
 import { tenantFingerprint, textKey } from './fleet-fingerprint';
 import { isPlainObject } from './manifest-yaml';
 import { MAX_RELEASE_NAME_LENGTH } from './names';
@@ -48,9 +49,39 @@ export function deepMerge<T>(base: T, override: unknown): T {
   for (const key of Object.keys(override)) {
     const value = override[key];
     if (value === undefined) continue;
-    out[key] = key in base ? deepMerge(base[key], value) : value;
+    const merged = Object.prototype.hasOwnProperty.call(base, key) ? deepMerge(base[key], value) : value;
+    // A key, never a prototype: snapshots refuse "__proto__", and this merge would not make one either.
+    Object.defineProperty(out, key, { value: merged, enumerable: true, writable: true, configurable: true });
   }
   return out as T;
+}
+
+/**
+ * @internal The fleet's input read once (src/snapshot.ts): the defaults and every tenant (name,
+ * namespace, props) as plain data, which is all the fleet reads afterwards. Throws
+ * OpenClawFleetError naming each getter, Proxy trap, prototype key or non-data value.
+ */
+export function snapshotFleet(tenants: unknown, defaults: unknown): { tenants: TenantInput[]; defaults: OpenClawChartProps } {
+  const problems: FleetProblem[] = [];
+  const d = snapshotData(defaults ?? {}, 'props');
+  for (const p of d.problems) problems.push({ path: `defaults.${p.path}`, propsPath: p.path, message: p.message });
+  const t = snapshotData(tenants ?? [], 'props');
+  for (const p of t.problems) {
+    const m = /^\[(\d+)\](?:\.(.*))?$/.exec(p.path);
+    if (!m) {
+      problems.push({ path: `tenants${p.path === '(props)' ? '' : `.${p.path}`}`, propsPath: p.path, message: p.message });
+      continue;
+    }
+    const index = Number(m[1]);
+    const rest = m[2] ?? '(tenant)';
+    const name = t.data?.[index]?.name;
+    const label = typeof name === 'string' && name ? name : `tenants[${index}]`;
+    const propsPath = rest.startsWith('props.') ? rest.slice('props.'.length) : rest;
+    problems.push({ path: `${label}: ${propsPath}`, propsPath, message: p.message, tenant: label, index });
+  }
+  if (problems.length) throw new OpenClawFleetError(problems);
+  if (!Array.isArray(t.data)) throw new OpenClawFleetError([{ path: 'tenants', propsPath: 'tenants', message: 'must be a list of tenants' }]);
+  return { tenants: t.data, defaults: d.data };
 }
 
 /**

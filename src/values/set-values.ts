@@ -15,7 +15,8 @@
  * "interface conversion").
  */
 import { ConfigProblem, ValueShape, shownValue } from '../errors';
-import { PROTOTYPE_KEYS, RawScalar, ValuesTree, isMap, isPrototypeKey, newMap } from './tree';
+import { prototypeKeyReason } from '../snapshot';
+import { RawScalar, ValuesTree, isMap, isPrototypeKey, newMap } from './tree';
 
 /** Helm's limit on list indices. */
 export const MAX_INDEX = 65536;
@@ -118,7 +119,7 @@ class SetParser {
     if (stop === EOF) throw new SetSyntaxError(key ? `key "${key}" has no value` : 'missing key');
     if (!key) throw new SetSyntaxError(`empty key before "${stop}"`);
     if (isPrototypeKey(key)) {
-      throw new SetKeyError(`the key "${key}" is refused: ${PROTOTYPE_KEYS.join(', ')} are never values keys (they would reach JavaScript's object prototypes)`);
+      throw new SetKeyError(`the key "${key}" ${prototypeKeyReason('values')}`);
     }
     switch (stop) {
       case ',':

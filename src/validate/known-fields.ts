@@ -1,0 +1,108 @@
+/**
+ * Fields that Kubernetes does not have never reach a manifest. Go's readers (kubectl, Helm, Argo
+ * CD) and the API server treat an unknown field in their own way (dropped, a warning, an error,
+ * or, for `<<`, a merge key), so what runs would not be what was checked. This is the strict
+ * half of `kubeconform -strict` (closed objects, src/validate/strict.ts) on its own: a walk of the
+ * value beside the newest supported Kubernetes definitions, without compiling a validator, cheap
+ * enough for every render (measured in docs/output-integrity.md). Types and required fields are
+ * left to the full validation (`openclaw-cdk8s validate`, the test suite).
+ */
+import { crdSchemas } from './crds';
+import { DEFINITIONS_ID, apiVersionOf, groupVersionKinds, loadDefinitions } from './k8s-definitions';
+import { KubernetesVersion, SUPPORTED_KUBERNETES_VERSIONS } from './kubernetes-versions';
+import { Schema } from './strict';
+
+/** The version whose fields are known: the newest (a field it lacks exists in no supported version). */
+export const KNOWN_FIELDS_VERSION: KubernetesVersion = SUPPORTED_KUBERNETES_VERSIONS[SUPPORTED_KUBERNETES_VERSIONS.length - 1];
+
+/** Deeper than any Kubernetes object: the rest is not walked (the snapshot bounds props already). */
+const MAX_DEPTH = 100;
+
+let definitions: Record<string, Schema> | undefined;
+let kinds: Map<string, Schema> | undefined;
+
+function defs(): Record<string, Schema> {
+  return (definitions ??= loadDefinitions(KNOWN_FIELDS_VERSION));
+}
+
+/** The schema of a rendered object's kind; undefined for a kind not served (full validation says so). */
+function kindSchema(apiVersion: unknown, kind: unknown): Schema | undefined {
+  if (!kinds) {
+    kinds = new Map();
+    for (const [name, definition] of Object.entries(defs())) {
+      for (const gvk of groupVersionKinds(definition)) kinds.set(`${apiVersionOf(gvk)} ${gvk.kind}`, { $ref: `#/definitions/${name}` });
+    }
+  }
+  const key = `${apiVersion} ${kind}`;
+  // The CRDs (HTTPRoute) are read only when a kind is not built in: parsing them costs more.
+  if (!kinds.has(key)) for (const crd of crdSchemas()) kinds.set(`${crd.apiVersion} ${crd.kind}`, crd.schema);
+  return kinds.get(key);
+}
+
+/** Each `$ref` (the definitions' own, and the CRDs' to ObjectMeta) -> the node it names. */
+const resolved = new Map<string, Schema | undefined>();
+
+function deref(schema: Schema): Schema | undefined {
+  for (let i = 0; schema?.$ref !== undefined && i < 10; i++) {
+    const ref: string = schema.$ref;
+    if (!resolved.has(ref)) {
+      const at = ref.indexOf('#/definitions/');
+      const local = at === 0 || ref.startsWith(`${DEFINITIONS_ID}#`);
+      resolved.set(ref, local ? defs()[ref.slice(at + '#/definitions/'.length)] : undefined);
+    }
+    schema = resolved.get(ref)!;
+  }
+  return schema;
+}
+
+/** One field the schema does not have: where, and the Kubernetes type that lacks it. */
+export interface UnknownField {
+  readonly path: string;
+  readonly type: string;
+}
+
+/**
+ * Every field under `value` that the definition `definition` (e.g. `io.k8s.api.core.v1.Volume`)
+ * does not have, with paths under `path` (`extraVolumes[0]`), in the order found.
+ */
+export function unknownFields(value: unknown, definition: string, path: string): UnknownField[] {
+  const found: UnknownField[] = [];
+  walk(value, { $ref: `#/definitions/${definition}` }, path, definition, found, 0);
+  return found;
+}
+
+/** Every field of a rendered object that its kind's schema does not have; paths from the object's root. */
+export function unknownFieldsOfObject(object: Record<string, unknown>): UnknownField[] {
+  const schema = kindSchema(object.apiVersion, object.kind);
+  const found: UnknownField[] = [];
+  if (schema) walk(object, schema, '', String(object.kind), found, 0);
+  return found;
+}
+
+/** `type`: the definition name (or kind) of the nearest named schema, for messages. */
+function walk(value: unknown, given: Schema, path: string, type: string, found: UnknownField[], depth: number): void {
+  if (value === null || typeof value !== 'object' || depth > MAX_DEPTH) return;
+  const here: string = given.$ref ?? type;
+  const schema = deref(given);
+  if (!schema) return;
+  if (Array.isArray(value)) {
+    if (schema.items) value.forEach((v, i) => walk(v, schema.items, `${path}[${i}]`, here, found, depth + 1));
+    return;
+  }
+  const properties: Record<string, Schema> | undefined = schema.properties;
+  const extra = schema.additionalProperties;
+  for (const key of Object.keys(value)) {
+    const v = (value as Record<string, unknown>)[key];
+    if (v == null) continue; // never rendered
+    const at = path ? `${path}.${key}` : key;
+    const property = properties && Object.prototype.hasOwnProperty.call(properties, key) ? properties[key] : undefined;
+    if (property) walk(v, property, at, here, found, depth + 1);
+    else if (extra === false) found.push({ path: at, type: typeName(here) });
+    else if (extra && typeof extra === 'object') walk(v, extra, at, here, found, depth + 1);
+  }
+}
+
+/** `#/definitions/io.k8s.api.core.v1.Volume` -> `Volume`; a kind stays as it is. */
+function typeName(ref: string): string {
+  return ref.slice(Math.max(ref.lastIndexOf('/'), ref.lastIndexOf('.')) + 1);
+}
