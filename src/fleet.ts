@@ -14,7 +14,7 @@ import * as path from 'path';
 import { OpenClawFleetError } from './fleet-error';
 import { tenantFingerprint } from './fleet-fingerprint';
 import { TenantChecked, renderTenant, renderTenantYaml, writeTenant } from './fleet-render';
-import { FleetIndex, allPlainData, checkTenant, snapshotFleet, tenantChartProps, validateFleet } from './fleet-validate';
+import { FleetIndex, checkTenant, snapshotFleet, tenantChartProps, validateFleet } from './fleet-validate';
 import { snapshot } from './snapshot';
 import { FleetWarning } from './fleet-warnings';
 import { CHUNK, FleetPool, defaultWorkers } from './fleet-workers';
@@ -180,7 +180,7 @@ export class OpenClawFleet {
     const { tenants, defaults } = snapshotFleet(props.tenants, props.defaults);
     this.defaults = defaults;
     this.strict = props.strict ?? false;
-    const plainData = allPlainData(tenants, this.defaults);
+    const plainData = true; // a snapshot (snapshotFleet) is plain data: it can go to worker threads as it is
     // Large fleets are checked on worker threads too: faster, and the models made while checking
     // never reach this thread's heap.
     const workers = plainData ? props.workers ?? defaultWorkers(tenants.length) : 0;

@@ -104,8 +104,9 @@ export function renderString(e: YamlEmitter, s: string, indent: string, implicit
   const cached = table.get(s);
   if (cached !== undefined) return cached;
   // The library writes a key `<<` plain: a merge key to Go's YAML 1.1 reader. Quoted, it is a key.
-  if (implicitKey && s === MERGE_KEY) return QUOTED_MERGE_KEY;
-  // Only strings that are nothing but strings to the schema ('<<' is a merge key in YAML 1.1).
+  // As a value it is a string to every reader, written plain as the library (its merge tag) does.
+  if (s === MERGE_KEY) return implicitKey ? QUOTED_MERGE_KEY : MERGE_KEY;
+  // Only strings that are nothing but strings to the schema.
   for (const tag of e.tags) if (tag !== e.stringTag && tag.identify?.(s)) throw FALLBACK;
   const ctx = { ...e.ctx, indent, implicitKey };
   const out = e.stringTag.stringify({ value: s }, ctx);

@@ -31,10 +31,21 @@ export function prototypeKeyReason(of: SnapshotOf): string {
  * @internal The snapshot of `value` (see the file comment) and the problems found, each with its
  * path; with problems, `data` leaves out what was refused.
  */
-export function snapshotData(value: unknown, of: SnapshotOf): { readonly data: any; readonly problems: ConfigProblem[] } {
+export function snapshotData(value: unknown, of: SnapshotOf): { readonly data: any; readonly problems: ConfigProblem[]; readonly jsonExact: boolean } {
   const s = new Snapshot(of);
   const data = s.copy(value, '', 0);
-  return { data, problems: s.problems };
+  return { data, problems: s.problems, jsonExact: s.jsonExact };
+}
+
+/**
+ * @internal The items of list `value`, each read once (not copied: snapshot each on its own, so
+ * that one copy at a time is alive), or the problem that prevents it.
+ */
+export function listItems(value: unknown, of: SnapshotOf): { readonly items: unknown[]; readonly problems: ConfigProblem[] } {
+  const s = new Snapshot(of);
+  const items = Array.isArray(value) ? s.items(value, '') : [];
+  if (!Array.isArray(value)) s.problems.push({ path: `(${of})`, message: 'must be a list' });
+  return { items, problems: s.problems };
 }
 
 /** snapshotData that throws OpenClawConfigError with every problem. */
@@ -46,6 +57,8 @@ export function snapshot<T>(value: T, of: SnapshotOf): T {
 
 class Snapshot {
   public readonly problems: ConfigProblem[] = [];
+  /** Whether JSON text holds the copy exactly (no NaN, infinities, -0 or undefined list items). */
+  public jsonExact = true;
   private nodes = 0;
   /** The maps and lists being copied, root first: one met again is a cycle. */
   private readonly parents: object[] = [];
@@ -57,7 +70,10 @@ class Snapshot {
       if (this.nodes === MAX_NODES + 1) this.add(path, `the ${this.of} hold more than ${MAX_NODES.toLocaleString('en-US')} values (a map or list shared many times over?)`);
       return undefined;
     }
-    if (v === null || (typeof v !== 'object' && typeof v !== 'function')) return v;
+    if (v === null || (typeof v !== 'object' && typeof v !== 'function')) {
+      if (v === undefined || (typeof v === 'number' && (!Number.isFinite(v) || Object.is(v, -0)))) this.jsonExact = false;
+      return v;
+    }
     if (typeof v === 'function') {
       this.add(path, `must be plain data (a map, list, string, number or boolean), not a function`);
       return undefined;
@@ -83,11 +99,16 @@ class Snapshot {
   }
 
   private list(v: readonly unknown[], path: string, depth: number): unknown[] {
+    return this.items(v, path).map((item, i) => this.copy(item, `${path}[${i}]`, depth + 1));
+  }
+
+  /** The items of `v`, each read once, not copied. */
+  public items(v: readonly unknown[], path: string): unknown[] {
     const length = this.own(v, 'length', path, true);
     const out: unknown[] = [];
     const n = typeof length === 'number' ? length : 0;
-    // Past the size bound, nothing more is copied (a Proxy can claim any length).
-    for (let i = 0; i < n && this.nodes <= MAX_NODES; i++) out.push(this.copy(this.own(v, String(i), `${path}[${i}]`, false), `${path}[${i}]`, depth + 1));
+    // Past the size bound, nothing more is read (a Proxy can claim any length).
+    for (let i = 0; i < n && ++this.nodes <= MAX_NODES; i++) out.push(this.own(v, String(i), `${path}[${i}]`, false));
     return out;
   }
 

@@ -7,9 +7,12 @@
  * enough for every render (measured in docs/output-integrity.md). Types and required fields are
  * left to the full validation (`openclaw-cdk8s validate`, the test suite).
  */
+import * as fs from 'fs';
+import * as path from 'path';
 import { crdSchemas } from './crds';
-import { DEFINITIONS_ID, apiVersionOf, groupVersionKinds, loadDefinitions } from './k8s-definitions';
-import { KubernetesVersion, SUPPORTED_KUBERNETES_VERSIONS } from './kubernetes-versions';
+import { DEFINITIONS_ID, apiVersionOf, groupVersionKinds } from './k8s-definitions';
+import { KubernetesVersion, SUPPORTED_KUBERNETES_VERSIONS, definitionsDirName } from './kubernetes-versions';
+import { schemasDir } from './schemas-dir';
 import { Schema } from './strict';
 
 /** The version whose fields are known: the newest (a field it lacks exists in no supported version). */
@@ -21,8 +24,14 @@ const MAX_DEPTH = 100;
 let definitions: Record<string, Schema> | undefined;
 let kinds: Map<string, Schema> | undefined;
 
+/**
+ * The definitions as shipped, not made strict (closing every object costs as much as parsing):
+ * `walk` reads an object schema with properties and no `additionalProperties` as closed, as
+ * closeObjects (src/validate/strict.ts) makes it.
+ */
 function defs(): Record<string, Schema> {
-  return (definitions ??= loadDefinitions(KNOWN_FIELDS_VERSION));
+  definitions ??= JSON.parse(fs.readFileSync(path.join(schemasDir(), 'k8s', definitionsDirName(KNOWN_FIELDS_VERSION), '_definitions.json'), 'utf8')).definitions;
+  return definitions!;
 }
 
 /** The schema of a rendered object's kind; undefined for a kind not served (full validation says so). */
@@ -86,20 +95,29 @@ function walk(value: unknown, given: Schema, path: string, type: string, found: 
   const schema = deref(given);
   if (!schema) return;
   if (Array.isArray(value)) {
-    if (schema.items) value.forEach((v, i) => walk(v, schema.items, `${path}[${i}]`, here, found, depth + 1));
+    const items: Schema | undefined = schema.items;
+    if (items && !scalarOnly(items)) value.forEach((v, i) => walk(v, items, `${path}[${i}]`, here, found, depth + 1));
     return;
   }
   const properties: Record<string, Schema> | undefined = schema.properties;
-  const extra = schema.additionalProperties;
+  const open = schema['x-kubernetes-preserve-unknown-fields'] === true;
+  const extra = schema.additionalProperties ?? (properties && !open ? false : undefined);
+  // Open maps and maps of scalars (labels, annotations, data) hold no field to check: the common case.
+  if (!properties && (extra === undefined || extra === true || scalarOnly(extra))) return;
   for (const key of Object.keys(value)) {
     const v = (value as Record<string, unknown>)[key];
     if (v == null) continue; // never rendered
-    const at = path ? `${path}.${key}` : key;
     const property = properties && Object.prototype.hasOwnProperty.call(properties, key) ? properties[key] : undefined;
-    if (property) walk(v, property, at, here, found, depth + 1);
-    else if (extra === false) found.push({ path: at, type: typeName(here) });
-    else if (extra && typeof extra === 'object') walk(v, extra, at, here, found, depth + 1);
+    if (property) {
+      if (typeof v === 'object') walk(v, property, path ? `${path}.${key}` : key, here, found, depth + 1);
+    } else if (extra === false) found.push({ path: path ? `${path}.${key}` : key, type: typeName(here) });
+    else if (extra && typeof extra === 'object' && typeof v === 'object') walk(v, extra, path ? `${path}.${key}` : key, here, found, depth + 1);
   }
+}
+
+/** A schema of scalars only (`type: string` and the like, no `$ref`): nothing under it can be a field. */
+function scalarOnly(schema: Schema): boolean {
+  return schema.$ref === undefined && typeof schema.type === 'string' && schema.type !== 'object' && schema.type !== 'array';
 }
 
 /** `#/definitions/io.k8s.api.core.v1.Volume` -> `Volume`; a kind stays as it is. */
