@@ -84,8 +84,8 @@ export function snapshotFleet(tenants: unknown, defaults: unknown): { tenants: T
 }
 
 /**
- * A tenant as read once. Its props are kept as JSON text when that holds them exactly: about a
- * fifth of the memory of the objects at 100,000 tenants, and each read parses the same data anew.
+ * A tenant as read once. Its props are kept as JSON text when that holds them exactly (296 bytes
+ * per benchmark tenant, 504 as objects); each read parses the same data anew.
  */
 class TenantSnapshot implements TenantInput {
   private readonly json?: string;

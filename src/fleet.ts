@@ -148,9 +148,9 @@ export interface FleetWriteResult {
  * Many OpenClaw instances, one `OpenClawChart` per tenant, rendered on a path whose cost grows
  * linearly with the number of tenants and whose memory does not.
  *
- * Construction reads the defaults and tenants once, into a snapshot of plain data (src/snapshot.ts),
- * validates every tenant (name, uniqueness, props) and throws one {@link OpenClawFleetError} with
- * all problems; rendering happens lazily, one tenant at a time, from that snapshot.
+ * Construction reads the defaults and tenants once, into plain data (a getter or a `__proto__` key
+ * is an error), validates every tenant (name, uniqueness, props) and throws one
+ * {@link OpenClawFleetError} with all problems; rendering happens lazily, one tenant at a time, from that copy.
  *
  * @example
  * const fleet = new OpenClawFleet({
