@@ -4,7 +4,7 @@
  */
 import { addAccess } from './access';
 import { addConfig } from './config';
-import { ConfigProblem, OpenClawConfigError } from './errors';
+import { ConfigProblem, ProblemCollector } from './errors';
 import { JsonSink, ManifestSink } from './manifest-sink';
 import { addNetwork } from './network';
 import { OpenClawChartProps } from './props';
@@ -22,13 +22,13 @@ export function buildObjects(sink: ManifestSink, model: Model): void {
   const podAnnotations = addConfig(collect, model);
   addNetwork(collect, model);
   addWorkload(collect, model, podAnnotations);
-  const problems: ConfigProblem[] = [];
+  const problems = new ProblemCollector();
   for (const [, manifest] of made) {
     for (const f of unknownFieldsOfObject(manifest)) {
-      problems.push({ path: `${manifest.kind} ${manifest.metadata?.name}: ${f.path}`, message: `is not a Kubernetes field here (${f.type}, Kubernetes ${KNOWN_FIELDS_VERSION}): nothing is rendered` });
+      problems.add(`${manifest.kind} ${manifest.metadata?.name}: ${f.path}`, `is not a Kubernetes field here (${f.type}, Kubernetes ${KNOWN_FIELDS_VERSION}): nothing is rendered`);
     }
   }
-  if (problems.length) throw new OpenClawConfigError(problems);
+  problems.throwIfAny();
   for (const [id, manifest] of made) sink.add(id, manifest);
 }
 

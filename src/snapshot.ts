@@ -9,7 +9,7 @@
  * "the default"). Refused, each naming its path: accessors (getters and setters), the keys that
  * reach JavaScript's prototypes, class instances, functions, cycles, absurd depth or size.
  */
-import { ConfigProblem, OpenClawConfigError } from './errors';
+import { ConfigProblem, ProblemCollector } from './errors';
 
 /** Keys that reach JavaScript's object prototypes: never props or values keys. */
 export const PROTOTYPE_KEYS: readonly string[] = ['__proto__', 'constructor', 'prototype'];
@@ -43,15 +43,21 @@ export function snapshotData(value: unknown, of: SnapshotOf): { readonly data: a
  */
 export function listItems(value: unknown, of: SnapshotOf): { readonly items: unknown[]; readonly problems: ConfigProblem[] } {
   const s = new Snapshot(of);
-  const items = Array.isArray(value) ? s.items(value, '') : [];
-  if (!Array.isArray(value)) s.problems.push({ path: `(${of})`, message: 'must be a list' });
-  return { items, problems: s.problems };
+  try {
+    if (Array.isArray(value)) return { items: s.items(value, ''), problems: s.problems };
+    s.problems.push({ path: `(${of})`, message: 'must be a list' });
+  } catch (e) {
+    s.problems.push({ path: `(${of})`, message: `cannot be read: ${(e as Error)?.message ?? String(e)}` });
+  }
+  return { items: [], problems: s.problems };
 }
 
 /** snapshotData that throws OpenClawConfigError with every problem. */
 export function snapshot<T>(value: T, of: SnapshotOf): T {
   const { data, problems } = snapshotData(value, of);
-  if (problems.length) throw new OpenClawConfigError(problems);
+  const collector = new ProblemCollector();
+  for (const p of problems) collector.add(p.path, p.message);
+  collector.throwIfAny();
   return data as T;
 }
 
