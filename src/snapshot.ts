@@ -33,7 +33,7 @@ export function prototypeKeyReason(of: SnapshotOf): string {
  */
 export function snapshotData(value: unknown, of: SnapshotOf): { readonly data: any; readonly problems: ConfigProblem[]; readonly jsonExact: boolean } {
   const s = new Snapshot(of);
-  const data = s.copy(value, '', 0);
+  const data = s.copy(value, 0);
   return { data, problems: s.problems, jsonExact: s.jsonExact };
 }
 
@@ -44,10 +44,10 @@ export function snapshotData(value: unknown, of: SnapshotOf): { readonly data: a
 export function listItems(value: unknown, of: SnapshotOf): { readonly items: unknown[]; readonly problems: ConfigProblem[] } {
   const s = new Snapshot(of);
   try {
-    if (Array.isArray(value)) return { items: s.items(value, ''), problems: s.problems };
-    s.problems.push({ path: `(${of})`, message: 'must be a list' });
+    if (Array.isArray(value)) return { items: s.items(value), problems: s.problems };
+    s.add('must be a list');
   } catch (e) {
-    s.problems.push({ path: `(${of})`, message: `cannot be read: ${(e as Error)?.message ?? String(e)}` });
+    s.add(`cannot be read: ${(e as Error)?.message ?? String(e)}`);
   }
   return { items: [], problems: s.problems };
 }
@@ -68,12 +68,14 @@ class Snapshot {
   private nodes = 0;
   /** The maps and lists being copied, root first: one met again is a cycle. */
   private readonly parents: object[] = [];
+  /** The path being copied, as keys and list indexes: made into text only for a problem. */
+  private readonly at: Array<string | number> = [];
 
   constructor(private readonly of: SnapshotOf) {}
 
-  public copy(v: unknown, path: string, depth: number): unknown {
+  public copy(v: unknown, depth: number): unknown {
     if (++this.nodes > MAX_NODES) {
-      if (this.nodes === MAX_NODES + 1) this.add(path, `the ${this.of} hold more than ${MAX_NODES.toLocaleString('en-US')} values (a map or list shared many times over?)`);
+      if (this.nodes === MAX_NODES + 1) this.add(`the ${this.of} hold more than ${MAX_NODES.toLocaleString('en-US')} values (a map or list shared many times over?)`);
       return undefined;
     }
     if (v === null || (typeof v !== 'object' && typeof v !== 'function')) {
@@ -81,85 +83,95 @@ class Snapshot {
       return v;
     }
     if (typeof v === 'function') {
-      this.add(path, `must be plain data (a map, list, string, number or boolean), not a function`);
+      this.add('must be plain data (a map, list, string, number or boolean), not a function');
       return undefined;
     }
     if (this.parents.includes(v)) {
-      this.add(path, `refers back to a map or list that contains it (a cycle): ${this.of} must be a tree of plain data`);
+      this.add(`refers back to a map or list that contains it (a cycle): ${this.of} must be a tree of plain data`);
       return undefined;
     }
     if (depth >= MAX_DEPTH) {
-      this.add(path, `is nested deeper than ${MAX_DEPTH} levels`);
+      this.add(`is nested deeper than ${MAX_DEPTH} levels`);
       return undefined;
     }
     this.parents.push(v);
     try {
-      return Array.isArray(v) ? this.list(v, path, depth) : this.map(v, path, depth);
+      return Array.isArray(v) ? this.list(v, depth) : this.map(v, depth);
     } catch (e) {
       // A revoked Proxy, or a Proxy trap that throws: what it holds cannot be known.
-      this.add(path, `cannot be read: ${(e as Error)?.message ?? String(e)}`);
+      this.add(`cannot be read: ${(e as Error)?.message ?? String(e)}`);
       return undefined;
     } finally {
       this.parents.pop();
     }
   }
 
-  private list(v: readonly unknown[], path: string, depth: number): unknown[] {
-    return this.items(v, path).map((item, i) => this.copy(item, `${path}[${i}]`, depth + 1));
+  private list(v: readonly unknown[], depth: number): unknown[] {
+    const items = this.items(v);
+    for (let i = 0; i < items.length; i++) {
+      this.at.push(i);
+      items[i] = this.copy(items[i], depth + 1);
+      this.at.pop();
+    }
+    return items;
   }
 
   /** The items of `v`, each read once, not copied. */
-  public items(v: readonly unknown[], path: string): unknown[] {
-    const length = this.own(v, 'length', path, true);
+  public items(v: readonly unknown[]): unknown[] {
+    const length = this.own(v, 'length', true);
     const out: unknown[] = [];
     const n = typeof length === 'number' ? length : 0;
     // Past the size bound, nothing more is read (a Proxy can claim any length).
-    for (let i = 0; i < n && ++this.nodes <= MAX_NODES; i++) out.push(this.own(v, String(i), `${path}[${i}]`, false));
+    for (let i = 0; i < n && ++this.nodes <= MAX_NODES; i++) {
+      this.at.push(i);
+      out.push(this.own(v, String(i), false));
+      this.at.pop();
+    }
     return out;
   }
 
-  private map(v: object, path: string, depth: number): Record<string, unknown> | undefined {
+  private map(v: object, depth: number): Record<string, unknown> | undefined {
     const proto = Object.getPrototypeOf(v);
     if (proto !== Object.prototype && proto !== null) {
       const name = typeof proto?.constructor?.name === 'string' && proto.constructor.name ? proto.constructor.name : 'object with a prototype';
-      this.add(path, `must be plain data (a map, list, string, number or boolean), not a ${name}`);
+      this.add(`must be plain data (a map, list, string, number or boolean), not a ${name}`);
       return undefined;
     }
     const out: Record<string, unknown> = {};
     for (const key of Reflect.ownKeys(v)) {
       if (typeof key !== 'string') continue; // symbols are not data
-      const at = path ? `${path}.${key}` : key;
       const d = Reflect.getOwnPropertyDescriptor(v, key);
       if (!d || !d.enumerable) continue;
-      if (PROTOTYPE_KEYS.includes(key)) {
-        this.add(at, `the key "${key}" ${prototypeKeyReason(this.of)}`);
-        continue;
+      this.at.push(key);
+      if (PROTOTYPE_KEYS.includes(key)) this.add(`the key "${key}" ${prototypeKeyReason(this.of)}`);
+      else if (!('value' in d)) this.add(accessorMessage(this.of));
+      else {
+        const copied = this.copy(d.value, depth + 1);
+        if (copied !== undefined) out[key] = copied;
       }
-      if (!('value' in d)) {
-        this.add(at, accessorMessage(this.of));
-        continue;
-      }
-      const copied = this.copy(d.value, at, depth + 1);
-      if (copied !== undefined) out[key] = copied;
+      this.at.pop();
     }
     return out;
   }
 
-  /** The own data property `key` of `v`, read once; a problem at `path` for an accessor. */
-  private own(v: object, key: string, path: string, required: boolean): unknown {
+  /** The own data property `key` of `v`, read once; a problem for an accessor. */
+  private own(v: object, key: string, required: boolean): unknown {
     const d = Reflect.getOwnPropertyDescriptor(v, key);
     if (!d) {
-      if (required) this.add(path, 'is a list without a length');
+      if (required) this.add('is a list without a length');
       return undefined;
     }
     if (!('value' in d)) {
-      this.add(path, accessorMessage(this.of));
+      this.add(accessorMessage(this.of));
       return undefined;
     }
     return d.value;
   }
 
-  private add(path: string, message: string): void {
+  /** A problem at the current path. */
+  public add(message: string): void {
+    let path = '';
+    for (const seg of this.at) path += typeof seg === 'number' ? `[${seg}]` : path ? `.${seg}` : seg;
     this.problems.push({ path: path || `(${this.of})`, message });
   }
 }

@@ -75,43 +75,69 @@ export interface UnknownField {
  * does not have, with paths under `path` (`extraVolumes[0]`), in the order found.
  */
 export function unknownFields(value: unknown, definition: string, path: string): UnknownField[] {
-  const found: UnknownField[] = [];
-  walk(value, { $ref: `#/definitions/${definition}` }, path, definition, found, 0);
-  return found;
+  const w = new Walk(path);
+  w.walk(value, { $ref: `#/definitions/${definition}` }, definition, 0);
+  return w.found;
 }
 
 /** Every field of a rendered object that its kind's schema does not have; paths from the object's root. */
 export function unknownFieldsOfObject(object: Record<string, unknown>): UnknownField[] {
   const schema = kindSchema(object.apiVersion, object.kind);
-  const found: UnknownField[] = [];
-  if (schema) walk(object, schema, '', String(object.kind), found, 0);
-  return found;
+  const w = new Walk('');
+  if (schema) w.walk(object, schema, String(object.kind), 0);
+  return w.found;
 }
 
-/** `type`: the definition name (or kind) of the nearest named schema, for messages. */
-function walk(value: unknown, given: Schema, path: string, type: string, found: UnknownField[], depth: number): void {
-  if (value === null || typeof value !== 'object' || depth > MAX_DEPTH) return;
-  const here: string = given.$ref ?? type;
-  const schema = deref(given);
-  if (!schema) return;
-  if (Array.isArray(value)) {
-    const items: Schema | undefined = schema.items;
-    if (items && !scalarOnly(items)) value.forEach((v, i) => walk(v, items, `${path}[${i}]`, here, found, depth + 1));
-    return;
+/** One walk of a value beside its schema; the path is kept as keys and indexes, made into text only for a find. */
+class Walk {
+  public readonly found: UnknownField[] = [];
+  private readonly at: Array<string | number> = [];
+
+  constructor(private readonly base: string) {}
+
+  /** `type`: the definition name (or kind) of the nearest named schema, for messages. */
+  public walk(value: unknown, given: Schema, type: string, depth: number): void {
+    if (value === null || typeof value !== 'object' || depth > MAX_DEPTH) return;
+    const here: string = given.$ref ?? type;
+    const schema = deref(given);
+    if (!schema) return;
+    if (Array.isArray(value)) {
+      const items: Schema | undefined = schema.items;
+      if (!items || scalarOnly(items)) return;
+      for (let i = 0; i < value.length; i++) {
+        this.at.push(i);
+        this.walk(value[i], items, here, depth + 1);
+        this.at.pop();
+      }
+      return;
+    }
+    const properties: Record<string, Schema> | undefined = schema.properties;
+    const open = schema['x-kubernetes-preserve-unknown-fields'] === true;
+    const extra = schema.additionalProperties ?? (properties && !open ? false : undefined);
+    // Open maps and maps of scalars (labels, annotations, data) hold no field to check: the common case.
+    if (!properties && (extra === undefined || extra === true || scalarOnly(extra))) return;
+    for (const key in value) {
+      if (!Object.prototype.hasOwnProperty.call(value, key)) continue;
+      const v = (value as Record<string, unknown>)[key];
+      if (v == null) continue; // never rendered
+      const property = properties && Object.prototype.hasOwnProperty.call(properties, key) ? properties[key] : undefined;
+      const next = property ?? (extra && typeof extra === 'object' ? extra : undefined);
+      if (!next && extra === false) {
+        this.at.push(key);
+        this.found.push({ path: this.path(), type: typeName(here) });
+        this.at.pop();
+      } else if (next && typeof v === 'object') {
+        this.at.push(key);
+        this.walk(v, next, here, depth + 1);
+        this.at.pop();
+      }
+    }
   }
-  const properties: Record<string, Schema> | undefined = schema.properties;
-  const open = schema['x-kubernetes-preserve-unknown-fields'] === true;
-  const extra = schema.additionalProperties ?? (properties && !open ? false : undefined);
-  // Open maps and maps of scalars (labels, annotations, data) hold no field to check: the common case.
-  if (!properties && (extra === undefined || extra === true || scalarOnly(extra))) return;
-  for (const key of Object.keys(value)) {
-    const v = (value as Record<string, unknown>)[key];
-    if (v == null) continue; // never rendered
-    const property = properties && Object.prototype.hasOwnProperty.call(properties, key) ? properties[key] : undefined;
-    if (property) {
-      if (typeof v === 'object') walk(v, property, path ? `${path}.${key}` : key, here, found, depth + 1);
-    } else if (extra === false) found.push({ path: path ? `${path}.${key}` : key, type: typeName(here) });
-    else if (extra && typeof extra === 'object' && typeof v === 'object') walk(v, extra, path ? `${path}.${key}` : key, here, found, depth + 1);
+
+  private path(): string {
+    let path = this.base;
+    for (const seg of this.at) path += typeof seg === 'number' ? `[${seg}]` : path ? `.${seg}` : seg;
+    return path;
   }
 }
 
