@@ -4,20 +4,32 @@
  */
 import { addAccess } from './access';
 import { addConfig } from './config';
-import { ConfigProblem } from './errors';
+import { ConfigProblem, ProblemCollector } from './errors';
 import { JsonSink, ManifestSink } from './manifest-sink';
 import { addNetwork } from './network';
 import { OpenClawChartProps } from './props';
 import { resolveModel } from './model';
 import { Model } from './resolve';
 import { addWorkload } from './workload';
+import { KNOWN_FIELDS_VERSION, unknownFieldsOfObject } from './validate/known-fields';
 import { YamlSink } from './yaml-sink';
 
 export function buildObjects(sink: ManifestSink, model: Model): void {
-  addAccess(sink, model);
-  const podAnnotations = addConfig(sink, model);
-  addNetwork(sink, model);
-  addWorkload(sink, model, podAnnotations);
+  // Every object of every render path is held to its kind's fields before any reaches the sink.
+  const made: Array<[string, Record<string, any>]> = [];
+  const collect: ManifestSink = { add: (id, manifest) => void made.push([id, manifest]) };
+  addAccess(collect, model);
+  const podAnnotations = addConfig(collect, model);
+  addNetwork(collect, model);
+  addWorkload(collect, model, podAnnotations);
+  const problems = new ProblemCollector();
+  for (const [, manifest] of made) {
+    for (const f of unknownFieldsOfObject(manifest)) {
+      problems.add(`${manifest.kind} ${manifest.metadata?.name}: ${f.path}`, `is not a Kubernetes field here (${f.type}, Kubernetes ${KNOWN_FIELDS_VERSION}): nothing is rendered`);
+    }
+  }
+  problems.throwIfAny();
+  for (const [id, manifest] of made) sink.add(id, manifest);
 }
 
 /**

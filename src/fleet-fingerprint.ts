@@ -2,7 +2,8 @@
  * A tenant's fingerprint: 64 bits hashed from its name, namespace and props, taken when the fleet
  * checks the tenant and again when it renders it. Equal fingerprints let the render pass skip the
  * checks the first pass already made (they are a pure function of these values); a tenant changed
- * in between (against the docs) is checked again instead of being rendered unchecked.
+ * in between is checked again instead of being rendered unchecked (the fleet renders a snapshot of
+ * its input, src/snapshot.ts, so this is now a second guard).
  */
 import { isPlainObject } from './manifest-yaml';
 

@@ -14,7 +14,8 @@ import * as path from 'path';
 import { OpenClawFleetError } from './fleet-error';
 import { tenantFingerprint } from './fleet-fingerprint';
 import { TenantChecked, renderTenant, renderTenantYaml, writeTenant } from './fleet-render';
-import { FleetIndex, allPlainData, checkTenant, tenantChartProps, validateFleet } from './fleet-validate';
+import { FleetIndex, checkTenant, snapshotFleet, tenantChartProps, validateFleet } from './fleet-validate';
+import { snapshot } from './snapshot';
 import { FleetWarning } from './fleet-warnings';
 import { CHUNK, FleetPool, defaultWorkers } from './fleet-workers';
 import { OpenClawChartProps } from './props';
@@ -148,9 +149,9 @@ export interface FleetWriteResult {
  * Many OpenClaw instances, one `OpenClawChart` per tenant, rendered on a path whose cost grows
  * linearly with the number of tenants and whose memory does not.
  *
- * Construction validates every tenant (name, uniqueness, props) and throws one
- * {@link OpenClawFleetError} with all problems; rendering happens lazily, one tenant at a time,
- * from the tenants as given (do not change them after constructing the fleet).
+ * Construction reads the defaults and tenants once, into plain data (a getter or a `__proto__` key
+ * is an error), validates every tenant (name, uniqueness, props) and throws one
+ * {@link OpenClawFleetError} with all problems; rendering happens lazily, one tenant at a time, from that copy.
  *
  * @example
  * const fleet = new OpenClawFleet({
@@ -179,10 +180,10 @@ export class OpenClawFleet {
   private pool?: FleetPool;
 
   constructor(props: OpenClawFleetProps) {
-    this.defaults = props.defaults ?? {};
+    const { tenants, defaults } = snapshotFleet(props.tenants, props.defaults);
+    this.defaults = defaults;
     this.strict = props.strict ?? false;
-    const tenants = [...(props.tenants ?? [])];
-    const plainData = allPlainData(tenants, this.defaults);
+    const plainData = true; // a snapshot (snapshotFleet) is plain data: it can go to worker threads as it is
     // Large fleets are checked on worker threads too: faster, and the models made while checking
     // never reach this thread's heap.
     const workers = plainData ? props.workers ?? defaultWorkers(tenants.length) : 0;
@@ -215,12 +216,12 @@ export class OpenClawFleet {
   }
 
   /**
-   * The props a tenant's chart is built from: the defaults with the tenant's props merged over
-   * them, `releaseName` set to the tenant name and `namespace` resolved.
+   * The props a tenant's chart is built from (a copy): the defaults with the tenant's props merged
+   * over them, `releaseName` set to the tenant name and `namespace` resolved.
    * @param tenant a tenant name, or `<namespace>/<name>` when the name is used in several namespaces
    */
   public tenantProps(tenant: string): OpenClawChartProps {
-    return tenantChartProps(this.defaults, this.index.tenants[this.find(tenant)]);
+    return snapshot(tenantChartProps(this.defaults, this.index.tenants[this.find(tenant)]), 'props');
   }
 
   /**

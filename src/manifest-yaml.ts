@@ -5,6 +5,7 @@
  * that needs the library's general path.
  */
 import * as path from 'path';
+import { MERGE_KEY } from './text-safety';
 
 /** A plain JSON map (not an array, class instance or null). */
 export function isPlainObject(v: unknown): v is Record<string, unknown> {
@@ -18,6 +19,9 @@ const CDK8S_YAML_OPTIONS = { keepUndefined: true, lineWidth: 0, version: '1.1' }
 
 /** @internal Thrown inside the emitter when a document needs the library's general path. */
 export const FALLBACK = Symbol('fallback');
+
+/** A map key `<<` as every reader reads a string key (src/text-safety.ts says why it matters). */
+const QUOTED_MERGE_KEY = `"${MERGE_KEY}"`;
 
 /** Cache bound per (kind, indent) table; cleared when exceeded. */
 const MAX_CACHE = 2_000;
@@ -99,7 +103,10 @@ export function renderString(e: YamlEmitter, s: string, indent: string, implicit
   if (!table) table = byIndent[indent.length] = new Map();
   const cached = table.get(s);
   if (cached !== undefined) return cached;
-  // Only strings that are nothing but strings to the schema ('<<' is a merge key in YAML 1.1).
+  // The library writes a key `<<` plain: a merge key to Go's YAML 1.1 reader. Quoted, it is a key.
+  // As a value it is a string to every reader, written plain as the library (its merge tag) does.
+  if (s === MERGE_KEY) return implicitKey ? QUOTED_MERGE_KEY : MERGE_KEY;
+  // Only strings that are nothing but strings to the schema.
   for (const tag of e.tags) if (tag !== e.stringTag && tag.identify?.(s)) throw FALLBACK;
   const ctx = { ...e.ctx, indent, implicitKey };
   const out = e.stringTag.stringify({ value: s }, ctx);
@@ -223,7 +230,34 @@ export function toManifestYaml(objects: readonly unknown[]): string {
         if (err !== FALLBACK) throw err;
       }
     }
-    out += text ?? (require('cdk8s') as typeof import('cdk8s')).Yaml.stringify(doc);
+    out += text ?? generalYaml(e, doc);
   }
   return out;
+}
+
+/**
+ * cdk8s `Yaml.stringify` of one document; where a map has a key `<<` (which that writes plain, a
+ * merge key to Go's reader) the library's document, with each such key tagged as a string.
+ */
+function generalYaml(e: YamlEmitter, doc: unknown): string {
+  if (!hasMergeKey(doc, new Set())) return (require('cdk8s') as typeof import('cdk8s')).Yaml.stringify(doc);
+  const yaml = e.yaml as typeof import('yaml');
+  const document = new yaml.Document(doc, CDK8S_YAML_OPTIONS);
+  yaml.visit(document, {
+    Pair(_key, pair) {
+      if (yaml.isScalar(pair.key) && pair.key.value === MERGE_KEY) {
+        pair.key.tag = 'tag:yaml.org,2002:str';
+        pair.key.type = 'QUOTE_DOUBLE';
+      }
+    },
+  });
+  return document.toString(CDK8S_YAML_OPTIONS);
+}
+
+/** Whether a map under `v` has a key `<<` (each object looked at once: repeats and cycles end). */
+function hasMergeKey(v: unknown, seen: Set<object>): boolean {
+  if (v === null || typeof v !== 'object' || seen.has(v)) return false;
+  seen.add(v);
+  if (Array.isArray(v)) return v.some((x) => hasMergeKey(x, seen));
+  return Object.keys(v).some((k) => k === MERGE_KEY || hasMergeKey((v as Record<string, unknown>)[k], seen));
 }

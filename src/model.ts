@@ -6,17 +6,23 @@
 import { OpenClawConfigError } from './errors';
 import { OpenClawChartProps } from './props';
 import { Model, resolveCheckedModel } from './resolve';
+import { snapshot } from './snapshot';
 import { validateValues } from './values/validate';
 
-/** `checked`: the props already passed the checks (see resolveCheckedModel). */
+/**
+ * `checked`: the props already passed the checks (see resolveCheckedModel). The props are read
+ * once, into a snapshot (src/snapshot.ts): the checks, the model and the builders see only that.
+ */
 export function resolveModel(givenProps: OpenClawChartProps, defaultRelease: string, checked = false): Model {
+  // `{ tag: undefined }` means the default, exactly as if the key were absent: the snapshot drops it.
+  const props = snapshot(givenProps, 'props');
   try {
-    return resolveCheckedModel(givenProps, defaultRelease, checked);
+    return resolveCheckedModel(props, defaultRelease, checked);
   } catch (e) {
     // Props of the wrong shape from JavaScript (a null list entry, a string for a map) can break
     // the checks themselves: report what the values schema says about them instead of a TypeError.
     if (e instanceof OpenClawConfigError) throw e;
-    const { namespace: _n, releaseName: _r, ...values } = givenProps;
+    const { namespace: _n, releaseName: _r, ...values } = props;
     const schemaProblems = validateValues(values);
     if (schemaProblems.length) throw new OpenClawConfigError(schemaProblems.map(({ path, message, ...rest }) => ('value' in rest ? { path, message, value: rest.value } : { path, message })));
     throw e;

@@ -99,14 +99,12 @@ export interface Model {
 
 /**
  * @internal props -> Model for props that have the declared shape (src/model.ts's resolveModel
- * adds the values-schema diagnosis for props of the wrong shape from JavaScript). `checked`: these
+ * adds the values-schema diagnosis for props of the wrong shape from JavaScript). `props`: their
+ * snapshot (src/snapshot.ts: plain data, no undefined values, read once). `checked`: these
  * exact props already passed checkProps (the fleet's first pass), so the checks and their warnings
  * are not made again; everything that resolving itself can refuse still throws.
  */
-export function resolveCheckedModel(givenProps: OpenClawChartProps, defaultRelease: string, checked = false): Model {
-  // `{ tag: undefined }` means the default, exactly as if the key were absent (else the spreads
-  // over DEFAULTS below would replace defaults by undefined: no Service port, persistence off...).
-  const props = withoutUndefined(givenProps);
+export function resolveCheckedModel(props: OpenClawChartProps, defaultRelease: string, checked = false): Model {
   const problems = new ProblemCollector();
   // The construct id is the release name when releaseName is absent: check it like one.
   if (!checked) checkProps(props.releaseName === undefined ? { ...props, releaseName: defaultRelease } : props, problems);
@@ -205,23 +203,6 @@ export function resolveCheckedModel(givenProps: OpenClawChartProps, defaultRelea
     httpRoute: resolveHttpRoute(props),
     networkPolicy: resolveNetworkPolicy(props),
   };
-}
-
-/** A copy of plain JSON without undefined-valued keys, at every depth. */
-function withoutUndefined<T>(value: T): T {
-  if (Array.isArray(value)) return value.map(withoutUndefined) as T;
-  if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
-    const out: Record<string, unknown> = {};
-    for (const k of Object.keys(value)) {
-      const v = (value as Record<string, unknown>)[k];
-      if (v === undefined) continue;
-      // An own "__proto__" key stays a key (as Object.fromEntries makes it), never the prototype.
-      if (k === '__proto__') Object.defineProperty(out, k, { value: withoutUndefined(v), enumerable: true, writable: true, configurable: true });
-      else out[k] = withoutUndefined(v);
-    }
-    return out as T;
-  }
-  return value;
 }
 
 function containerEnv(

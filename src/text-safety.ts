@@ -13,6 +13,10 @@
  *   and takes Go's own base prefixes), plain strings to the YAML 1.1 writer, which leaves them
  *   unquoted: kubectl reads a number (and refuses it in a string field). Refused.
  *
+ * - A map key `<<` is a merge key to Go's YAML reader (YAML 1.1): the map under it becomes fields of
+ *   the parent (`extraVolumes[0].<<.hostPath`) that no check saw as such. Refused, in props and
+ *   values; the writers quote it anyway (src/manifest-yaml.ts) and `validate` refuses merge keys.
+ *
  * Everything else round-trips unchanged and is allowed: C0 controls (U+0000..U+001F, `\r`
  * included) are written escaped in double quotes, tab and newline as plain or block text; U+FEFF,
  * bidi controls, zero-width and private-use characters and emoji are read the same by every reader.
@@ -52,6 +56,12 @@ export function unsafeTextReason(s: string): string | undefined {
   }
   return undefined;
 }
+
+/** The YAML 1.1 merge key. */
+export const MERGE_KEY = '<<';
+
+/** Why a map key `<<` is refused (props, values, and `validate` input). */
+export const MERGE_KEY_REASON = 'is "<<", a YAML merge key to kubectl, Helm, Argo CD and every Go YAML reader: they merge the map under it into its parent, as fields that were never checked as such';
 
 /** `U+2028`. */
 export function codePointName(ch: string): string {
@@ -108,7 +118,7 @@ function mayHoldUnsafeText(value: unknown, depth: number): boolean {
     return false;
   }
   for (const k of Object.keys(value)) {
-    if (HAS_UNSAFE.test(k) || goReadsNumber(k) || mayHoldUnsafeText((value as Record<string, unknown>)[k], depth + 1)) return true;
+    if (k === MERGE_KEY || HAS_UNSAFE.test(k) || goReadsNumber(k) || mayHoldUnsafeText((value as Record<string, unknown>)[k], depth + 1)) return true;
   }
   return false;
 }
@@ -128,6 +138,7 @@ export function checkText(value: unknown, path: string, p: ProblemCollector): vo
   } else if (value !== null && typeof value === 'object') {
     for (const [k, v] of Object.entries(value)) {
       const at = `${path ? `${path}.` : ''}${printable(k)}`;
+      if (k === MERGE_KEY) p.add(at, `the key ${MERGE_KEY_REASON}: remove it`);
       const reason = unsafeTextReason(k);
       if (reason !== undefined) p.add(at, `the key ${reason}: rename it`);
       checkText(v, at, p);

@@ -411,6 +411,8 @@ describe('writeTo on worker threads', () => {
 });
 
 describe('toManifestYaml writes what cdk8s Yaml.stringify writes', () => {
+  /** cdk8s's bytes with the one intended difference: a map key `<<` is quoted (plain, it is a merge key to Go's reader). */
+  const cdk8sBytes = (...docs: unknown[]) => Yaml.stringify(...docs).replace(/^(\s*(?:- )*)<<:/gm, '$1"<<":');
   const tricky = [
     '', ' ', 'plain', 'true', 'True', 'yes', 'no', 'on', 'off', 'y', 'n', '~', 'null', 'Null', '1', '018789', '0x1f', '0o17', '1_000',
     '1e5', 'e5', '.inf', '-.Inf', '.nan', '1:20', '2026-01-02', '2026-01-02T03:04:05Z', '2026.9.6', '3.14', '-', '?', ':', '- a',
@@ -426,7 +428,7 @@ describe('toManifestYaml writes what cdk8s Yaml.stringify writes', () => {
       { v: s }, { [s || 'empty']: 'k' }, { list: [s, [s], { [s]: s }] }, { a: { b: { c: s, [s]: [s] } } },
       { [s]: { x: s } },
     ];
-    for (const doc of docs) expect(toManifestYaml([doc])).toBe(Yaml.stringify(doc));
+    for (const doc of docs) expect(toManifestYaml([doc])).toBe(cdk8sBytes(doc));
   });
 
   test('numbers, booleans, empty collections, nesting, many documents', () => {
@@ -458,7 +460,7 @@ describe('toManifestYaml writes what cdk8s Yaml.stringify writes', () => {
       map: fc.dictionary(key, tie('value'), { maxKeys: 5 }),
     }));
     fc.assert(fc.property(fc.array(fc.dictionary(key, value, { maxKeys: 6 }), { maxLength: 3 }), (docs) => {
-      expect(toManifestYaml(docs)).toBe(Yaml.stringify(...docs));
+      expect(toManifestYaml(docs)).toBe(cdk8sBytes(...docs));
     }), { numRuns: Number(process.env.FC_YAML_RUNS ?? 300), ...seed });
   });
 });

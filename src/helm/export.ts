@@ -26,6 +26,8 @@ import { OpenClawChartProps } from '../props';
 import { mayBeCredential } from '../secret-patterns';
 import { makeDirNoFollow, refuseLink, writeFileNoFollow } from '../safe-write';
 import { forPeople, printable } from '../text-safety';
+import { toManifestYaml } from '../manifest-yaml';
+import { snapshot } from '../snapshot';
 import { PACKAGE_NAME, packageVersion } from '../package-version';
 
 /** What to export: the props of one OpenClawChart, or manifests already synthesized. */
@@ -91,6 +93,8 @@ const SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-[0-9A-Za-z-]+(?:\.[
  */
 export function exportHelmChart(input: HelmExportInput, outDir: string, opts: HelmExportOptions = {}): HelmExportResult {
   const fromProps = isProps(input);
+  // Props are read once (src/snapshot.ts): the chart and the recorded values see the same data.
+  if (fromProps) input = snapshot(input as OpenClawChartProps, 'props');
   const objects: any[] = fromProps
     ? new OpenClawChart(new App(), opts.id ?? 'openclaw', input as OpenClawChartProps).toJson()
     : manifestsOf(input as readonly object[] | ChartLike | AppLike);
@@ -129,7 +133,8 @@ export function exportHelmChart(input: HelmExportInput, outDir: string, opts: He
   files.set('README.md', forPeople(readme({ chartName, chartVersion, appVersion, namespace, objects, valuesSource, release })));
   files.set('templates/guard.yaml', guardTemplate(namespace, renderedRelease));
   files.set('templates/NOTES.txt', escapeTemplate(renderNotes(objects, { title: `OpenClaw: ${objects.length} objects installed` })));
-  for (const [file, object] of templateFiles(objects)) files.set(file, escapeTemplate(Yaml.stringify(object)));
+  // Our writer: cdk8s's bytes, except that a `<<` key (possible in manifests given as input) is quoted.
+  for (const [file, object] of templateFiles(objects)) files.set(file, escapeTemplate(toManifestYaml([object])));
 
   for (const [file, text] of files) {
     const target = path.join(outDir, file);

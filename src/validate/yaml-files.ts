@@ -1,5 +1,5 @@
-import { Document, isScalar, LineCounter, parseAllDocuments, Scalar, visit } from 'yaml';
-import { goReadsNumber, unsafeCharacterReason, unsafeCharacters } from '../text-safety';
+import { Document, isScalar, LineCounter, Pair, parseAllDocuments, Scalar, visit } from 'yaml';
+import { MERGE_KEY, goReadsNumber, unsafeCharacterReason, unsafeCharacters } from '../text-safety';
 import { MAX_VALUES_FILE_BYTES, readValuesFile } from '../values/read-file';
 import { yamlBoundsProblem, yamlTokensProblem } from '../values/yaml-values';
 import { KubernetesVersion } from './kubernetes-versions';
@@ -10,7 +10,9 @@ import { validateManifests } from './validate';
  * Validates multi-document YAML files (`openclaw-cdk8s validate FILE...`); each problem names its file.
  * Unparsable YAML, including a duplicated key, throws: it is not a manifest at all. So does text
  * that Go's YAML reader (kubectl, Helm) reads differently from this one (src/text-safety.ts):
- * every such place, in every file, is named with its line.
+ * every such place, in every file, is named with its line. Merge keys (`<<`) are refused outright:
+ * Go's reader and this one apply them with different precedence, so no reading of them is the
+ * one kubectl makes.
  */
 export function validateYamlFiles(files: string[], versions?: KubernetesVersion[]): ManifestProblem[] {
   const parsed = files.map((file) => readManifestFile(file));
@@ -54,6 +56,14 @@ function ambiguousText({ file, text, lines, documents }: { file: string; text: s
   const found = unsafeCharacters(text).map(({ line, ch }) => `${file}:${line}: raw ${unsafeCharacterReason(ch)}`);
   for (const document of documents) {
     visit(document, {
+      Pair(_key, pair: Pair) {
+        const key = pair.key;
+        // The parser makes a merge key's value the symbol `<<` (plain `<<` or `!!merge <<`).
+        if (isScalar(key) && (typeof key.value === 'symbol' || key.tag === 'tag:yaml.org,2002:merge') && String(key.value).includes(MERGE_KEY)) {
+          const line = key.range ? lines.linePos(key.range[0]).line : 0;
+          found.push(`${file}:${line}: a YAML merge key "${MERGE_KEY}", which kubectl, Helm and Argo CD apply with other precedence than this reader: refused; write the fields out`);
+        }
+      },
       Scalar(_key, node: Scalar) {
         if (isScalar(node) && node.type === 'PLAIN' && typeof node.value === 'string' && goReadsNumber(node.value)) {
           const line = node.range ? lines.linePos(node.range[0]).line : 0;

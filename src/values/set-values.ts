@@ -15,8 +15,9 @@
  * "interface conversion").
  */
 import { ConfigProblem, ValueShape, shapeOf, shownValue } from '../errors';
+import { prototypeKeyReason } from '../snapshot';
 import { MAX_VALUES_FILE_BYTES } from './read-file';
-import { PROTOTYPE_KEYS, RawScalar, ValuesTree, isMap, isPrototypeKey, newMap } from './tree';
+import { RawScalar, ValuesTree, isMap, isPrototypeKey, newMap } from './tree';
 import { MAX_VALUES_DEPTH, MAX_VALUES_NODES } from './yaml-values';
 
 /**
@@ -205,7 +206,7 @@ class SetParser {
     if (stop === EOF) throw new SetSyntaxError(key ? `key "${key}" has no value` : 'missing key');
     if (!key) throw new SetSyntaxError(`empty key before "${stop}"`);
     if (isPrototypeKey(key)) {
-      throw new SetKeyError(`the key "${key}" is refused: ${PROTOTYPE_KEYS.join(', ')} are never values keys (they would reach JavaScript's object prototypes)`);
+      throw new SetKeyError(`the key "${key}" ${prototypeKeyReason('values')}`);
     }
     if (stop !== ',') this.spend(1);
     switch (stop) {

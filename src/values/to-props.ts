@@ -11,8 +11,9 @@ import { coerceToSchema } from './coerce';
 import { SchemaNode, VALUES_SCHEMA, childSchema, deref, itemSchema } from './schema';
 import { SetBudget, applySetArgument } from './set-values';
 import { MAX_VALUES_TOTAL_BYTES, readValuesFile } from './read-file';
-import { PROTOTYPE_KEYS, ValuesTree, isMap, mergeValues, newMap, prototypeKeyPath, removeNulls } from './tree';
-import { SchemaProblem, formatPath, validateValues } from './validate';
+import { ValuesTree, isMap, mergeValues, newMap, removeNulls } from './tree';
+import { snapshot } from '../snapshot';
+import { SchemaProblem, validateValues } from './validate';
 import { parseValuesYaml } from './yaml-values';
 
 /** The props that come from the options, not the values: their problems are named after the option. */
@@ -35,12 +36,9 @@ export function valuesToProps(values: unknown, opts: ValuesToPropsOptions = {}):
   if (!isMap(values)) {
     throw new OpenClawConfigError([{ path: '(values)', message: 'must be a map of values (key: value), like the chart\'s values.yaml', value: values }]);
   }
-  // Values from JSON.parse may hold an own "__proto__" key: refused before any copy could use it as a prototype.
-  const prototypeKey = prototypeKeyPath(values);
-  if (prototypeKey) {
-    throw new OpenClawConfigError([{ path: formatPath(prototypeKey), message: `the key "${String(prototypeKey[prototypeKey.length - 1])}" is refused: ${PROTOTYPE_KEYS.join(', ')} are never values keys (they would reach JavaScript's object prototypes)` }]);
-  }
-  const typed = coerceToSchema(values, VALUES_SCHEMA) as ValuesTree;
+  // Read once (src/snapshot.ts): getters, Proxies and own "__proto__" keys (JSON.parse makes them)
+  // never reach a check or a copy that could read them otherwise.
+  const typed = coerceToSchema(snapshot(values, 'values'), VALUES_SCHEMA) as ValuesTree;
   const schemaProblems = validateValues(typed);
   // More schema problems than an error lists: the chart's checks would add only to the count
   // (a flood of unknown keys costs no second pass).

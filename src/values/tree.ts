@@ -3,6 +3,7 @@
  * YAML or `--set` keep the text they were written as (RawScalar), so that one given where the
  * schema expects a string (`env.PORT: 18789`, `--set image.tag=2026.10`) becomes exactly that text.
  */
+import { PROTOTYPE_KEYS } from '../snapshot';
 
 /** A number or boolean as written in a values file or `--set`. */
 export class RawScalar {
@@ -11,9 +12,7 @@ export class RawScalar {
 
 export type ValuesTree = { [key: string]: unknown };
 
-/** Keys that reach JavaScript's object prototypes: refused in values files, --set and valuesToProps. */
-export const PROTOTYPE_KEYS: readonly string[] = ['__proto__', 'constructor', 'prototype'];
-
+/** Keys that reach JavaScript's object prototypes (src/snapshot.ts owns the list). */
 export function isPrototypeKey(key: string): boolean {
   return PROTOTYPE_KEYS.includes(key);
 }
@@ -21,24 +20,6 @@ export function isPrototypeKey(key: string): boolean {
 /** A map without a prototype: no inherited `toString`, and `__proto__` is an ordinary key. */
 export function newMap(): ValuesTree {
   return Object.create(null) as ValuesTree;
-}
-
-/** The first prototype key in a JSON value, as a path, or undefined. */
-export function prototypeKeyPath(value: unknown, at: ReadonlyArray<string | number> = [], depth = 0): Array<string | number> | undefined {
-  if (depth > 200 || value === null || typeof value !== 'object') return undefined;
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      const found = prototypeKeyPath(value[i], [...at, i], depth + 1);
-      if (found) return found;
-    }
-    return undefined;
-  }
-  for (const key of Object.keys(value)) {
-    if (isPrototypeKey(key)) return [...at, key];
-    const found = prototypeKeyPath((value as ValuesTree)[key], [...at, key], depth + 1);
-    if (found) return found;
-  }
-  return undefined;
 }
 
 export function isMap(value: unknown): value is ValuesTree {

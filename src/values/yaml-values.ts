@@ -10,7 +10,8 @@
  */
 import * as YAML from 'yaml';
 import { ConfigProblem } from '../errors';
-import { PROTOTYPE_KEYS, RawScalar, ValuesTree, isMap, isPrototypeKey, newMap } from './tree';
+import { prototypeKeyReason } from '../snapshot';
+import { RawScalar, ValuesTree, isMap, isPrototypeKey, newMap } from './tree';
 import { formatPath } from './validate';
 
 export type ParsedValues = { readonly values: ValuesTree } | { readonly problem: ConfigProblem };
@@ -162,7 +163,7 @@ function toValues(node: unknown, ctx: Context, at: ReadonlyArray<string | number
       }
       const key = keyText(pair.key, ctx);
       if (isPrototypeKey(key)) {
-        throw new RefusedValues(`the key "${key}" at ${formatPath([...at, key])} (${where(pair.key, ctx).replace(/^at /, '')}) is refused: ${PROTOTYPE_KEYS.join(', ')} are never values keys (they would reach JavaScript's object prototypes)`);
+        throw new RefusedValues(`the key "${key}" at ${formatPath([...at, key])} (${where(pair.key, ctx).replace(/^at /, '')}) ${prototypeKeyReason('values')}`);
       }
       if (first.has(key)) {
         throw new Error(`the key "${key}" is given twice in one map, ${where(pair.key, ctx)} (first ${where(first.get(key), ctx)}); keys must be unique`);

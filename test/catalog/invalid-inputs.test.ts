@@ -233,7 +233,7 @@ const CATALOG: Array<[string, Input, string[]]> = [
   ['values file: ingress host with upper case', { values: 'ingress:\n  enabled: true\n  hosts:\n    - host: OpenClaw.example.com\n' },
     ['ingress.hosts[0].host: must be a lower case DNS name without scheme, port or path (e.g. openclaw.example.com; "*." allowed in front) (got "OpenClaw.example.com")']],
   ['a pod label named "constructor"', { props: { podLabels: { constructor: 'x' } } },
-    ['podLabels.constructor: a key named "constructor" cannot be rendered by cdk8s: rename it (got "constructor")']],
+    ['podLabels.constructor: the key "constructor" is refused: __proto__, constructor, prototype are never props keys (they would reach JavaScript\'s object prototypes)']],
 
   // --- all at once ------------------------------------------------------------------------------
   ['several problems are reported together, in check order', {

@@ -24,6 +24,8 @@ test('the built bin/openclaw-cdk8s.js runs the compiled CLI', () => {
     fs.copyFileSync(path.join(REPO, 'bin/openclaw-cdk8s.js'), path.join(pkg, 'bin/openclaw-cdk8s.js'));
     fs.copyFileSync(path.join(REPO, 'package.json'), path.join(pkg, 'package.json'));
     fs.symlinkSync(path.join(REPO, 'node_modules'), path.join(pkg, 'node_modules'), 'dir');
+    // Shipped in the package ("files"): every render checks its objects' fields against them.
+    fs.symlinkSync(path.join(REPO, 'schemas'), path.join(pkg, 'schemas'), 'dir');
     const manifest = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8'));
     const bin = path.join(pkg, manifest.bin['openclaw-cdk8s']);
     const run = (args: string[], input?: string) => spawnSync(process.execPath, [bin, ...args], { cwd: pkg, input, encoding: 'utf8' });

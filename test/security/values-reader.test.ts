@@ -123,5 +123,5 @@ describe('firstInvalidUtf8: RFC 3629, the offset of the first bad sequence', () 
 
 test('props with an own "__proto__" key (as JSON.parse makes them) are refused, not silently dropped', () => {
   const props = JSON.parse('{"configMap": {"data": {"__proto__": "x", "ok.json": "{}"}}}');
-  expect(() => renderObjects(props, 'openclaw')).toThrow('configMap.data.__proto__: a key named "__proto__" is lost when JavaScript copies the map: rename it');
+  expect(() => renderObjects(props, 'openclaw')).toThrow('configMap.data.__proto__: the key "__proto__" is refused: __proto__, constructor, prototype are never props keys (they would reach JavaScript\'s object prototypes)');
 });

@@ -123,8 +123,8 @@ export const labelKey: fc.Arbitrary<string> = fc.tuple(
     : fc.tuple(fc.constantFrom(...ALNUM, ...UPPER), chars([...ALNUM, ...UPPER, '-', '_', '.'], len - 2, len - 2), fc.constantFrom(...ALNUM))
       .map(([a, m, z]) => a + m + z)),
 ).map(([prefix, name]) => (prefix ? `${prefix}/${name}` : name))
-  // cdk8s cannot render a map with a key named "constructor"; the chart refuses it (see BREAKERS).
-  .filter((k) => k !== 'constructor');
+  // The chart refuses the keys that reach JavaScript's prototypes (see BREAKERS).
+  .filter((k) => !['__proto__', 'constructor', 'prototype'].includes(k));
 
 /** A label value: empty, or 1 to 63 characters starting and ending alphanumeric. */
 export const labelValue: fc.Arbitrary<string> = fc.oneof(

@@ -392,7 +392,7 @@ export const validCase: fc.Arbitrary<ChartCase> = rec({
   agentModel: opt(fc.tuple(dnsLabel(1, 12), chars([...ALNUM, '-', '.', '/'], 1, 30)).map(([p, m]) => `${p}/${m}`)),
   configMap: opt(rec({
     enabled: opt(fc.boolean()),
-    data: opt(fc.dictionary(chars([...ALNUM, '-', '_', '.'], 1, 20).filter((k) => k !== '.' && !k.startsWith('..') && k !== 'constructor' && k !== '__proto__'), hostileString, { maxKeys: 3, ...dictOpts })),
+    data: opt(fc.dictionary(chars([...ALNUM, '-', '_', '.'], 1, 20).filter((k) => k !== '.' && !k.startsWith('..') && !['__proto__', 'constructor', 'prototype'].includes(k)), hostileString, { maxKeys: 3, ...dictOpts })),
   }, { requiredKeys: [] })),
   volumes,
   resources: opt(rec({
