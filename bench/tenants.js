@@ -12,7 +12,11 @@ const DEFAULTS = {
   agentModel: 'anthropic/claude-sonnet-4-6',
   rbac: { create: true, rules: [{ apiGroups: [''], resources: ['configmaps'], verbs: ['get', 'list', 'watch'] }] },
   podDisruptionBudget: { enabled: true },
-  networkPolicy: { enabled: true, allowSameNamespace: true, customEgressPorts: [{ port: 443 }] },
+  // HTTPS to the internet only (customEgressPorts would also open the cluster's own addresses, and warns).
+  networkPolicy: {
+    enabled: true, allowSameNamespace: true,
+    egress: [{ to: [{ ipBlock: { cidr: '0.0.0.0/0', except: ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16'] } }], ports: [{ protocol: 'TCP', port: 443 }] }],
+  },
   ingress: { enabled: true, className: 'nginx' },
   // The ingress controller's pods, as the chart's warning asks for an ingress.
   gateway: { trustedProxies: ['10.42.7.0/28'] },
