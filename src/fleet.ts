@@ -162,11 +162,15 @@ export class OpenClawFleet {
   /**
    * The tenants' warnings (legal but dangerous or ineffective settings), one entry per distinct
    * path and message with the number of tenants and the first few of them, in the order first
-   * seen; at most 1,000 distinct entries. Each is also said once on stderr when the fleet is
-   * constructed: `Warning: path: message (N tenants: a, b, c, d, e and N-5 more)`.
-   * Empty with `strict` (warnings are then errors).
+   * seen; at most 1,000 distinct entries. The fleet never prints them: {@link warningLines} are
+   * the lines to say. Empty with `strict` (warnings are then errors).
    */
   public readonly warnings: readonly FleetWarning[];
+  /**
+   * {@link warnings} as lines to print, one per distinct warning:
+   * `Warning: path: message (N tenants: a, b, c, d, e and N-5 more)`.
+   */
+  public readonly warningLines: readonly string[];
   private readonly defaults: OpenClawChartProps;
   private readonly index: FleetIndex;
   private readonly strict: boolean;
@@ -201,7 +205,7 @@ export class OpenClawFleet {
     this.index = result.index;
     this.defaultsFingerprint = plainData ? tenantFingerprint(undefined, undefined, this.defaults) : undefined;
     this.warnings = result.warnings.list();
-    for (const line of result.warnings.lines()) process.stderr.write(`${line}\n`);
+    this.warningLines = result.warnings.lines();
     // The threads serve writeTo when it follows at once (the usual script); otherwise they go.
     if (this.pool) setTimeout(() => this.closePool(), 0).unref();
   }

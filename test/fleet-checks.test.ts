@@ -1,6 +1,6 @@
 /**
  * OpenClawFleet's checks beyond problems: warnings aggregated for a reader of 100,000 tenants
- * (fleet.warnings, stderr, `strict`), a tenant changed after the fleet checked it is checked
+ * (fleet.warnings and the lines to say, never printed; `strict`), a tenant changed after the fleet checked it is checked
  * again when rendered instead of being rendered unchecked, and object names kept unique by key.
  */
 import * as fs from 'fs';
@@ -20,16 +20,18 @@ function names(n: number, from = 0): FleetTenant[] {
   return Array.from({ length: n }, (_, i) => ({ name: `user-${String(from + i).padStart(3, '0')}` }));
 }
 
-/** The fleet and what it wrote to stderr while constructing it. */
-function construct(props: OpenClawFleetProps): { fleet?: OpenClawFleet; error?: unknown; stderr: string } {
+/** The fleet and the lines it gives to say (`said`); it must print nothing itself (a library never prints). */
+function construct(props: OpenClawFleetProps): { fleet?: OpenClawFleet; error?: unknown; said: string } {
   const writes: string[] = [];
   const spy = jest.spyOn(process.stderr, 'write').mockImplementation((s: any) => (writes.push(String(s)), true));
   try {
-    return { fleet: new OpenClawFleet(props), stderr: writes.join('') };
+    const fleet = new OpenClawFleet(props);
+    return { fleet, said: fleet.warningLines.map((l) => `${l}\n`).join('') };
   } catch (error) {
-    return { error, stderr: writes.join('') };
+    return { error, said: '' };
   } finally {
     spy.mockRestore();
+    expect(writes).toEqual([]);
   }
 }
 
@@ -41,29 +43,29 @@ describe('fleet warnings', () => {
   ];
 
   test('one entry per path and message, with the tenant count and the first five tenants, in the order first seen', () => {
-    const { fleet, stderr } = construct({ tenants });
+    const { fleet, said } = construct({ tenants });
     expect(fleet!.warnings).toEqual([
       { path: 'rbac.rules[0]', message: WILDCARD, tenants: 7, examples: ['user-000', 'user-001', 'user-002', 'user-003', 'user-004'] },
       { path: 'gateway.trustedProxies', message: trustedProxiesAdvice('Ingress'), tenants: 1, examples: ['ingress-one'] },
     ]);
-    expect(stderr).toBe(
+    expect(said).toBe(
       `Warning: rbac.rules[0]: ${WILDCARD} (7 tenants: user-000, user-001, user-002, user-003, user-004 and 2 more)\n`
       + `Warning: gateway.trustedProxies: ${trustedProxiesAdvice('Ingress')} (tenant ingress-one)\n`,
     );
   });
 
   test('a warning from the defaults is said once for every tenant; the manifests still render', () => {
-    const { fleet, stderr } = construct({ defaults: { rbac: WILD_RULES }, tenants: names(3) });
-    expect(stderr).toBe(`Warning: rbac.rules[0]: ${WILDCARD} (3 tenants: user-000, user-001, user-002)\n`);
+    const { fleet, said } = construct({ defaults: { rbac: WILD_RULES }, tenants: names(3) });
+    expect(said).toBe(`Warning: rbac.rules[0]: ${WILDCARD} (3 tenants: user-000, user-001, user-002)\n`);
     expect(fleet!.synthYaml('user-001')).toBe(Yaml.stringify(...Testing.synth(new OpenClawChart(Testing.app(), 'user-001', {
       rbac: WILD_RULES, releaseName: 'user-001', namespace: 'default',
     }))));
   });
 
   test('no warning, nothing said', () => {
-    const { fleet, stderr } = construct({ tenants: names(3) });
+    const { fleet, said } = construct({ tenants: names(3) });
     expect(fleet!.warnings).toEqual([]);
-    expect(stderr).toBe('');
+    expect(said).toBe('');
   });
 
   test('checked on worker threads: the same warnings and lines as in one thread', () => {
@@ -71,28 +73,28 @@ describe('fleet warnings', () => {
     const many = names(250).map((t, i) => (i % 3 ? t : { ...t, props: { rbac: WILD_RULES } }));
     const [inline, threaded] = [0, 2].map((workers) => construct({ tenants: many, workers }));
     expect(threaded.fleet!.warnings).toEqual(inline.fleet!.warnings);
-    expect(threaded.stderr).toBe(inline.stderr);
+    expect(threaded.said).toBe(inline.said);
     expect(inline.fleet!.warnings[0]).toMatchObject({ tenants: 84, examples: ['user-000', 'user-003', 'user-006', 'user-009', 'user-012'] });
   });
 
   test(`bounded: at most ${MAX_DISTINCT} distinct warnings are kept, the rest counted in one line`, () => {
     const rules = Array.from({ length: MAX_DISTINCT + 5 }, () => ({ apiGroups: [''], resources: ['pods'], verbs: ['*'] }));
-    const { fleet, stderr } = construct({ tenants: [{ name: 'alice', props: { rbac: { create: true, rules } } }, { name: 'bob', props: { rbac: { create: true, rules } } }] });
+    const { fleet, said } = construct({ tenants: [{ name: 'alice', props: { rbac: { create: true, rules } } }, { name: 'bob', props: { rbac: { create: true, rules } } }] });
     expect(fleet!.warnings).toHaveLength(MAX_DISTINCT);
     expect(fleet!.warnings[MAX_DISTINCT - 1]).toEqual({ path: `rbac.rules[${MAX_DISTINCT - 1}]`, message: WILDCARD, tenants: 2, examples: ['alice', 'bob'] });
-    const lines = stderr.trimEnd().split('\n');
+    const lines = said.trimEnd().split('\n');
     expect(lines).toHaveLength(MAX_DISTINCT + 1);
     expect(lines[MAX_DISTINCT]).toBe(`Warning: 5 more distinct warnings (10 in all) are not listed: the fleet lists the first ${MAX_DISTINCT}`);
   });
 
   test('strict: every tenant\'s warnings are problems of the one OpenClawFleetError, nothing is said', () => {
-    const { error, stderr } = construct({ tenants, strict: true });
+    const { error, said } = construct({ tenants, strict: true });
     expect(error).toBeInstanceOf(OpenClawFleetError);
     const e = error as OpenClawFleetError;
     expect(e.problems.map((p) => p.path)).toEqual([...names(7).map((t) => `${t.name}: rbac.rules[0]`), 'ingress-one: gateway.trustedProxies']);
     expect(e.message).toContain(`7 tenants (user-000, user-001, user-002, user-003, user-004 and 2 more): rbac.rules[0]: ${WILDCARD}`);
     expect(e.message.startsWith('Invalid OpenClaw fleet (8 problems in 8 tenants):\n')).toBe(true);
-    expect(stderr).toBe('');
+    expect(said).toBe('');
     expect(construct({ tenants: names(3), strict: true }).fleet!.warnings).toEqual([]);
   });
 });
