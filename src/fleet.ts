@@ -15,6 +15,7 @@ import { OpenClawFleetError } from './fleet-error';
 import { tenantFingerprint } from './fleet-fingerprint';
 import { TenantChecked, renderTenant, renderTenantYaml, writeTenant } from './fleet-render';
 import { FleetIndex, allPlainData, checkTenant, tenantChartProps, validateFleet } from './fleet-validate';
+import { FleetFile, FleetLayout, FleetWriteOptions, FleetWriteResult, manifestPath, ownedFiles, recordOwned, removeStale } from './fleet-outdir';
 import { FleetWarning } from './fleet-warnings';
 import { CHUNK, FleetPool, defaultWorkers } from './fleet-workers';
 import { OpenClawChartProps } from './props';
@@ -22,6 +23,8 @@ import { OpenClawChartProps } from './props';
 export { OpenClawFleetError } from './fleet-error';
 export type { FleetProblem } from './fleet-error';
 export type { FleetWarning } from './fleet-warnings';
+export { FLEET_MANIFEST, FleetLayout } from './fleet-outdir';
+export type { FleetFile, FleetWriteOptions, FleetWriteResult } from './fleet-outdir';
 
 /** One tenant (one person's OpenClaw) of a fleet. */
 export interface FleetTenant {
@@ -90,57 +93,6 @@ export interface FleetTenantYaml {
   readonly namespace: string;
   /** Multi-document YAML, byte for byte as `cdk8s synth` writes the tenant's chart. */
   readonly yaml: string;
-}
-
-/** Where {@link OpenClawFleet.writeTo} puts the files. */
-export enum FleetLayout {
-  /**
-   * `<dir>/<tenant>.k8s.yaml`, as `cdk8s synth` names a chart's file. Tenant names must then be
-   * unique across the whole fleet, not only per namespace.
-   */
-  FLAT = 'flat',
-  /** `<dir>/<namespace>/<tenant>.k8s.yaml`: allows the same tenant name in different namespaces. */
-  BY_NAMESPACE = 'by-namespace',
-}
-
-/** Options of {@link OpenClawFleet.writeTo}. */
-export interface FleetWriteOptions {
-  /**
-   * File layout.
-   * @default FleetLayout.FLAT
-   */
-  readonly layout?: FleetLayout;
-  /**
-   * Worker threads that render the manifests, which the calling thread writes in tenant order
-   * (each tenant's file is the same either way, and so is `files`); 0 renders in the calling thread.
-   * @default - the number of CPU cores (at most 8) for fleets of 1,000 tenants or more on a
-   * machine with several cores, else 0
-   */
-  readonly workers?: number;
-}
-
-/** One file written by {@link OpenClawFleet.writeTo}. */
-export interface FleetFile {
-  readonly tenant: string;
-  readonly namespace: string;
-  /** Path of the file (as `path.join(dir, ...)`). */
-  readonly path: string;
-  /** Number of Kubernetes objects in the file. */
-  readonly objects: number;
-  /** Size of the file in bytes. */
-  readonly bytes: number;
-}
-
-/** What {@link OpenClawFleet.writeTo} wrote. */
-export interface FleetWriteResult {
-  /** The output directory. */
-  readonly outdir: string;
-  /** One entry per tenant, in tenant order. */
-  readonly files: readonly FleetFile[];
-  /** Total number of Kubernetes objects written. */
-  readonly objects: number;
-  /** Total bytes written. */
-  readonly bytes: number;
 }
 
 /**
@@ -254,9 +206,11 @@ export class OpenClawFleet {
 
   /**
    * Writes one file per tenant: `<dir>/<tenant>.k8s.yaml` (or `<dir>/<namespace>/<tenant>.k8s.yaml`
-   * with {@link FleetLayout.BY_NAMESPACE}). Creates the directories; leaves other files alone.
-   * Each file is written as soon as it is rendered, so memory stays flat; large fleets render on
-   * every core (see {@link FleetWriteOptions.workers}).
+   * with {@link FleetLayout.BY_NAMESPACE}). Creates the directories. The directory is exactly the
+   * fleet: the files are recorded in `<dir>/.openclaw-fleet.json` ({@link FLEET_MANIFEST}), and files
+   * an earlier `writeTo` wrote for tenants no longer in the fleet are removed; files it did not write
+   * are never touched. Each file is written as soon as it is rendered, so memory stays flat; large
+   * fleets render on every core (see {@link FleetWriteOptions.workers}).
    */
   public writeTo(dir: string, options: FleetWriteOptions = {}): FleetWriteResult {
     const layout = options.layout ?? FleetLayout.FLAT;
@@ -269,6 +223,10 @@ export class OpenClawFleet {
       }
     }
     fs.mkdirSync(dir, { recursive: true });
+    const before = ownedFiles(dir);
+    const now = tenants.map((t, i) => (layout === FleetLayout.BY_NAMESPACE ? `${namespaces[i]}/${t.name}.k8s.yaml` : `${t.name}.k8s.yaml`));
+    // Owned before anything is written: a write cut short leaves no file the next one would not own.
+    recordOwned(dir, [...before, ...now]);
     const made = new Set<string>();
     const fileOf = (i: number): string => {
       if (layout !== FleetLayout.BY_NAMESPACE) return path.join(dir, `${tenants[i].name}.k8s.yaml`);
@@ -310,7 +268,9 @@ export class OpenClawFleet {
         add(i, file, count, size);
       }
     }
-    return { outdir: dir, files, objects, bytes };
+    const removed = removeStale(dir, before, files.map((f) => manifestPath(dir, f.path)));
+    recordOwned(dir, now);
+    return { outdir: dir, files, objects, bytes, removed };
   }
 
   private find(tenant: string): number {
