@@ -82,14 +82,15 @@ function summarize(objects: any[]): string[] {
 
 function gatewayNotes(sts: any, objects: any[], localPort: number, several: boolean): string[] {
   const name: string = sts.metadata.name;
-  const ns: string = sts.metadata.namespace ?? 'default';
+  const ns: string = sts.metadata.namespace ?? NO_NAMESPACE;
   const nsFlag = `-n ${ns}`;
   const replicas: number = sts.spec.replicas ?? 1;
   const container = mainContainer(sts);
   const port = gatewayPort(container);
   const lines: string[] = [];
 
-  lines.push(`Gateway ${name} in namespace ${ns}: ${replicas} replica${replicas === 1 ? '' : 's'}, image ${container.image}`);
+  const where = ns === NO_NAMESPACE ? 'the namespace it is applied to (written without one: -n below is yours to fill in)' : `namespace ${ns}`;
+  lines.push(`Gateway ${name} in ${where}: ${replicas} replica${replicas === 1 ? '' : 's'}, image ${container.image}`);
   if (several) lines.push(`  (one of several gateways in this output)`);
   if (replicas === 0) lines.push(...pausedNotes(name, ns).map((l) => `  ${l}`));
   lines.push(...heapNotes(container).map((l) => `  ${l}`));
@@ -328,8 +329,11 @@ function gatewayPort(container: any): number {
   return (ports.find((p) => p.name === 'http') ?? ports[0])?.containerPort ?? DEFAULT_LOCAL_PORT;
 }
 
+/** What the notes say for objects written without a namespace (`--no-namespace`): the reader's to fill in. */
+const NO_NAMESPACE = '<namespace>';
+
 function sameNamespace(o: any, ns: string): boolean {
-  return (o.metadata?.namespace ?? 'default') === ns;
+  return (o.metadata?.namespace ?? NO_NAMESPACE) === ns;
 }
 
 function selects(selector: Record<string, string> | undefined, labels: Record<string, string> | undefined): boolean {

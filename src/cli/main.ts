@@ -2,7 +2,7 @@
  * The `openclaw-cdk8s` command: Helm-style values files in, Kubernetes manifests out.
  *
  *   openclaw-cdk8s synth [-f values.yaml]... [--set path=value]... [--set-string path=value]...
- *                        [--release NAME] [-n|--namespace NS] [-o DIR]
+ *                        [--release NAME] [-n|--namespace NS | --no-namespace] [-o DIR]
  *   openclaw-cdk8s helm -o DIR [-f values.yaml]... [--set ...] [--release NAME] [-n NS] [--chart-version V]
  *   openclaw-cdk8s schema
  *
@@ -17,6 +17,7 @@ import { ConfigProblem, formatWarning, OpenClawConfigError } from '../errors';
 import { toManifestYaml } from '../manifest-yaml';
 import { renderNotes } from '../notes';
 import { packageVersion } from '../package-version';
+import { withoutNamespace } from '../portable';
 import type { KubernetesVersion } from '../validate';
 import { parseSynthFast } from './fast-argv';
 import { loadValuesFiles, valuesToProps } from '../values';
@@ -42,13 +43,15 @@ interface SynthOptions {
   readonly set?: string[];
   readonly setString?: string[];
   readonly release: string;
-  readonly namespace: string;
+  /** false: `--no-namespace` (synth only). */
+  readonly namespace: string | false;
   readonly output?: string;
   readonly quiet?: boolean;
   readonly strict?: boolean;
 }
 
 interface HelmOptions extends SynthOptions {
+  readonly namespace: string;
   readonly output: string;
   readonly chartVersion?: string;
 }
@@ -87,6 +90,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .description('render the Kubernetes manifests: multi-document YAML on stdout, or <dir>/<release>.k8s.yaml with -o'))
     .option('-o, --output <dir>', 'write <dir>/<release>.k8s.yaml instead of printing to stdout')
     .option('-q, --quiet', 'print no summary (objects, how to reach the gateway, its token, its state) on stderr')
+    .option('--no-namespace', 'write no namespace at all: the objects take the one they are applied to (kubectl apply -n, a Kustomize overlay)')
     .addHelpText('after', EXAMPLES)
     .action((opts: SynthOptions) => {
       exitCode = synth(opts, io);
@@ -127,9 +131,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 function synth(opts: SynthOptions, io: CliIo): number {
   try {
     const values = loadValuesFiles(opts.values ?? [], opts.set ?? [], opts.setString ?? []);
-    const props = valuesToProps(values, { release: opts.release, namespace: opts.namespace });
+    const namespace = opts.namespace === false ? DEFAULT_NAMESPACE : opts.namespace;
+    const props = valuesToProps(values, { release: opts.release, namespace });
     // The construct-free path: the same objects as the chart in an App, without loading cdk8s.
-    const { objects, warnings } = renderRelease(props, opts.release);
+    const { objects: rendered, warnings } = renderRelease(props, opts.release);
+    const objects = opts.namespace === false ? withoutNamespace(rendered, namespace) : rendered;
     if (!sayWarnings(warnings, opts, io)) return EXIT_INVALID;
     const yaml = toManifestYaml(objects);
     // The summary goes to stderr, so stdout stays pure YAML.
