@@ -13,6 +13,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { Command } from 'commander';
 import { renderRelease } from '../build';
+import type { OpenClawChartProps } from '../props';
 import { ConfigProblem, formatWarning, OpenClawConfigError } from '../errors';
 import { toManifestYaml } from '../manifest-yaml';
 import { renderNotes } from '../notes';
@@ -132,7 +133,7 @@ function synth(opts: SynthOptions, io: CliIo): number {
   try {
     const values = loadValuesFiles(opts.values ?? [], opts.set ?? [], opts.setString ?? []);
     const namespace = opts.namespace === false ? DEFAULT_NAMESPACE : opts.namespace;
-    const props = valuesToProps(values, { release: opts.release, namespace });
+    const props = locatedValuesToProps(values, opts, namespace);
     // The construct-free path: the same objects as the chart in an App, without loading cdk8s.
     const { objects: rendered, warnings } = renderRelease(props, opts.release);
     const objects = opts.namespace === false ? withoutNamespace(rendered, namespace) : rendered;
@@ -168,7 +169,7 @@ function helm(opts: HelmOptions, io: CliIo): number {
   const { stringify } = require('yaml') as typeof import('yaml');
   try {
     const values = loadValuesFiles(opts.values ?? [], opts.set ?? [], opts.setString ?? []);
-    const props = valuesToProps(values, { release: opts.release, namespace: opts.namespace });
+    const props = locatedValuesToProps(values, opts, opts.namespace);
     if (!sayWarnings(renderRelease(props, opts.release).warnings, opts, io)) return EXIT_INVALID;
     const result = exportHelmChart(props, opts.output, {
       id: opts.release,
@@ -182,6 +183,17 @@ function helm(opts: HelmOptions, io: CliIo): number {
     return EXIT_OK;
   } catch (e) {
     return reportError(e, io);
+  }
+}
+
+/** valuesToProps, its problems named with their file and line or their --set argument. */
+function locatedValuesToProps(values: Record<string, unknown>, opts: SynthOptions, namespace: string): OpenClawChartProps {
+  try {
+    return valuesToProps(values, { release: opts.release, namespace });
+  } catch (e) {
+    if (!(e instanceof OpenClawConfigError)) throw e;
+    const { locateProblems } = require('./value-sources') as typeof import('./value-sources');
+    throw new OpenClawConfigError(locateProblems(e.problems, { files: opts.values ?? [], set: opts.set ?? [], setString: opts.setString ?? [] }));
   }
 }
 
