@@ -4,7 +4,7 @@
 import { ApiObject, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import { buildObjects } from './build';
-import { ConfigProblem, formatWarning } from './errors';
+import { ConfigProblem } from './errors';
 import { PATHS } from './layout';
 import { OpenClawChartProps } from './props';
 import { resolveModel } from './model';
@@ -54,7 +54,8 @@ export class OpenClawChart extends Chart {
 
   /**
    * Settings that render but are dangerous or do nothing on the chosen image, each naming its
-   * props path. Each is also written to stderr when the chart is built.
+   * props path. The chart never prints them (a library does not write to your terminal): say them
+   * yourself, e.g. `chart.warnings.forEach((w) => console.warn(formatWarning(w)))`.
    */
   public readonly warnings: readonly ConfigProblem[];
 
@@ -63,7 +64,6 @@ export class OpenClawChart extends Chart {
     super(scope, id, { namespace: model.namespace, disableResourceNameHashes: true });
     this.model = model;
     this.warnings = model.warnings;
-    for (const warning of model.warnings) process.stderr.write(`${formatWarning(warning)} (chart ${id})\n`);
     const objects = new Map<string, ApiObject>();
     buildObjects({ add: (objectId, manifest) => void objects.set(objectId, new ApiObject(this, objectId, manifest as any)) }, model);
     this.statefulSet = objects.get('statefulset')!;

@@ -19,3 +19,4 @@ export type { NotesOptions, NotesSource, ChartLike, AppLike } from './notes';
 export * from './validate';
 export { renderObjects } from './build';
 export { toManifestYaml } from './manifest-yaml';
+export { withoutNamespace } from './portable';

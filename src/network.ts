@@ -106,8 +106,11 @@ function addNetworkPolicy(sink: ManifestSink, model: Model, np: ResolvedNetworkP
     egress.push({ to: [namespacePeer('kube-system')], ports: [{ protocol: 'TCP', port: 443 }] });
   }
   if (np.allowSameNamespace) {
-    ingress.push({ from: [namespacePeer(model.namespace)], ports: gatewayPort });
-    egress.push({ to: [namespacePeer(model.namespace)] });
+    // A peer with only a podSelector is the policy's own namespace, whichever it is applied in
+    // (kubectl apply -n, a Kustomize overlay): the render never names it.
+    const sameNamespace = { podSelector: {} };
+    ingress.push({ from: [sameNamespace], ports: gatewayPort });
+    egress.push({ to: [sameNamespace] });
   }
   // As the Helm chart: extra namespaces and pods are egress destinations; who may connect in is
   // said with networkPolicy.ingress.

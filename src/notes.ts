@@ -84,14 +84,15 @@ function summarize(objects: any[]): string[] {
 
 function gatewayNotes(sts: any, objects: any[], localPort: number, several: boolean): string[] {
   const name: string = sts.metadata.name;
-  const ns: string = sts.metadata.namespace ?? 'default';
+  const ns: string = sts.metadata.namespace ?? NO_NAMESPACE;
   const nsFlag = `-n ${ns}`;
   const replicas: number = sts.spec.replicas ?? 1;
   const container = mainContainer(sts);
   const port = gatewayPort(container);
   const lines: string[] = [];
 
-  lines.push(`Gateway ${name} in namespace ${ns}: ${replicas} replica${replicas === 1 ? '' : 's'}, image ${container.image}`);
+  const where = ns === NO_NAMESPACE ? 'the namespace it is applied to (written without one: -n below is yours to fill in)' : `namespace ${ns}`;
+  lines.push(`Gateway ${name} in ${where}: ${replicas} replica${replicas === 1 ? '' : 's'}, image ${container.image}`);
   if (several) lines.push(`  (one of several gateways in this output)`);
   if (replicas === 0) lines.push(...pausedNotes(name, ns).map((l) => `  ${l}`));
   lines.push(...heapNotes(container).map((l) => `  ${l}`));
@@ -121,7 +122,7 @@ function gatewayNotes(sts: any, objects: any[], localPort: number, several: bool
   }
 
   // The token.
-  lines.push('', 'Gateway token:', ...(generatedTokenNotes(sts, ns) ?? tokenNotes(container, objects, ns)).map((l) => `  ${l}`));
+  lines.push('', 'Gateway token:', ...(generatedTokenNotes(sts, ns) ?? tokenNotes(sts, container, objects, ns)).map((l) => `  ${l}`));
 
   // Pairing.
   lines.push('', 'Pair a browser:', ...pairingNotes(name, ns).map((l) => `  ${l}`));
@@ -135,7 +136,7 @@ function gatewayNotes(sts: any, objects: any[], localPort: number, several: bool
   return lines;
 }
 
-function tokenNotes(container: any, objects: any[], ns: string): string[] {
+function tokenNotes(sts: any, container: any, objects: any[], ns: string): string[] {
   const env: any[] = container.env ?? [];
   const auth = env.find((e) => e.name === 'OPENCLAW_GATEWAY_TOKEN') ?? env.find((e) => e.name === 'OPENCLAW_GATEWAY_PASSWORD');
   if (auth?.valueFrom?.secretKeyRef) {
@@ -148,7 +149,7 @@ function tokenNotes(container: any, objects: any[], ns: string): string[] {
       lines.push(
         'It is not part of this output: the pods wait until it exists.',
         `Check:  kubectl get secret ${name} -n ${ns}`,
-        `Create: kubectl create secret generic ${name} -n ${ns} --from-literal=${key}="$(openssl rand -hex 32)"`,
+        ...createSecretCommand(name, ns, key, requiredSecretKeys(sts, name)),
       );
     }
     lines.push(`Read:   kubectl get secret ${name} -n ${ns} -o jsonpath='{.data.${key}}' | base64 -d`);
@@ -179,6 +180,37 @@ function tokenNotes(container: any, objects: any[], ns: string): string[] {
     ];
   }
   return ['None configured: the gateway refuses to listen on the pod network without a token or password.'];
+}
+
+/**
+ * Every key the pods cannot start without from Secret `name` (non-optional `secretKeyRef`s of any
+ * container), in the order first referenced, each with the env var that reads it.
+ */
+export function requiredSecretKeys(sts: any, name: string): Array<{ readonly key: string; readonly env: string }> {
+  const spec = sts.spec?.template?.spec ?? {};
+  const found = new Map<string, string>();
+  for (const c of [...(spec.initContainers ?? []), ...(spec.containers ?? [])]) {
+    for (const e of c.env ?? []) {
+      const ref = e.valueFrom?.secretKeyRef;
+      if (ref?.name === name && ref.optional !== true && !found.has(ref.key)) found.set(ref.key, e.name);
+    }
+  }
+  return [...found].map(([key, env]) => ({ key, env }));
+}
+
+/**
+ * `kubectl create secret` with every required key: the gateway's token key gets a random value,
+ * each other key the value of the env var of the same name in your shell (`"$ANTHROPIC_API_KEY"`),
+ * so the command runs as printed and no secret is typed into the shell history.
+ */
+function createSecretCommand(name: string, ns: string, tokenKey: string, required: ReadonlyArray<{ key: string; env: string }>): string[] {
+  const keys = required.some((r) => r.key === tokenKey) ? required : [...required, { key: tokenKey, env: '' }];
+  const shellVar = (env: string) => `"$${/^[0-9]/.test(env) ? '_' : ''}${env.replace(/[^A-Za-z0-9_]/g, '_')}"`;
+  const literals = keys.map((r) => `--from-literal=${r.key}=${r.key === tokenKey ? '"$(openssl rand -hex 32)"' : shellVar(r.env)}`);
+  const head = `Create: kubectl create secret generic ${name} -n ${ns}`;
+  if (literals.length === 1) return [`${head} ${literals[0]}`];
+  return [`${head} \\`, ...literals.map((l, i) => `          ${l}${i < literals.length - 1 ? ' \\' : ''}`),
+    ...(keys.some((r) => r.key !== tokenKey) ? ['        (set each "$NAME" in your shell first, or type the value in its place)'] : [])];
 }
 
 /** The token the gateway-token init container generates on each replica's volume, if it runs. */
@@ -305,8 +337,11 @@ function gatewayPort(container: any): number {
   return (ports.find((p) => p.name === 'http') ?? ports[0])?.containerPort ?? DEFAULT_LOCAL_PORT;
 }
 
+/** What the notes say for objects written without a namespace (`--no-namespace`): the reader's to fill in. */
+const NO_NAMESPACE = '<namespace>';
+
 function sameNamespace(o: any, ns: string): boolean {
-  return (o.metadata?.namespace ?? 'default') === ns;
+  return (o.metadata?.namespace ?? NO_NAMESPACE) === ns;
 }
 
 function selects(selector: Record<string, string> | undefined, labels: Record<string, string> | undefined): boolean {

@@ -447,8 +447,9 @@ export interface NetworkPolicyProps {
    */
   readonly allowDNS?: boolean;
   /**
-   * Allow traffic to and from pods of the release namespace (selected by
-   * `kubernetes.io/metadata.name`).
+   * Allow traffic to and from pods of the release namespace: a peer with only `podSelector: {}`,
+   * which means the policy's own namespace without naming it, so the render keeps its meaning when
+   * applied into or moved to another namespace.
    * @default false
    */
   readonly allowSameNamespace?: boolean;

@@ -309,16 +309,16 @@ export const DELIBERATE_DIFFERENCES: readonly DeliberateDifference[] = [
     reason: 'allowSameNamespace by a `name` label that matches nothing (Helm chart defect 5). Replaced by the rule below.',
   },
   {
-    scenarios: ['05-network-policy-custom'], fact: egressRule({ to: [byMetadataName('openclaw')] }), reference: ABSENT, ours: 'present',
-    reason: 'allowSameNamespace (egress), selecting the release namespace by kubernetes.io/metadata.name.',
+    scenarios: ['05-network-policy-custom'], fact: egressRule({ to: [{ podSelector: {} }] }), reference: ABSENT, ours: 'present',
+    reason: 'allowSameNamespace (egress): a podSelector-only peer, the policy\'s own namespace without naming it (the render can move namespaces).',
   },
   {
     scenarios: ['05-network-policy-custom'], fact: ingressRule({ from: [byName('openclaw')], ports: [{ port: 18789, protocol: 'TCP' }] }), reference: 'present', ours: ABSENT,
     reason: 'allowSameNamespace (ingress) by a `name` label that matches nothing (Helm chart defect 5). Replaced by the rule below.',
   },
   {
-    scenarios: ['05-network-policy-custom'], fact: ingressRule({ from: [byMetadataName('openclaw')], ports: [{ port: 18789, protocol: 'TCP' }] }), reference: ABSENT, ours: 'present',
-    reason: 'allowSameNamespace (ingress) to the gateway port, selecting the namespace by kubernetes.io/metadata.name.',
+    scenarios: ['05-network-policy-custom'], fact: ingressRule({ from: [{ podSelector: {} }], ports: [{ port: 18789, protocol: 'TCP' }] }), reference: ABSENT, ours: 'present',
+    reason: 'allowSameNamespace (ingress) to the gateway port: a podSelector-only peer, the policy\'s own namespace without naming it.',
   },
   {
     scenarios: ['05-network-policy-custom'], fact: egressRule({ ports: [{ port: 443, protocol: 'TCP' }, { port: 80, protocol: 'TCP' }] }), reference: ABSENT, ours: 'present',
