@@ -136,19 +136,20 @@ describe('scenario-specific fields', () => {
     expect(ours.metadata.annotations).toMatchObject(ref.metadata.annotations);
   });
 
-  test('05: the network rules match the reference, with namespaces selected by kubernetes.io/metadata.name', () => {
+  test('05: the network rules match the reference, other namespaces selected by kubernetes.io/metadata.name, its own by a podSelector-only peer', () => {
     const ours = findObject(synthObjects(load('05-network-policy-custom.yaml')), 'NetworkPolicy');
     expect(ours.spec.podSelector).toEqual({ matchLabels: { 'app.kubernetes.io/name': 'openclaw', 'app.kubernetes.io/instance': 'my-openclaw' } });
     expect(ours.spec.policyTypes).toEqual(['Ingress', 'Egress']);
     const ns = (name: string) => ({ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': name } } });
     expect(ours.spec.ingress).toEqual([
-      { from: [ns('openclaw')], ports: [{ protocol: 'TCP', port: 18789 }] },
+      // The release's own namespace, whichever it is applied in (the name is never written).
+      { from: [{ podSelector: {} }], ports: [{ protocol: 'TCP', port: 18789 }] },
       { from: [{ namespaceSelector: { matchLabels: { name: 'ingress-nginx' } } }], ports: [{ protocol: 'TCP', port: 18789 }] },
     ]);
     expect(ours.spec.egress).toEqual([
       { to: [{ ...ns('kube-system'), podSelector: { matchLabels: { 'k8s-app': 'kube-dns' } } }], ports: [{ protocol: 'UDP', port: 53 }, { protocol: 'TCP', port: 53 }] },
       { to: [ns('kube-system')], ports: [{ protocol: 'TCP', port: 443 }] },
-      { to: [ns('openclaw')] },
+      { to: [{ podSelector: {} }] },
       { to: [{ namespaceSelector: { matchLabels: { name: 'monitoring' } } }] },
       { ports: [{ protocol: 'TCP', port: 443 }, { protocol: 'TCP', port: 80 }] },
       {
