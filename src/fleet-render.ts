@@ -8,7 +8,9 @@ import { renderRelease, renderReleaseYaml } from './build';
 import { ConfigProblem, OpenClawConfigError } from './errors';
 import { OpenClawFleetError, tenantProblems } from './fleet-error';
 import { tenantFingerprint } from './fleet-fingerprint';
-import { TenantInput, tenantChartProps } from './fleet-validate';
+import { TenantInput, TenantRules, tenantChartProps } from './fleet-validate';
+import { TenancyMode, namespaceObjects } from './fleet-tenancy';
+import { toManifestYaml } from './manifest-yaml';
 import { OpenClawChartProps } from './props';
 import { writeFileNoFollow } from './safe-write';
 
@@ -22,26 +24,34 @@ export interface TenantChecked {
 }
 
 /** @internal A tenant's objects, with errors naming the tenant. */
-export function renderTenant(defaults: OpenClawChartProps, tenant: TenantInput, index: number, checked: TenantChecked): any[] {
-  return tenantRelease(defaults, tenant, index, checked, renderRelease).objects;
+export function renderTenant(defaults: OpenClawChartProps, tenant: TenantInput, index: number, checked: TenantChecked, rules: TenantRules): any[] {
+  const props = tenantChartProps(defaults, tenant, rules);
+  const { objects } = tenantRelease(props, tenant, index, checked, renderRelease);
+  return rules.tenancy.mode === TenancyMode.NAMESPACE_PER_TENANT ? [...namespaceObjects(rules.tenancy, tenant.name, props.namespace!), ...objects] : objects;
 }
 
 /** @internal A tenant's manifest (`toManifestYaml` of renderTenant) and its object count. */
 export function renderTenantYaml(
-  defaults: OpenClawChartProps, tenant: TenantInput, index: number, checked: TenantChecked,
+  defaults: OpenClawChartProps, tenant: TenantInput, index: number, checked: TenantChecked, rules: TenantRules,
 ): { readonly text: string; readonly objects: number } {
-  return tenantRelease(defaults, tenant, index, checked, renderReleaseYaml);
+  const props = tenantChartProps(defaults, tenant, rules);
+  const release = tenantRelease(props, tenant, index, checked, renderReleaseYaml);
+  if (rules.tenancy.mode !== TenancyMode.NAMESPACE_PER_TENANT) return release;
+  // The namespace and its guards first: `kubectl apply -f` creates them before the tenant's objects.
+  const guards = namespaceObjects(rules.tenancy, tenant.name, props.namespace!);
+  return { text: `${toManifestYaml(guards)}---\n${release.text}`, objects: guards.length + release.objects };
 }
 
+/** `props`: the tenant's chart props (tenantChartProps). */
 function tenantRelease<R extends { readonly warnings: readonly ConfigProblem[] }>(
-  defaults: OpenClawChartProps, tenant: TenantInput, index: number, checked: TenantChecked,
+  props: OpenClawChartProps, tenant: TenantInput, index: number, checked: TenantChecked,
   render: (props: OpenClawChartProps, id: string, checked: boolean) => R,
 ): R {
   try {
     const was = checked.fingerprint;
     const now = was && tenantFingerprint(tenant.name, tenant.namespace, tenant.props);
     const unchanged = now !== undefined && now[0] === was![0] && now[1] === was![1];
-    const release = render(tenantChartProps(defaults, tenant), tenant.name, unchanged);
+    const release = render(props, tenant.name, unchanged);
     if (checked.strict && release.warnings.length) throw new OpenClawConfigError(release.warnings);
     return release;
   } catch (e) {
@@ -59,9 +69,9 @@ const MAX_SCRATCH = 4 * 1024 * 1024;
 
 /** @internal Renders a tenant into `file`; returns its object count and size in bytes. */
 export function writeTenant(
-  defaults: OpenClawChartProps, tenant: TenantInput, index: number, file: string, checked: TenantChecked,
+  defaults: OpenClawChartProps, tenant: TenantInput, index: number, file: string, checked: TenantChecked, rules: TenantRules,
 ): [objects: number, bytes: number] {
-  const { text: yaml, objects } = renderTenantYaml(defaults, tenant, index, checked);
+  const { text: yaml, objects } = renderTenantYaml(defaults, tenant, index, checked, rules);
   // UTF-8 is at most 3 bytes per UTF-16 unit: grow the buffer (up to a bound) when the text might not fit.
   if (yaml.length * 3 > scratch.length && yaml.length * 3 <= MAX_SCRATCH) scratch = Buffer.allocUnsafe(yaml.length * 3);
   const data = yaml.length * 3 <= scratch.length ? scratch.subarray(0, scratch.write(yaml)) : Buffer.from(yaml);
@@ -83,8 +93,8 @@ export interface RenderedChunk {
  * no new memory to be mapped and zeroed.
  */
 export function renderChunk(
-  defaults: OpenClawChartProps, tenants: readonly TenantInput[], start: number, checked: (k: number) => TenantChecked,
-  reuse?: ArrayBuffer,
+  defaults: OpenClawChartProps, rules: TenantRules, tenants: readonly TenantInput[], start: number,
+  checked: (k: number) => TenantChecked, reuse?: ArrayBuffer,
 ): RenderedChunk {
   const objects: number[] = [];
   const sizes: number[] = [];
@@ -93,7 +103,7 @@ export function renderChunk(
   // Each manifest is encoded as soon as it is made, so its text dies young.
   let at = 0;
   tenants.forEach((t, k) => {
-    const { text, objects: count } = renderTenantYaml(defaults, t, start + k, checked(k));
+    const { text, objects: count } = renderTenantYaml(defaults, t, start + k, checked(k), rules);
     if (out.length - at < text.length * 3) {
       const grown = new ArrayBuffer(Math.max(2 * out.length, at + text.length * 3));
       out.copy(new Uint8Array(grown), 0, 0, at);

@@ -15,6 +15,13 @@ import { resolveModel } from './model';
 import { Model } from './resolve';
 import { DNS_LABEL } from './formats';
 import { FleetWarnings } from './fleet-warnings';
+import { ObjectOwners } from './fleet-owners';
+import { ResolvedTenancy, TenancyMode, assignedNamespace } from './fleet-tenancy';
+
+/** @internal The platform's rules a tenant is checked and rendered under (plain data: they go to worker threads). */
+export interface TenantRules {
+  readonly tenancy: ResolvedTenancy;
+}
 
 /** @internal The input of one tenant, as {@link FleetTenant} (kept here so workers need no fleet class). */
 export interface TenantInput {
@@ -105,9 +112,14 @@ class TenantSnapshot implements TenantInput {
  * @internal The props a valid tenant's chart is built from: the defaults with the tenant's props
  * merged over them, `releaseName` the tenant name and `namespace` resolved.
  */
-export function tenantChartProps(defaults: OpenClawChartProps, tenant: TenantInput): OpenClawChartProps {
+export function tenantChartProps(defaults: OpenClawChartProps, tenant: TenantInput, rules: TenantRules): OpenClawChartProps {
   const merged = deepMerge(defaults, tenant.props ?? {}) as OpenClawChartProps;
-  return { ...merged, releaseName: tenant.name, namespace: tenant.namespace ?? merged.namespace ?? 'default' };
+  return { ...merged, releaseName: tenant.name, namespace: tenantNamespace(tenant, defaults, merged, rules) };
+}
+
+/** The tenant's namespace: the one the fleet assigns, else the tenant's own, the defaults' or 'default'. */
+function tenantNamespace(tenant: TenantInput, defaults: OpenClawChartProps, merged: OpenClawChartProps, rules: TenantRules): string {
+  return assignedNamespace(rules.tenancy, tenant?.name, defaults) ?? tenant?.namespace ?? merged.namespace ?? 'default';
 }
 
 /** @internal What one tenant's own check finds: everything that does not need the other tenants. */
@@ -134,7 +146,7 @@ export interface TenantCheck {
  * `names`: keep the objects' names beside their keys (a worker's reply leaves them out: smaller to
  * copy, and the fleet's thread needs them only when two keys meet).
  */
-export function checkTenant(tenant: TenantInput, index: number, defaults: OpenClawChartProps, names = true): TenantCheck {
+export function checkTenant(tenant: TenantInput, index: number, defaults: OpenClawChartProps, rules: TenantRules, names = true): TenantCheck {
   const problems: FleetProblem[] = [];
   const name = tenant?.name;
   const add = problemAdder(problems, name, index);
@@ -143,11 +155,21 @@ export function checkTenant(tenant: TenantInput, index: number, defaults: OpenCl
   if (given.releaseName !== undefined && given.releaseName !== name) {
     add('releaseName', 'must not be set: the tenant name is the release name', given.releaseName);
   }
-  if (tenant?.namespace !== undefined && given.namespace !== undefined && given.namespace !== tenant.namespace) {
-    add('namespace', `conflicts with the tenant's namespace "${tenant.namespace}": set one of them`, given.namespace);
-  }
   const merged = deepMerge(defaults, given) as OpenClawChartProps;
-  const namespace = tenant?.namespace ?? merged.namespace ?? 'default';
+  const namespace = tenantNamespace(tenant, defaults, merged, rules);
+  if (rules.tenancy.mode === TenancyMode.OFF) {
+    if (tenant?.namespace !== undefined && given.namespace !== undefined && given.namespace !== tenant.namespace) {
+      add('namespace', `conflicts with the tenant's namespace "${tenant.namespace}": set one of them`, given.namespace);
+    }
+  } else if (nameOk) {
+    // The fleet's namespace, whatever the tenant asks for (kube-system, another tenant's).
+    for (const asked of [tenant.namespace, given.namespace]) {
+      if (asked !== undefined && asked !== namespace) add('namespace', `a tenant may not choose its namespace: the fleet assigns "${namespace}"`, asked);
+    }
+    if (rules.tenancy.mode === TenancyMode.NAMESPACE_PER_TENANT && (namespace.length > 63 || !DNS_LABEL.test(namespace))) {
+      add('name', `gives the namespace "${namespace}" (tenancy.namespaceTemplate), which is not a DNS label of at most 63 characters: shorten the tenant name or the template`, name);
+    }
+  }
   let model: Model | undefined;
   try {
     model = resolveModel({ ...merged, releaseName: nameOk ? name : undefined, namespace }, nameOk ? name : 'openclaw');
@@ -173,7 +195,7 @@ export function checkTenant(tenant: TenantInput, index: number, defaults: OpenCl
  */
 export function validateFleet(
   tenants: readonly TenantInput[], defaults: OpenClawChartProps, plainData: boolean, strict: boolean,
-  checks: (each: (index: number, check: TenantCheck) => void) => void,
+  checks: (each: (index: number, check: TenantCheck) => void) => void, rules: TenantRules,
 ): { problems: FleetProblem[]; index: FleetIndex; warnings: FleetWarnings } {
   const problems: FleetProblem[] = [];
   const warnings = new FleetWarnings();
@@ -184,10 +206,16 @@ export function validateFleet(
       message: 'must not be set: each tenant\'s name is its release name',
     });
   }
+  if (rules.tenancy.mode === TenancyMode.NAMESPACE_PER_TENANT && defaults.namespace !== undefined) {
+    problems.push({
+      path: 'defaults.namespace', propsPath: 'namespace', value: defaults.namespace,
+      message: `must not be set with a namespace per tenant: each tenant's is "${rules.tenancy.namespaceTemplate}" (tenancy.namespaceTemplate)`,
+    });
+  }
   const namespaces: string[] = [];
   const interned = new Map<string, string>();
   const byName = new Map<string, number | number[]>();
-  const owners = new ObjectOwners(tenants, namespaces, defaults);
+  const owners = new ObjectOwners(namespaces, (i) => checkTenant(tenants[i], i, defaults, rules).objects ?? []);
 
   checks((index, check) => {
     for (const p of check.problems) problems.push(p);
@@ -222,61 +250,6 @@ export function validateFleet(
     }
   });
   return { problems, index: { tenants, namespaces, byName, plainData, fingerprints }, warnings };
-}
-
-/**
- * Which tenant renders each object (namespace, kind, name), keyed by a number (textKey) rather
- * than the joined names: flat memory at 100,000 tenants. A key already taken is confirmed against
- * the owner's object names, made again (only when two tenants clash, or two keys collide).
- */
-class ObjectOwners {
-  private readonly byKey = new Map<number, number>();
-  /** Objects whose key was taken by another object (a collision): by their joined names. */
-  private readonly collided = new Map<string, number>();
-  private recomputed?: { readonly index: number; readonly objects: ReadonlyArray<[string, string]> };
-
-  constructor(
-    private readonly tenants: readonly TenantInput[], private readonly namespaces: readonly string[],
-    private readonly defaults: OpenClawChartProps,
-  ) {}
-
-  /**
-   * Records that tenant `index` renders its object `j` (key `key`; `names`: the tenant's object
-   * names, when at hand); returns the tenant that already does, if any, with the object.
-   */
-  public claim(
-    namespace: string, key: number, index: number, j: number, names: ReadonlyArray<[string, string]> | undefined,
-  ): { readonly owner: number; readonly object: readonly [string, string] } | undefined {
-    if (this.collided.size) {
-      const mine = (names ?? this.objectsOf(index))[j];
-      const collidedOwner = this.collided.get(exactKey(namespace, mine));
-      if (collidedOwner !== undefined) return { owner: collidedOwner, object: mine };
-    }
-    const owner = this.byKey.get(key);
-    if (owner === undefined) {
-      this.byKey.set(key, index);
-      return undefined;
-    }
-    const mine = (names ?? this.objectsOf(index))[j];
-    // A tenant's own objects differ from each other: the same tenant's key is a collision.
-    if (owner !== index && this.namespaces[owner] === namespace && this.objectsOf(owner).some(([k, n]) => k === mine[0] && n === mine[1])) {
-      return { owner, object: mine };
-    }
-    this.collided.set(exactKey(namespace, mine), index);
-    return undefined;
-  }
-
-  private objectsOf(index: number): ReadonlyArray<[string, string]> {
-    if (this.recomputed?.index !== index) {
-      this.recomputed = { index, objects: checkTenant(this.tenants[index], index, this.defaults).objects ?? [] };
-    }
-    return this.recomputed.objects;
-  }
-}
-
-/** An object's namespace, kind and name joined: the key of a collided object. */
-function exactKey(namespace: string, [kind, name]: readonly [string, string]): string {
-  return `${namespace}\0${kind}\0${name}`;
 }
 
 /** Adds problems of the tenant at `index`, prefixed with its name (or `tenants[i]` without a usable one). */

@@ -14,7 +14,8 @@ import * as path from 'path';
 import { OpenClawFleetError } from './fleet-error';
 import { tenantFingerprint } from './fleet-fingerprint';
 import { TenantChecked, renderTenant, renderTenantYaml, writeTenant } from './fleet-render';
-import { FleetIndex, checkTenant, snapshotFleet, tenantChartProps, validateFleet } from './fleet-validate';
+import { FleetIndex, TenantRules, checkTenant, deepMerge, snapshotFleet, tenantChartProps, validateFleet } from './fleet-validate';
+import { FleetTenancy, resolveTenancy, tenancyBase } from './fleet-tenancy';
 import { FleetFile, FleetLayout, FleetWriteOptions, FleetWriteResult, manifestPath, ownedFiles, recordOwned, removeStale } from './fleet-outdir';
 import { snapshot } from './snapshot';
 import { FleetWarning } from './fleet-warnings';
@@ -26,6 +27,8 @@ export { OpenClawFleetError } from './fleet-error';
 export type { FleetProblem } from './fleet-error';
 export type { FleetWarning } from './fleet-warnings';
 export { FLEET_MANIFEST, FleetLayout } from './fleet-outdir';
+export { TENANT_LIMITS, TENANT_QUOTA, TenancyMode } from './fleet-tenancy';
+export type { FleetTenancy } from './fleet-tenancy';
 export type { FleetFile, FleetWriteOptions, FleetWriteResult } from './fleet-outdir';
 
 /** One tenant (one person's OpenClaw) of a fleet. */
@@ -37,8 +40,9 @@ export interface FleetTenant {
    */
   readonly name: string;
   /**
-   * Namespace of the tenant's objects. Wins over `namespace` in the defaults.
-   * @default - `props.namespace`, else `defaults.namespace`, else 'default'
+   * Namespace of the tenant's objects, with tenancy off. Wins over `namespace` in the defaults.
+   * With tenancy the fleet assigns the namespace, and a different one is refused.
+   * @default - the fleet's with tenancy; else `props.namespace`, else `defaults.namespace`, else 'default'
    */
   readonly namespace?: string;
   /**
@@ -56,10 +60,18 @@ export interface OpenClawFleetProps {
   readonly tenants: readonly FleetTenant[];
   /**
    * Props shared by every tenant; each tenant's `props` are deep-merged over them.
-   * `releaseName` must not be set here.
+   * `releaseName` must not be set here. They are the platform's: with tenancy they are not held
+   * to the tenant policy, and they go over the fleet's own safe settings.
    * @default {}
    */
   readonly defaults?: OpenClawChartProps;
+  /**
+   * How tenants are kept apart: on by default, each tenant in a namespace of its own with Pod
+   * Security `restricted`, a quota, a LimitRange and a NetworkPolicy that admits only the ingress
+   * controller ({@link FleetTenancy}). `{ mode: TenancyMode.OFF }` renders tenants as given.
+   * @default { mode: TenancyMode.NAMESPACE_PER_TENANT }
+   */
+  readonly tenancy?: FleetTenancy;
   /**
    * Worker threads that check the tenants while constructing the fleet; 0 checks them in the
    * calling thread. The problems and warnings are the same, in the same order. A `writeTo` with
@@ -130,26 +142,30 @@ export class OpenClawFleet {
   private readonly defaults: OpenClawChartProps;
   private readonly index: FleetIndex;
   private readonly strict: boolean;
+  private readonly rules: TenantRules;
   /** The defaults' fingerprint when checked: changed defaults make every tenant be checked again. */
   private readonly defaultsFingerprint?: [number, number];
   /** The check pass's worker threads, kept for a `writeTo` in the same turn of the event loop. */
   private pool?: FleetPool;
 
   constructor(props: OpenClawFleetProps) {
+    const tenancy = resolveTenancy(props.tenancy);
     const { tenants, defaults } = snapshotFleet(props.tenants, props.defaults);
-    this.defaults = defaults;
+    this.rules = { tenancy };
+    // The platform's defaults go over what tenancy sets for every tenant.
+    this.defaults = deepMerge(tenancyBase(tenancy) as OpenClawChartProps, defaults);
     this.strict = props.strict ?? false;
     const plainData = true; // a snapshot (snapshotFleet) is plain data: it can go to worker threads as it is
     // Large fleets are checked on worker threads too: faster, and the models made while checking
     // never reach this thread's heap.
     const workers = plainData ? props.workers ?? defaultWorkers(tenants.length) : 0;
-    if (workers > 0 && tenants.length > 0) this.pool = new FleetPool(this.defaults, workers, tenants.length);
+    if (workers > 0 && tenants.length > 0) this.pool = new FleetPool(this.defaults, this.rules, workers, tenants.length);
     let result: ReturnType<typeof validateFleet>;
     try {
       result = validateFleet(tenants, this.defaults, plainData, this.strict, (each) => {
         if (this.pool) this.pool.check(tenants, this.strict, each);
-        else tenants.forEach((t, i) => each(i, checkTenant(t, i, this.defaults)));
-      });
+        else tenants.forEach((t, i) => each(i, checkTenant(t, i, this.defaults, this.rules)));
+      }, this.rules);
     } catch (e) {
       this.closePool();
       throw e;
@@ -177,7 +193,7 @@ export class OpenClawFleet {
    * @param tenant a tenant name, or `<namespace>/<name>` when the name is used in several namespaces
    */
   public tenantProps(tenant: string): OpenClawChartProps {
-    return snapshot(tenantChartProps(this.defaults, this.index.tenants[this.find(tenant)]), 'props');
+    return snapshot(tenantChartProps(this.defaults, this.index.tenants[this.find(tenant)], this.rules), 'props');
   }
 
   /**
@@ -257,7 +273,7 @@ export class OpenClawFleet {
       const paths = tenants.map((_, i) => fileOf(i));
       // The check pass's threads when they fit (and hold these defaults), else new ones.
       if (!this.pool || this.pool.size !== Math.min(workers, Math.ceil(tenants.length / CHUNK)) || !defaultsSame) this.closePool();
-      const pool = this.pool ?? new FleetPool(this.defaults, workers, tenants.length);
+      const pool = this.pool ?? new FleetPool(this.defaults, this.rules, workers, tenants.length);
       this.pool = undefined;
       try {
         const fingerprints = defaultsSame ? this.index.fingerprints : undefined;
@@ -270,7 +286,7 @@ export class OpenClawFleet {
       this.closePool();
       for (let i = 0; i < tenants.length; i++) {
         const file = fileOf(i);
-        const [count, size] = writeTenant(this.defaults, tenants[i], i, file, this.checked(i, defaultsSame));
+        const [count, size] = writeTenant(this.defaults, tenants[i], i, file, this.checked(i, defaultsSame), this.rules);
         add(i, file, count, size);
       }
     }
@@ -292,12 +308,12 @@ export class OpenClawFleet {
 
   /** Tenant `i`'s objects (renderObjects' path: no construct tree, the same JSON as the chart alone). */
   private render(i: number): any[] {
-    return renderTenant(this.defaults, this.index.tenants[i], i, this.checked(i, this.defaultsUnchanged()));
+    return renderTenant(this.defaults, this.index.tenants[i], i, this.checked(i, this.defaultsUnchanged()), this.rules);
   }
 
   /** Tenant `i`'s manifest: `toManifestYaml` of {@link render}, written as the builders go (yaml-sink.ts). */
   private renderYaml(i: number): string {
-    return renderTenantYaml(this.defaults, this.index.tenants[i], i, this.checked(i, this.defaultsUnchanged())).text;
+    return renderTenantYaml(this.defaults, this.index.tenants[i], i, this.checked(i, this.defaultsUnchanged()), this.rules).text;
   }
 
   /** How tenant `i` was checked: its fingerprint then, unless the defaults changed since. */

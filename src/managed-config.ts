@@ -28,6 +28,8 @@ export function managedGatewayConfig(props: OpenClawChartProps, features: ImageF
   const proxied = !!props.ingress?.enabled || !!props.httpRoute?.enabled;
   const proxies = props.gateway?.trustedProxies;
   if (proxies?.length || proxied) gateway.trustedProxies = [...(proxies ?? [])];
+  const terminal = props.gateway?.terminal?.enabled;
+  if (terminal !== undefined) gateway.terminal = { enabled: terminal };
   if (Object.keys(gateway).length) config.gateway = gateway;
 
   const channels = props.gateway?.channels ?? {};

@@ -313,6 +313,14 @@ export interface GatewayProps {
    * @default - none: the pod generates its token
    */
   readonly tokenSecret?: { readonly name?: string; readonly key?: string };
+  /**
+   * OpenClaw's operator terminal (`gateway.terminal` in openclaw.json): a shell in the agent's
+   * workspace with the gateway's environment (its provider keys and token), for admin-scoped
+   * operators. Written only when set; fleets with tenancy set `enabled: false`. The key is known
+   * to the OpenClaw 2026.9 line (`openclaw config validate` of 2026.9.6 accepts it).
+   * @default - OpenClaw's default (on)
+   */
+  readonly terminal?: { readonly enabled?: boolean };
 }
 
 export interface EnvFromConfigMap {
@@ -696,6 +704,12 @@ export interface OpenClawChartProps {
   readonly tolerations?: k8s.Toleration[];
   /** @default {} */
   readonly affinity?: k8s.Affinity;
+  /**
+   * RuntimeClass of the pods (`spec.runtimeClassName`), e.g. `gvisor` or `kata`: a sandboxed
+   * kernel between the agent's shell commands and the node. The RuntimeClass must exist in the cluster.
+   * @default - the cluster's default runtime
+   */
+  readonly runtimeClassName?: string;
   /** @default see RbacProps */
   readonly rbac?: RbacProps;
   /** @default see NetworkPolicyProps */

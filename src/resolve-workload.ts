@@ -17,6 +17,7 @@ export interface ResolvedWorkload {
   readonly nodeSelector: Record<string, string>;
   readonly tolerations: readonly object[];
   readonly affinity: object;
+  readonly runtimeClassName?: string;
   readonly extraVolumeMounts: readonly object[];
   /** `/usr/local/lib/node_modules` is a writable emptyDir, seeded from the image. */
   readonly nodeModulesWritable: boolean;
@@ -40,6 +41,7 @@ export function resolveWorkload(props: OpenClawChartProps, replicas: number): Re
     nodeSelector: props.nodeSelector ?? {},
     tolerations: props.tolerations ?? [],
     affinity: props.affinity ?? {},
+    ...(props.runtimeClassName ? { runtimeClassName: props.runtimeClassName } : {}),
     extraVolumeMounts: props.extraVolumeMounts ?? [],
     nodeModulesWritable: props.nodeModulesWritable ?? DEFAULTS.nodeModulesWritable,
     initContainerResources: DEFAULTS.initContainerResources,

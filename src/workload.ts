@@ -113,6 +113,7 @@ function podSpec(model: Model): KubernetesJson {
     ...(Object.keys(workload.nodeSelector).length ? { nodeSelector: workload.nodeSelector } : {}),
     ...(workload.tolerations.length ? { tolerations: workload.tolerations } : {}),
     ...(Object.keys(workload.affinity).length ? { affinity: workload.affinity } : {}),
+    ...(workload.runtimeClassName ? { runtimeClassName: workload.runtimeClassName } : {}),
     initContainers: initContainers(model, dataMount, gatewayMounts),
     containers: [{
       name: 'openclaw',

@@ -11,6 +11,11 @@ import { FleetTenant, OpenClawChart, OpenClawChartProps, OpenClawFleet, OpenClaw
 import { trustedProxiesAdvice } from '../src/trusted-proxies';
 import { MAX_REPEATS } from '../src/fleet-warnings';
 import { checkTenant, validateFleet } from '../src/fleet-validate';
+import { resolveTenancy } from '../src/fleet-tenancy';
+import { TenancyMode } from '../src';
+
+/** These tests are about the fleet as a bulk renderer: tenancy (test/fleet-tenancy.test.ts) is off. */
+const OFF = { mode: TenancyMode.OFF };
 
 const WILDCARD = 'grants "*" in verbs: the agent runs shell commands on a model\'s instructions; list the groups, resources and verbs it needs';
 const WILD_RULES: OpenClawChartProps['rbac'] = { create: true, rules: [{ apiGroups: [''], resources: ['services'], verbs: ['*'] }] };
@@ -25,7 +30,7 @@ function construct(props: OpenClawFleetProps): { fleet?: OpenClawFleet; error?: 
   const writes: string[] = [];
   const spy = jest.spyOn(process.stderr, 'write').mockImplementation((s: any) => (writes.push(String(s)), true));
   try {
-    const fleet = new OpenClawFleet(props);
+    const fleet = new OpenClawFleet({ tenancy: OFF, ...props });
     return { fleet, said: fleet.warningLines.map((l) => `${l}\n`).join('') };
   } catch (error) {
     return { error, said: '' };
@@ -131,7 +136,7 @@ describe('the fleet reads its input once: a tenant or default changed after cons
 
   test('changed to invalid props: the tenant renders as it was checked', () => {
     const tenant: { name: string; props: OpenClawChartProps } = { name: 'alice', props: { service: { port: 8080 } } };
-    const fleet = new OpenClawFleet({ tenants: [tenant, { name: 'bob' }] });
+    const fleet = new OpenClawFleet({ tenancy: OFF, tenants: [tenant, { name: 'bob' }] });
     (tenant.props.service as { port: number }).port = 0;
     expect(fleet.synthYaml('alice')).toBe(chartYaml('alice', { service: { port: 8080 } }));
     expect(fleet.tenantProps('alice').service).toEqual({ port: 8080 });
@@ -148,7 +153,7 @@ describe('the fleet reads its input once: a tenant or default changed after cons
   test('changed defaults, and a changed tenantProps() result: every tenant renders as checked, on worker threads too', () => {
     const defaults: OpenClawChartProps = { replicaCount: 1, podLabels: { team: 'a' } };
     // Checked in this thread, so that only writeTo starts worker threads (the test's time).
-    const fleet = new OpenClawFleet({ defaults, tenants: names(150), workers: 0 });
+    const fleet = new OpenClawFleet({ tenancy: OFF, defaults, tenants: names(150), workers: 0 });
     (defaults as { replicaCount: number }).replicaCount = -1;
     (fleet.tenantProps('user-000').podLabels as Record<string, string>).team = 'b';
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'openclaw-fleet-'));
@@ -180,10 +185,11 @@ describe('object names unique per namespace, checked by key', () => {
     const tenants: FleetTenant[] = [{ name: 'alice' }, { name: 'bob' }, { name: 'alice-openclaw' }, { name: 'carol' }];
     for (const withNames of [true, false]) {
       // Every object gets the same key: each match must be confirmed by name.
+      const rules = { tenancy: resolveTenancy({ mode: TenancyMode.OFF }) };
       const result = validateFleet(tenants, {}, true, false, (each) => tenants.forEach((t, i) => {
-        const check = checkTenant(t, i, {}, withNames);
+        const check = checkTenant(t, i, {}, rules, withNames);
         each(i, { ...check, objectKeys: check.objectKeys!.map(() => 7) });
-      }));
+      }), rules);
       expect(result.problems.map((p) => p.path)).toEqual(['alice-openclaw: name']);
       expect(result.problems[0].message).toContain('its StatefulSet "alice-openclaw" in namespace "default" is also rendered by tenant "alice" (tenants[0])');
     }

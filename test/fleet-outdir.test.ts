@@ -7,9 +7,13 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { FLEET_MANIFEST, FleetLayout, OpenClawFleet } from '../src';
+import { TenancyMode } from '../src';
+
+/** These tests are about the fleet as a bulk renderer: tenancy (test/fleet-tenancy.test.ts) is off. */
+const OFF = { mode: TenancyMode.OFF };
 
 const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'fleet-outdir-'));
-const fleetOf = (...names: string[]) => new OpenClawFleet({ tenants: names.map((name) => ({ name })), workers: 0 });
+const fleetOf = (...names: string[]) => new OpenClawFleet({ tenancy: OFF, tenants: names.map((name) => ({ name })), workers: 0 });
 const listing = (dir: string) => (fs.readdirSync(dir, { recursive: true }) as string[]).map((f) => f.split(path.sep).join('/')).sort();
 
 test('alice, bob, carol then bob, carol: alice.k8s.yaml is gone, an unrelated file is untouched', () => {
@@ -37,17 +41,17 @@ test('a file the fleet did not write is kept even when it looks like a tenant\'s
 
 test('by namespace: a tenant moved to another namespace leaves no copy behind; an emptied namespace folder goes', () => {
   const dir = tmp();
-  new OpenClawFleet({ tenants: [{ name: 'alice', namespace: 'a' }, { name: 'bob', namespace: 'b' }] }).writeTo(dir, { layout: FleetLayout.BY_NAMESPACE });
+  new OpenClawFleet({ tenancy: OFF, tenants: [{ name: 'alice', namespace: 'a' }, { name: 'bob', namespace: 'b' }] }).writeTo(dir, { layout: FleetLayout.BY_NAMESPACE });
   fs.writeFileSync(path.join(dir, 'a', 'notes.txt'), 'x');
-  new OpenClawFleet({ tenants: [{ name: 'alice', namespace: 'b' }] }).writeTo(dir, { layout: FleetLayout.BY_NAMESPACE });
+  new OpenClawFleet({ tenancy: OFF, tenants: [{ name: 'alice', namespace: 'b' }] }).writeTo(dir, { layout: FleetLayout.BY_NAMESPACE });
   expect(listing(dir)).toEqual([FLEET_MANIFEST, 'a', 'a/notes.txt', 'b', 'b/alice.k8s.yaml']);
 });
 
 test('threaded and inline writes keep the same manifest', () => {
   const dir = tmp();
   const names = Array.from({ length: 40 }, (_, i) => `user-${i}`);
-  new OpenClawFleet({ tenants: names.map((name) => ({ name })) }).writeTo(dir, { workers: 2 });
-  const result = new OpenClawFleet({ tenants: names.slice(10).map((name) => ({ name })) }).writeTo(dir, { workers: 2 });
+  new OpenClawFleet({ tenancy: OFF, tenants: names.map((name) => ({ name })) }).writeTo(dir, { workers: 2 });
+  const result = new OpenClawFleet({ tenancy: OFF, tenants: names.slice(10).map((name) => ({ name })) }).writeTo(dir, { workers: 2 });
   expect(result.removed).toHaveLength(10);
   expect(listing(dir)).toEqual([FLEET_MANIFEST, ...names.slice(10).map((n) => `${n}.k8s.yaml`)].sort());
 });

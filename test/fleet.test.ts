@@ -15,6 +15,10 @@ import {
 import { deepMerge } from '../src/fleet-validate';
 import { validCase } from './helpers/arbitraries';
 import { envOf, findObject, mainContainer } from './helpers/synth';
+import { TenancyMode } from '../src';
+
+/** These tests are about the fleet as a bulk renderer: tenancy (test/fleet-tenancy.test.ts) is off. */
+const OFF = { mode: TenancyMode.OFF };
 
 const seed = process.env.FC_SEED === undefined ? {} : { seed: Number(process.env.FC_SEED) };
 
@@ -69,7 +73,7 @@ function sampleTenants(n: number): FleetTenant[] {
 
 describe('OpenClawFleet output equals one chart per App', () => {
   const tenants = sampleTenants(12);
-  const fleet = new OpenClawFleet({ defaults: DEFAULTS, tenants });
+  const fleet = new OpenClawFleet({ tenancy: OFF, defaults: DEFAULTS, tenants });
 
   test.each(['user-000', 'user-001', 'user-002', 'user-003', 'user-007', 'user-011'])('%s: objects and YAML', (name) => {
     const tenant = tenants.find((t) => t.name === name)!;
@@ -101,7 +105,7 @@ describe('OpenClawFleet output equals one chart per App', () => {
   });
 
   test('the default chart: a fleet of one equals `cdk8s synth` of main.ts', () => {
-    const one = new OpenClawFleet({ tenants: [{ name: 'openclaw' }] });
+    const one = new OpenClawFleet({ tenancy: OFF, tenants: [{ name: 'openclaw' }] });
     expect(one.synthYaml('openclaw')).toBe(Yaml.stringify(...chartAlone('openclaw', {})));
   });
 
@@ -123,14 +127,14 @@ describe('OpenClawFleet output equals one chart per App', () => {
         }
       });
       if (alone.some((a) => a.problems)) {
-        const e = fleetError(() => new OpenClawFleet({ tenants: fleetTenants }));
+        const e = fleetError(() => new OpenClawFleet({ tenancy: OFF, tenants: fleetTenants }));
         alone.forEach((a, index) => {
           const mine = e.problems.filter((p) => p.index === index).map((p) => [p.propsPath, p.message]);
           expect(mine).toEqual((a.problems ?? []).map((p) => [p.path, p.message]));
         });
         return;
       }
-      const f = new OpenClawFleet({ tenants: fleetTenants });
+      const f = new OpenClawFleet({ tenancy: OFF, tenants: fleetTenants });
       const streamed = [...f.synthYamlStream()];
       fleetTenants.forEach((t, i) => {
         expect(f.synthTenant(`${t.namespace}/${t.name}`)).toStrictEqual(alone[i].objects);
@@ -142,6 +146,7 @@ describe('OpenClawFleet output equals one chart per App', () => {
 
 describe('per-tenant props deep-merge over the defaults', () => {
   const fleet = new OpenClawFleet({
+    tenancy: OFF,
     defaults: DEFAULTS,
     tenants: [
       { name: 'alice', props: { env: { HOST: '127.0.0.1' }, podLabels: { 'example.com/owner': 'alice' }, extraArgs: ['--ws-log=compact'], resources: { limits: { memory: '8Gi' } } } },
@@ -200,14 +205,14 @@ describe('per-tenant props deep-merge over the defaults', () => {
 
 describe('tenant names and problems', () => {
   test('a duplicate name in one namespace names the tenant', () => {
-    const e = fleetError(() => new OpenClawFleet({ tenants: [{ name: 'alice' }, { name: 'bob' }, { name: 'alice' }] }));
+    const e = fleetError(() => new OpenClawFleet({ tenancy: OFF, tenants: [{ name: 'alice' }, { name: 'bob' }, { name: 'alice' }] }));
     expect(e.problems).toHaveLength(1);
     expect(e.problems[0]).toMatchObject({ tenant: 'alice', index: 2, propsPath: 'name' });
     expect(e.message).toContain('alice: name: duplicate tenant name in namespace "default" (also tenants[0])');
   });
 
   test('the same name in two namespaces is fine; lookups then need the namespace', () => {
-    const fleet = new OpenClawFleet({ tenants: [{ name: 'alice', namespace: 'a' }, { name: 'alice', namespace: 'b' }] });
+    const fleet = new OpenClawFleet({ tenancy: OFF, tenants: [{ name: 'alice', namespace: 'a' }, { name: 'alice', namespace: 'b' }] });
     expect(fleet.tenants()).toEqual(['alice', 'alice']);
     expect(() => fleet.synthTenant('alice')).toThrow(/"alice" is used in namespaces a, b: say "<namespace>\/alice"/);
     expect(findObject(fleet.synthTenant('b/alice'), 'StatefulSet').metadata.namespace).toBe('b');
@@ -217,6 +222,7 @@ describe('tenant names and problems', () => {
   test('invalid names: not a DNS label, too long, missing', () => {
     const long = `a${'b'.repeat(53)}`;
     const e = fleetError(() => new OpenClawFleet({
+    tenancy: OFF,
       tenants: [{ name: 'Bad_Name' }, { name: long }, { name: '' }, { name: 'ok' }, { name: '-dash' }],
     }));
     expect(e.problems.map((p) => [p.tenant, p.propsPath])).toEqual([
@@ -229,6 +235,7 @@ describe('tenant names and problems', () => {
 
   test('all problems of all tenants at once, each prefixed with the tenant', () => {
     const e = fleetError(() => new OpenClawFleet({
+    tenancy: OFF,
       tenants: [
         { name: 'alice', props: { service: { port: 0 } } },
         { name: 'bob' },
@@ -248,6 +255,7 @@ describe('tenant names and problems', () => {
 
   test('a problem shared by many tenants (from the defaults) is listed once with the tenants', () => {
     const e = fleetError(() => new OpenClawFleet({
+    tenancy: OFF,
       defaults: { service: { port: 70000 } },
       tenants: sampleTenants(8).map((t) => ({ name: t.name })),
     }));
@@ -258,6 +266,7 @@ describe('tenant names and problems', () => {
 
   test('releaseName in the defaults, and a namespace set twice', () => {
     const e = fleetError(() => new OpenClawFleet({
+    tenancy: OFF,
       defaults: { releaseName: 'everyone' },
       tenants: [{ name: 'alice', namespace: 'a', props: { namespace: 'b' } }],
     }));
@@ -267,14 +276,14 @@ describe('tenant names and problems', () => {
 
   test('two tenants whose objects would have the same names', () => {
     // `alice` renders alice-openclaw; a release that already contains "openclaw" is used as is.
-    const e = fleetError(() => new OpenClawFleet({ tenants: [{ name: 'alice' }, { name: 'alice-openclaw' }] }));
+    const e = fleetError(() => new OpenClawFleet({ tenancy: OFF, tenants: [{ name: 'alice' }, { name: 'alice-openclaw' }] }));
     expect(e.message).toContain('alice-openclaw: name: its StatefulSet "alice-openclaw" in namespace "default" is also rendered by tenant "alice" (tenants[0])');
     // Different namespaces: no clash.
-    expect(() => new OpenClawFleet({ tenants: [{ name: 'alice' }, { name: 'alice-openclaw', namespace: 'other' }] })).not.toThrow();
+    expect(() => new OpenClawFleet({ tenancy: OFF, tenants: [{ name: 'alice' }, { name: 'alice-openclaw', namespace: 'other' }] })).not.toThrow();
   });
 
   test('an empty fleet is valid', () => {
-    const fleet = new OpenClawFleet({ tenants: [] });
+    const fleet = new OpenClawFleet({ tenancy: OFF, tenants: [] });
     expect(fleet.tenants()).toEqual([]);
     expect([...fleet.synthObjects()]).toEqual([]);
   });
@@ -284,7 +293,7 @@ describe('writeTo', () => {
   test('one file per tenant, the same bytes as cdk8s App.synth() writes', () => {
     const tenants = sampleTenants(6);
     const dir = tmpdir();
-    const result = new OpenClawFleet({ defaults: DEFAULTS, tenants }).writeTo(path.join(dir, 'fleet'));
+    const result = new OpenClawFleet({ tenancy: OFF, defaults: DEFAULTS, tenants }).writeTo(path.join(dir, 'fleet'));
 
     // The naive way: every chart in one App, `cdk8s synth` layout (one file per chart).
     const app = new App({ outdir: path.join(dir, 'plain') });
@@ -308,7 +317,7 @@ describe('writeTo', () => {
   });
 
   test('the same name in two namespaces needs the by-namespace layout', () => {
-    const fleet = new OpenClawFleet({ tenants: [{ name: 'alice', namespace: 'a' }, { name: 'alice', namespace: 'b' }, { name: 'bob', namespace: 'a' }] });
+    const fleet = new OpenClawFleet({ tenancy: OFF, tenants: [{ name: 'alice', namespace: 'a' }, { name: 'alice', namespace: 'b' }, { name: 'bob', namespace: 'a' }] });
     const dir = tmpdir();
     expect(() => fleet.writeTo(dir)).toThrow(/Cannot write one file per tenant name: "alice" \(namespaces a, b\)\. Use layout FleetLayout.BY_NAMESPACE/);
     expect(fs.readdirSync(dir)).toEqual([]);
@@ -339,7 +348,7 @@ describe('writeTo on worker threads', () => {
   test('the same files and result as in one thread, in tenant order, each equal to renderObjects + toManifestYaml', () => {
     // 250 tenants: three chunks, so the two workers' replies interleave.
     const tenants = sampleTenants(250);
-    const fleet = new OpenClawFleet({ defaults: DEFAULTS, tenants });
+    const fleet = new OpenClawFleet({ tenancy: OFF, defaults: DEFAULTS, tenants });
     const dir = tmpdir();
     const threaded = fleet.writeTo(path.join(dir, 'workers'), { workers: 2 });
     const inline = fleet.writeTo(path.join(dir, 'inline'), { workers: 0 });
@@ -364,7 +373,7 @@ describe('writeTo on worker threads', () => {
       const { releaseName, namespace: _ns, ...props } = c.props;
       return { name: releaseName ?? c.release, namespace: `${c.namespace.slice(0, 50)}-t${i}`, props };
     });
-    const fleet = new OpenClawFleet({ tenants });
+    const fleet = new OpenClawFleet({ tenancy: OFF, tenants });
     const dir = tmpdir();
     const result = fleet.writeTo(dir, { layout: FleetLayout.BY_NAMESPACE, workers: 2 });
     expect(result.files).toHaveLength(tenants.length);
@@ -383,7 +392,7 @@ describe('writeTo on worker threads', () => {
       { name: 'user-004' }, { name: 'Bad_Name' }, { name: 'user-004-openclaw', namespace: 'openclaw' },
       { name: 'zed', props: { service: { port: 0 }, releaseName: 'x' } }, { name: 'amy', namespace: 'a', props: { namespace: 'b' } },
     ];
-    const [inline, threaded] = [0, 2].map((workers) => fleetError(() => new OpenClawFleet({ defaults: DEFAULTS, tenants, workers })));
+    const [inline, threaded] = [0, 2].map((workers) => fleetError(() => new OpenClawFleet({ tenancy: OFF, defaults: DEFAULTS, tenants, workers })));
     expect(threaded.problems).toEqual(inline.problems);
     expect(threaded.message).toBe(inline.message);
     expect(inline.problems.map((p) => p.path)).toEqual([
@@ -392,7 +401,7 @@ describe('writeTo on worker threads', () => {
   });
 
   test('a file that cannot be written stops the run with the same error as in one thread', () => {
-    const fleet = new OpenClawFleet({ tenants: sampleTenants(150).map((t) => ({ name: t.name })) });
+    const fleet = new OpenClawFleet({ tenancy: OFF, tenants: sampleTenants(150).map((t) => ({ name: t.name })) });
     const messages = [0, 2].map((workers) => {
       const dir = tmpdir();
       fs.mkdirSync(path.join(dir, 'user-120.k8s.yaml')); // a directory where the file should go

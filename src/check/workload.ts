@@ -65,6 +65,7 @@ function checkPorts(props: OpenClawChartProps, s: BasicSettings, p: ProblemColle
 function checkStorage(props: OpenClawChartProps, p: ProblemCollector): void {
   const persistence = props.persistence ?? {};
   if (persistence.size !== undefined && !isQuantity(persistence.size)) p.add('persistence.size', 'must be a Kubernetes quantity such as 10Gi', persistence.size);
+  if (props.runtimeClassName && !isDnsSubdomain(props.runtimeClassName)) p.add('runtimeClassName', 'must be a DNS subdomain (lower case), the name of a RuntimeClass', props.runtimeClassName);
   if (persistence.storageClass && !isDnsSubdomain(persistence.storageClass)) p.add('persistence.storageClass', 'must be a DNS subdomain (lower case)', persistence.storageClass);
   if (persistence.accessMode !== undefined && !isOneOf(ACCESS_MODES, persistence.accessMode)) {
     p.add('persistence.accessMode', `must be one of ${ACCESS_MODES.join(', ')}`, persistence.accessMode);

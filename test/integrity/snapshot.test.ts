@@ -7,6 +7,10 @@
 import { Testing } from 'cdk8s';
 import { OpenClawChart, OpenClawConfigError, OpenClawFleet, OpenClawFleetError, valuesToProps } from '../../src';
 import { renderObjects } from '../../src/build';
+import { TenancyMode } from '../../src';
+
+/** These tests are about the fleet as a bulk renderer: tenancy (test/fleet-tenancy.test.ts) is off. */
+const OFF = { mode: TenancyMode.OFF };
 
 const PROTO = 'is refused: __proto__, constructor, prototype are never props keys (they would reach JavaScript\'s object prototypes)';
 const GETTER = 'is a getter or setter: props are read once, as plain data; give the value itself';
@@ -61,7 +65,7 @@ describe('accessors are refused, naming the path, on every way in', () => {
   test('fleet defaults and tenants', () => {
     const error = (() => {
       try {
-        return new OpenClawFleet({ defaults: turningGetter('hostPID') as any, tenants: [{ name: 'alice', props: turningGetter('hostNetwork') as any }, Object.defineProperty({ name: 'bob' }, 'props', { enumerable: true, get: () => ({}) }) as any] });
+        return new OpenClawFleet({ tenancy: OFF, defaults: turningGetter('hostPID') as any, tenants: [{ name: 'alice', props: turningGetter('hostNetwork') as any }, Object.defineProperty({ name: 'bob' }, 'props', { enumerable: true, get: () => ({}) }) as any] });
       } catch (e) {
         return e;
       }
@@ -133,7 +137,7 @@ describe('prototype keys are refused wherever they come from, naming the path', 
     const defaults = JSON.parse('{"securityContext": {"runAsUser": 1000}, "podSecurityContext": {"__proto__": {"runAsUser": 0}}}');
     let error: unknown;
     try {
-      new OpenClawFleet({ defaults, tenants, strict: true, workers: 0 });
+      new OpenClawFleet({ tenancy: OFF, defaults, tenants, strict: true, workers: 0 });
     } catch (e) {
       error = e;
     }

@@ -9,6 +9,10 @@ import { FleetLayout, OpenClawFleet } from '../../src';
 import { exportHelmChart } from '../../src/helm';
 import { writeFileNoFollow } from '../../src/safe-write';
 import { cli, tempDir } from '../cli/run-cli';
+import { TenancyMode } from '../../src';
+
+/** These tests are about the fleet as a bulk renderer: tenancy (test/fleet-tenancy.test.ts) is off. */
+const OFF = { mode: TenancyMode.OFF };
 
 const root = tempDir();
 let n = 0;
@@ -58,7 +62,7 @@ test('helm: a link planted in a chart exported before is refused too (not remove
 });
 
 test('fleet writeTo: a link at a tenant file, or at a namespace folder, is an error naming it', () => {
-  const fleet = new OpenClawFleet({ tenants: [{ name: 'alice' }, { name: 'bob', namespace: 'team-b' }] });
+  const fleet = new OpenClawFleet({ tenancy: OFF, tenants: [{ name: 'alice' }, { name: 'bob', namespace: 'team-b' }] });
   const flat = planted('bob.k8s.yaml');
   expect(() => fleet.writeTo(flat.out, { workers: 0 })).toThrow(refusal(flat.at, flat.outside));
   expect(fs.readFileSync(flat.outside, 'utf8')).toBe('precious\n');

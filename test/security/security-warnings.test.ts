@@ -14,6 +14,10 @@ import { OpenClawConfigError, formatProblem } from '../../src/errors';
 import { resolveModel } from '../../src/model';
 import { cli, tempDir, writeFile } from '../cli/run-cli';
 import { podTemplates } from '../helpers/policy';
+import { TenancyMode } from '../../src';
+
+/** These tests are about the fleet as a bulk renderer: tenancy (test/fleet-tenancy.test.ts) is off. */
+const OFF = { mode: TenancyMode.OFF };
 
 interface Row {
   readonly section: string;
@@ -65,7 +69,7 @@ describe.each(RENDERED.map((r) => [`${r.section}: ${r.control}: ${r.path} ${JSON
   test('a strict fleet refuses it', () => {
     let error: unknown;
     try {
-      new OpenClawFleet({ tenants: [{ name: 'tenant', props: row.props }], strict: true });
+      new OpenClawFleet({ tenancy: OFF, tenants: [{ name: 'tenant', props: row.props }], strict: true });
     } catch (e) {
       error = e;
     }
