@@ -220,3 +220,28 @@ export function tenancyBase(tenancy: ResolvedTenancy): Record<string, unknown> {
     ...(tenancy.mode === TenancyMode.SHARED_NAMESPACE ? { networkPolicy: { enabled: true } } : {}),
   };
 }
+
+/**
+ * @internal With a host template: the tenant's host on its Ingress or HTTPRoute when the chart
+ * routes one and the tenant named no host (the platform's hosts and TLS entries are for every
+ * tenant: they get the tenant's host). `merged`: defaults and the tenant's props.
+ */
+export function withTenantHost<P extends TenantHostProps>(merged: P, given: TenantHostProps, tenancy: ResolvedTenancy, tenant: string): P {
+  if (tenancy.hostTemplate === undefined || tenancy.mode === TenancyMode.OFF) return merged;
+  const host = fromTemplate(tenancy.hostTemplate, tenant);
+  let out = merged;
+  if (merged.ingress?.enabled && given.ingress?.hosts === undefined) {
+    const tls = given.ingress?.tls === undefined ? merged.ingress.tls?.map((t) => ({ ...t, hosts: [host] })) : merged.ingress.tls;
+    out = { ...out, ingress: { ...merged.ingress, hosts: [{ host, paths: [{ path: '/', pathType: 'Prefix' }] }], ...(tls ? { tls } : {}) } };
+  }
+  if (merged.httpRoute?.enabled && given.httpRoute?.hostnames === undefined) {
+    out = { ...out, httpRoute: { ...merged.httpRoute, hostnames: [host] } };
+  }
+  return out;
+}
+
+/** The props withTenantHost reads and writes (a part of OpenClawChartProps). */
+interface TenantHostProps {
+  readonly ingress?: { readonly enabled?: boolean; readonly hosts?: readonly object[]; readonly tls?: ReadonlyArray<{ readonly secretName?: string; readonly hosts?: string[] }> };
+  readonly httpRoute?: { readonly enabled?: boolean; readonly hostnames?: readonly string[] };
+}

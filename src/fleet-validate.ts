@@ -16,11 +16,16 @@ import { Model } from './resolve';
 import { DNS_LABEL } from './formats';
 import { FleetWarnings } from './fleet-warnings';
 import { ObjectOwners } from './fleet-owners';
-import { ResolvedTenancy, TenancyMode, assignedNamespace } from './fleet-tenancy';
+import { ResolvedTenancy, TenancyMode, assignedNamespace, withTenantHost } from './fleet-tenancy';
+import { ResolvedPolicy, checkPolicy } from './fleet-policy';
+import { TenantClaims, checkReferences } from './fleet-references';
+import { FleetClaims } from './fleet-claims';
 
 /** @internal The platform's rules a tenant is checked and rendered under (plain data: they go to worker threads). */
 export interface TenantRules {
   readonly tenancy: ResolvedTenancy;
+  /** What a tenant may set; used with tenancy on. */
+  readonly policy: ResolvedPolicy;
 }
 
 /** @internal The input of one tenant, as {@link FleetTenant} (kept here so workers need no fleet class). */
@@ -113,7 +118,8 @@ class TenantSnapshot implements TenantInput {
  * merged over them, `releaseName` the tenant name and `namespace` resolved.
  */
 export function tenantChartProps(defaults: OpenClawChartProps, tenant: TenantInput, rules: TenantRules): OpenClawChartProps {
-  const merged = deepMerge(defaults, tenant.props ?? {}) as OpenClawChartProps;
+  const given = tenant.props ?? {};
+  const merged = withTenantHost(deepMerge(defaults, given) as OpenClawChartProps, given, rules.tenancy, tenant.name);
   return { ...merged, releaseName: tenant.name, namespace: tenantNamespace(tenant, defaults, merged, rules) };
 }
 
@@ -139,6 +145,8 @@ export interface TenantCheck {
   readonly warnings: readonly ConfigProblem[];
   /** The fingerprint of the tenant as checked; undefined when it is not plain data. */
   readonly fingerprint?: [number, number];
+  /** With tenancy: the names the tenant's props write and the hosts it routes, when any (fleet-claims.ts). */
+  readonly claims?: TenantClaims;
 }
 
 /**
@@ -155,8 +163,9 @@ export function checkTenant(tenant: TenantInput, index: number, defaults: OpenCl
   if (given.releaseName !== undefined && given.releaseName !== name) {
     add('releaseName', 'must not be set: the tenant name is the release name', given.releaseName);
   }
-  const merged = deepMerge(defaults, given) as OpenClawChartProps;
+  const merged = withTenantHost(deepMerge(defaults, given) as OpenClawChartProps, given, rules.tenancy, name);
   const namespace = tenantNamespace(tenant, defaults, merged, rules);
+  let claims: TenantClaims | undefined;
   if (rules.tenancy.mode === TenancyMode.OFF) {
     if (tenant?.namespace !== undefined && given.namespace !== undefined && given.namespace !== tenant.namespace) {
       add('namespace', `conflicts with the tenant's namespace "${tenant.namespace}": set one of them`, given.namespace);
@@ -169,6 +178,10 @@ export function checkTenant(tenant: TenantInput, index: number, defaults: OpenCl
     if (rules.tenancy.mode === TenancyMode.NAMESPACE_PER_TENANT && (namespace.length > 63 || !DNS_LABEL.test(namespace))) {
       add('name', `gives the namespace "${namespace}" (tenancy.namespaceTemplate), which is not a DNS label of at most 63 characters: shorten the tenant name or the template`, name);
     }
+    // The tenant's own props only: the defaults are the platform's.
+    const checked = checkReferences(name, given, merged, namespace, rules.tenancy, add);
+    checkPolicy(given as Record<string, unknown>, rules.policy, checked.refused, add);
+    if (checked.claims.refs.length || checked.claims.routes.length) claims = checked.claims;
   }
   let model: Model | undefined;
   try {
@@ -185,6 +198,7 @@ export function checkTenant(tenant: TenantInput, index: number, defaults: OpenCl
     problems, nameOk, namespace, objects: names ? objects : undefined,
     objectKeys: objects?.map(([kind, objectName]) => textKey(namespace, kind, objectName)),
     warnings: model?.warnings ?? [], fingerprint: tenantFingerprint(tenant?.name, tenant?.namespace, tenant?.props),
+    ...(claims ? { claims } : {}),
   };
 }
 
@@ -216,6 +230,8 @@ export function validateFleet(
   const interned = new Map<string, string>();
   const byName = new Map<string, number | number[]>();
   const owners = new ObjectOwners(namespaces, (i) => checkTenant(tenants[i], i, defaults, rules).objects ?? []);
+  const claims = new FleetClaims((i) => tenants[i].name, (i) => problemAdder(problems, tenants[i].name, i));
+  const valid = new Uint8Array(tenants.length);
 
   checks((index, check) => {
     for (const p of check.problems) problems.push(p);
@@ -248,7 +264,10 @@ export function validateFleet(
         return;
       }
     }
+    valid[index] = 1;
+    claims.add(index, check.claims);
   });
+  if (rules.tenancy.mode === TenancyMode.SHARED_NAMESPACE) claims.checkSharedNames(tenants.length, defaults, (i) => valid[i] === 1);
   return { problems, index: { tenants, namespaces, byName, plainData, fingerprints }, warnings };
 }
 

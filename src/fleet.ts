@@ -16,6 +16,7 @@ import { tenantFingerprint } from './fleet-fingerprint';
 import { TenantChecked, renderTenant, renderTenantYaml, writeTenant } from './fleet-render';
 import { FleetIndex, TenantRules, checkTenant, deepMerge, snapshotFleet, tenantChartProps, validateFleet } from './fleet-validate';
 import { FleetTenancy, resolveTenancy, tenancyBase } from './fleet-tenancy';
+import { FleetPolicy, resolvePolicy } from './fleet-policy';
 import { FleetFile, FleetLayout, FleetWriteOptions, FleetWriteResult, manifestPath, ownedFiles, recordOwned, removeStale } from './fleet-outdir';
 import { snapshot } from './snapshot';
 import { FleetWarning } from './fleet-warnings';
@@ -29,6 +30,8 @@ export type { FleetWarning } from './fleet-warnings';
 export { FLEET_MANIFEST, FleetLayout } from './fleet-outdir';
 export { TENANT_LIMITS, TENANT_QUOTA, TenancyMode } from './fleet-tenancy';
 export type { FleetTenancy } from './fleet-tenancy';
+export { TENANT_SAFE_PROPS } from './fleet-policy';
+export type { FleetPolicy } from './fleet-policy';
 export type { FleetFile, FleetWriteOptions, FleetWriteResult } from './fleet-outdir';
 
 /** One tenant (one person's OpenClaw) of a fleet. */
@@ -72,6 +75,14 @@ export interface OpenClawFleetProps {
    * @default { mode: TenancyMode.NAMESPACE_PER_TENANT }
    */
   readonly tenancy?: FleetTenancy;
+  /**
+   * What a tenant's own props may set, with tenancy on (the defaults are the platform's and are
+   * not held to it): by default its model, channels, persistence size and resources within
+   * bounds, and env without credentials. Whatever it allows, a tenant's references must name
+   * its own objects and its hosts must be its own.
+   * @default - TENANT_SAFE_PROPS within the default bounds
+   */
+  readonly policy?: FleetPolicy;
   /**
    * Worker threads that check the tenants while constructing the fleet; 0 checks them in the
    * calling thread. The problems and warnings are the same, in the same order. A `writeTo` with
@@ -151,7 +162,7 @@ export class OpenClawFleet {
   constructor(props: OpenClawFleetProps) {
     const tenancy = resolveTenancy(props.tenancy);
     const { tenants, defaults } = snapshotFleet(props.tenants, props.defaults);
-    this.rules = { tenancy };
+    this.rules = { tenancy, policy: resolvePolicy(props.policy) };
     // The platform's defaults go over what tenancy sets for every tenant.
     this.defaults = deepMerge(tenancyBase(tenancy) as OpenClawChartProps, defaults);
     this.strict = props.strict ?? false;

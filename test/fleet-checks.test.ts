@@ -12,6 +12,7 @@ import { trustedProxiesAdvice } from '../src/trusted-proxies';
 import { MAX_REPEATS } from '../src/fleet-warnings';
 import { checkTenant, validateFleet } from '../src/fleet-validate';
 import { resolveTenancy } from '../src/fleet-tenancy';
+import { resolvePolicy } from '../src/fleet-policy';
 import { TenancyMode } from '../src';
 
 /** These tests are about the fleet as a bulk renderer: tenancy (test/fleet-tenancy.test.ts) is off. */
@@ -185,7 +186,7 @@ describe('object names unique per namespace, checked by key', () => {
     const tenants: FleetTenant[] = [{ name: 'alice' }, { name: 'bob' }, { name: 'alice-openclaw' }, { name: 'carol' }];
     for (const withNames of [true, false]) {
       // Every object gets the same key: each match must be confirmed by name.
-      const rules = { tenancy: resolveTenancy({ mode: TenancyMode.OFF }) };
+      const rules = { tenancy: resolveTenancy({ mode: TenancyMode.OFF }), policy: resolvePolicy({}) };
       const result = validateFleet(tenants, {}, true, false, (each) => tenants.forEach((t, i) => {
         const check = checkTenant(t, i, {}, rules, withNames);
         each(i, { ...check, objectKeys: check.objectKeys!.map(() => 7) });

@@ -144,3 +144,237 @@ describe('shared namespace', () => {
     expect(e.problems.map((p) => `${p.path}: ${p.message}`)).toEqual(['mallory: namespace: a tenant may not choose its namespace: the fleet assigns "default"']);
   });
 });
+
+const problemLines = (e: OpenClawFleetError) => e.problems.map((p) => `${p.path}: ${p.message}`);
+
+/** The issue's hostile tenant: everything mallory tried against alice. */
+const ALICE = {
+  name: 'alice',
+  props: { ingress: { enabled: true, hosts: [{ host: 'alice.claw.example.com' }], tls: [{ secretName: 'alice-openclaw-tls', hosts: ['alice.claw.example.com'] }] } },
+};
+const MALLORY = {
+  name: 'mallory',
+  props: {
+    namespace: 'kube-system',
+    serviceAccount: { create: false, name: 'alice-openclaw' },
+    rbac: { rules: [{ apiGroups: [''], resources: ['pods/exec'], verbs: ['create'] }] },
+    existingSecret: { name: 'alice-openclaw-gateway-token' },
+    extraVolumes: [{ name: 'stolen', persistentVolumeClaim: { claimName: 'data-alice-openclaw-0' } }],
+    extraVolumeMounts: [{ name: 'stolen', mountPath: '/stolen' }],
+    ingress: {
+      enabled: true,
+      hosts: [{ host: 'alice.claw.example.com', paths: [{ path: '/api', pathType: 'Prefix' as const }] }],
+      tls: [{ secretName: 'alice-openclaw-tls', hosts: ['alice.claw.example.com'] }],
+    },
+  },
+};
+const NOT_HERS = 'which is not this tenant\'s: a tenant\'s references must name its own objects, "mallory-openclaw" or "mallory-openclaw-..."';
+/** Each attack, refused whatever the policy lets a tenant set. */
+const ATTACKS_REFUSED = [
+  'mallory: namespace: a tenant may not choose its namespace: the fleet assigns "default"',
+  `mallory: serviceAccount.name: names "alice-openclaw", ${NOT_HERS}`,
+  `mallory: existingSecret.name: names "alice-openclaw-gateway-token", ${NOT_HERS}`,
+  `mallory: extraVolumes[0].persistentVolumeClaim.claimName: names "data-alice-openclaw-0", ${NOT_HERS} (claims also "data-mallory-openclaw-<n>")`,
+  `mallory: ingress.tls[0].secretName: names "alice-openclaw-tls", ${NOT_HERS}`,
+  'mallory: rbac.rules[0]: would reach every tenant\'s objects in the shared namespace "default": list the tenant\'s own objects in resourceNames ("mallory-openclaw" or "mallory-openclaw-...")',
+];
+
+describe('tenant policy and references: the issue\'s attacks', () => {
+  test('in one shared namespace, with a policy that lets tenants set every prop used: each attack refused with its message', () => {
+    const e = fleetError(() => new OpenClawFleet({
+      strict: true,
+      tenancy: { mode: TenancyMode.SHARED_NAMESPACE },
+      policy: { allow: ['serviceAccount', 'rbac', 'existingSecret', 'extraVolumes', 'extraVolumeMounts', 'ingress'] },
+      defaults: { gateway: { trustedProxies: ['10.0.0.1'] } },
+      tenants: [ALICE, MALLORY],
+    }));
+    expect(problemLines(e)).toEqual([
+      ...ATTACKS_REFUSED,
+      // The strict fleet's warning, an error here.
+      'mallory: rbac.rules[0]: grants create on pods/exec: the agent can run commands in other pods of the namespace, with their ServiceAccounts and Secrets',
+      'mallory: ingress.hosts[0].paths[0]: routes "alice.claw.example.com/api", which tenant "alice" (tenants[0]) routes too: a host and path belong to one tenant',
+    ]);
+    expect(e.problems.every((p) => p.tenant === 'mallory')).toBe(true);
+  });
+
+  test('with the defaults (a namespace each, the safe policy): the same references refused, and every prop outside the policy', () => {
+    const e = fleetError(() => new OpenClawFleet({ tenants: [{ name: 'alice' }, MALLORY] }));
+    const lines = problemLines(e);
+    expect(lines).toEqual(expect.arrayContaining([
+      ATTACKS_REFUSED[0].replace('"default"', '"openclaw-mallory"'), ...ATTACKS_REFUSED.slice(1, 5),
+      ...['serviceAccount', 'rbac', 'existingSecret', 'extraVolumes', 'extraVolumeMounts', 'ingress'].map((path) => `mallory: ${path}: ${OUTSIDE}`),
+    ]));
+    expect(lines).toHaveLength(11);
+  });
+});
+
+const OUTSIDE = 'is not among the props a tenant may set (policy.allow: agentModel, gateway.channels, persistence.size, resources, env)';
+
+describe('the default policy', () => {
+  const render = (props: any) => new OpenClawFleet({ tenants: [{ name: 'alice', props }] });
+
+  test('a tenant sets its model, channels, state size, resources and plain env; they render', () => {
+    const objects = render({
+      agentModel: 'anthropic/claude-sonnet-4-6', gateway: { channels: { telegram: { enabled: true, allowFrom: ['@alice'] } } },
+      persistence: { size: '5Gi' }, resources: { limits: { cpu: '1', memory: '2Gi' }, requests: { cpu: '100m', memory: '512Mi' } }, env: { LOG_LEVEL: 'debug' },
+    }).synthTenant('alice');
+    const sts = byKind(objects, 'StatefulSet')[0];
+    expect(sts.spec.volumeClaimTemplates[0].spec.resources.requests.storage).toBe('5Gi');
+    expect(sts.spec.template.spec.containers[0].resources.limits).toEqual({ cpu: '1', memory: '2Gi' });
+    expect(byKind(objects, 'ConfigMap')[0].data['openclaw.json']).toContain('"primary": "anthropic/claude-sonnet-4-6"');
+  });
+
+  test('anything else, and anything out of bounds, is refused with the tenant and the path', () => {
+    const e = fleetError(() => render({
+      persistence: { size: '50Gi', storageClass: 'fast' },
+      resources: { limits: { cpu: '4', memory: '8Gi', 'nvidia.com/gpu': '1' } },
+      env: { OPENCLAW_GATEWAY_TOKEN: 'x', GITHUB_TOKEN: 'y' },
+      podSecurityContext: { runAsUser: 0 },
+      gateway: { trustedProxies: ['0.0.0.0/0'], channels: {} },
+      nameOverride: 'bob',
+    }));
+    expect(problemLines(e)).toEqual([
+      'alice: nameOverride: is the platform\'s: a tenant\'s object names derive from its tenant name',
+      `alice: persistence.storageClass: ${OUTSIDE}`,
+      `alice: podSecurityContext: ${OUTSIDE}`,
+      `alice: gateway.trustedProxies: ${OUTSIDE}`,
+      'alice: persistence.size: is more than a tenant may ask for (policy.maxPersistenceSize: 20Gi)',
+      'alice: resources.limits.cpu: is more than a tenant may ask for (policy.maxCpu: 2)',
+      'alice: resources.limits.memory: is more than a tenant may ask for (policy.maxMemory: 4Gi)',
+      'alice: resources.limits.nvidia.com/gpu: a tenant\'s resources may name cpu and memory only',
+      'alice: env.OPENCLAW_GATEWAY_TOKEN: is the platform\'s: OPENCLAW_* variables configure the gateway itself (its token, state and updates)',
+      'alice: env.GITHUB_TOKEN: a tenant\'s env may not hold credentials (a name or value that looks like one): the platform provides them through Secrets',
+      // The chart's own checks follow (it refuses plain secrets and root as well).
+      'alice: env.OPENCLAW_GATEWAY_TOKEN: looks like a secret and would be visible in the StatefulSet: put it in existingSecret (or set allowPlainSecretEnv: true)',
+      'alice: env.GITHUB_TOKEN: looks like a secret and would be visible in the StatefulSet: put it in existingSecret (or set allowPlainSecretEnv: true)',
+      expect.stringMatching(/^alice: podSecurityContext.runAsUser: is 0 \(root\)/),
+    ]);
+    // Never the values: they may be credentials.
+    expect(e.message).not.toMatch(/"[xy]"/);
+  });
+
+  test('the platform widens the policy and its bounds; its defaults are not held to it', () => {
+    const fleet = new OpenClawFleet({
+      policy: { allow: [...['agentModel'], 'podAnnotations'], maxPersistenceSize: '100Gi' },
+      defaults: { existingSecret: { name: 'provider-keys', keys: { ANTHROPIC_API_KEY: 'anthropic' } }, persistence: { size: '50Gi' } },
+      tenants: [{ name: 'alice', props: { podAnnotations: { team: 'a' } } }],
+    });
+    expect(byKind(fleet.synthTenant('alice'), 'StatefulSet')[0].spec.template.metadata.annotations.team).toBe('a');
+    expect(problemLines(fleetError(() => new OpenClawFleet({ policy: { allow: ['agentModel'] }, tenants: [{ name: 'alice', props: { env: { A: 'b' } } }] }))))
+      .toEqual(['alice: env: is not among the props a tenant may set (policy.allow: agentModel)']);
+  });
+
+  test('a bad policy is refused', () => {
+    expect(problemLines(fleetError(() => new OpenClawFleet({ policy: { allow: ['a b'], maxCpu: 'lots' }, tenants: [] })))).toEqual([
+      'policy.allow: must be a list of dot-separated prop paths, e.g. ["agentModel", "persistence.size"]',
+      'policy.maxCpu: must be a Kubernetes quantity such as 2, 500m, 4Gi',
+    ]);
+  });
+});
+
+describe('references resolve only to the tenant\'s own objects', () => {
+  const ALL = { allow: ['existingSecret', 'extraVolumes', 'extraVolumeMounts', 'envFromSecret', 'extraEnv', 'serviceAccount', 'rbac'] };
+
+  test('its own names are accepted: "<fullname>-..." Secrets, its StatefulSet\'s claims, its own ServiceAccount name', () => {
+    expect(() => new OpenClawFleet({
+      policy: ALL,
+      tenants: [{
+        name: 'alice',
+        props: {
+          existingSecret: { name: 'alice-openclaw-keys', keys: { ANTHROPIC_API_KEY: 'k' } },
+          envFromSecret: [{ secretRef: { name: 'alice-openclaw-env' } }],
+          extraEnv: [{ name: 'X', valueFrom: { secretKeyRef: { name: 'alice-openclaw-x', key: 'x' } } }],
+          extraVolumes: [{ name: 'old', persistentVolumeClaim: { claimName: 'data-alice-openclaw-1' } }],
+          extraVolumeMounts: [{ name: 'old', mountPath: '/old' }],
+        },
+      }],
+    })).not.toThrow();
+  });
+
+  test('a secretKeyRef, an envFrom Secret, a hostPath and a token volume of someone else\'s are refused', () => {
+    const e = fleetError(() => new OpenClawFleet({
+      policy: ALL,
+      tenants: [{
+        name: 'mallory',
+        props: {
+          envFromSecret: [{ secretRef: { name: 'platform-admin' } }],
+          extraEnv: [{ name: 'X', valueFrom: { secretKeyRef: { name: 'bob-openclaw-gateway-token', key: 'OPENCLAW_GATEWAY_TOKEN' } } }],
+          extraVolumes: [{ name: 'root', hostPath: { path: '/' } }, { name: 't', projected: { sources: [{ serviceAccountToken: { path: 't' } }] } }],
+        },
+      }],
+    }));
+    expect(problemLines(e).slice(0, 4)).toEqual([
+      `mallory: envFromSecret[0].secretRef.name: names "platform-admin", ${NOT_HERS}`,
+      `mallory: extraEnv[0].valueFrom.secretKeyRef.name: names "bob-openclaw-gateway-token", ${NOT_HERS}`,
+      'mallory: extraVolumes[0].hostPath: a tenant\'s volume may be emptyDir, configMap, secret, persistentVolumeClaim, projected, downwardAPI: nothing of the node\'s or another tenant\'s',
+      'mallory: extraVolumes[1].projected.sources[0].serviceAccountToken: a tenant may not mount a ServiceAccount token: the platform grants API access',
+    ]);
+  });
+
+  test('in a shared namespace, a name under the tenant\'s prefix that is another tenant\'s is refused', () => {
+    const e = fleetError(() => new OpenClawFleet({
+      tenancy: { mode: TenancyMode.SHARED_NAMESPACE }, policy: ALL,
+      tenants: [{ name: 'alice', props: { existingSecret: { name: 'alice-openclaw-x-gateway-token' } } }, { name: 'alice-openclaw-x' }],
+    }));
+    expect(problemLines(e)).toEqual([
+      'alice: existingSecret.name: names "alice-openclaw-x-gateway-token", which is tenant "alice-openclaw-x"\'s (tenants[1]): a tenant\'s references must name its own objects',
+    ]);
+  });
+
+  test('RBAC stays in the tenant\'s namespace and binds only its own ServiceAccount: alice\'s account has no grant in bob\'s namespace', () => {
+    const fleet = new OpenClawFleet({
+      policy: ALL,
+      tenants: [{ name: 'alice', props: { rbac: { rules: [{ apiGroups: [''], resources: ['secrets'], verbs: ['get'] }] } } }, { name: 'bob' }],
+    });
+    const all = [...fleet.synthObjects()].flatMap((t) => t.objects.map((o) => ({ tenant: t.tenant, namespace: t.namespace, o })));
+    expect(all.filter(({ o }) => /^Cluster/.test(o.kind))).toEqual([]);
+    const bindings = all.filter(({ o }) => o.kind === 'RoleBinding');
+    expect(bindings.map(({ o }) => [o.metadata.namespace, o.subjects])).toEqual([
+      ['openclaw-alice', [{ kind: 'ServiceAccount', name: 'alice-openclaw', namespace: 'openclaw-alice' }]],
+    ]);
+    // `kubectl auth can-i --as=system:serviceaccount:openclaw-alice:alice-openclaw get secrets -n openclaw-bob`: nothing in openclaw-bob binds it.
+    expect(all.filter(({ namespace, o }) => namespace === 'openclaw-bob' && /Role/.test(o.kind))).toEqual([]);
+  });
+});
+
+describe('hosts belong to one tenant', () => {
+  const ingress = (host: string, path = '/') => ({ ingress: { enabled: true, hosts: [{ host, paths: [{ path, pathType: 'Prefix' as const }] }] } });
+  const policy = { allow: ['ingress'] };
+
+  test('the same host and path, or a path under another tenant\'s, is refused; different paths of one host are not', () => {
+    const e = fleetError(() => new OpenClawFleet({
+      policy,
+      tenants: [
+        { name: 'alice', props: ingress('claw.example.com', '/alice') },
+        { name: 'bob', props: ingress('claw.example.com', '/bob') },
+        { name: 'carol', props: ingress('claw.example.com', '/alice/x') },
+        { name: 'dave', props: ingress('claw.example.com', '/') },
+        { name: 'erin', props: ingress('*.example.com') },
+      ],
+    }));
+    expect(problemLines(e)).toEqual([
+      'carol: ingress.hosts[0].paths[0]: routes "claw.example.com/alice/x", which tenant "alice" (tenants[0]) routes too: a host and path belong to one tenant',
+      'dave: ingress.hosts[0].paths[0]: routes "claw.example.com/", which tenant "alice" (tenants[0]) routes too: a host and path belong to one tenant',
+      'erin: ingress.hosts[0].paths[0]: a tenant may not route a wildcard host: it would answer other tenants\' host names',
+    ]);
+  });
+
+  test('with a host template each tenant gets its host, and may route no other', () => {
+    const fleet = new OpenClawFleet({
+      tenancy: { hostTemplate: '{tenant}.claw.example.com' },
+      defaults: { ingress: { enabled: true, className: 'nginx', tls: [{ secretName: 'wildcard-tls' }] }, gateway: { trustedProxies: ['10.0.0.1'] } },
+      tenants: [{ name: 'alice' }, { name: 'bob' }],
+    });
+    const [ing] = byKind(fleet.synthTenant('bob'), 'Ingress');
+    expect(ing.spec.rules.map((r: any) => r.host)).toEqual(['bob.claw.example.com']);
+    expect(ing.spec.tls).toEqual([{ secretName: 'wildcard-tls', hosts: ['bob.claw.example.com'] }]);
+    const e = fleetError(() => new OpenClawFleet({
+      tenancy: { hostTemplate: '{tenant}.claw.example.com' }, policy,
+      defaults: { ingress: { enabled: true } },
+      tenants: [{ name: 'alice' }, { name: 'mallory', props: ingress('alice.claw.example.com', '/api') }],
+    }));
+    expect(problemLines(e)).toEqual([
+      'mallory: ingress.hosts[0].paths[0]: routes "alice.claw.example.com", which is not this tenant\'s: its hosts are "mallory.claw.example.com" and names under it (tenancy.hostTemplate)',
+    ]);
+  });
+});
