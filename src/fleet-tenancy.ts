@@ -13,6 +13,7 @@ import type { k8s } from 'cdk8s-plus-28';
 import { FleetProblem, OpenClawFleetError } from './fleet-error';
 import { dnsEgress } from './network';
 import { KubernetesJson } from './props';
+import { SHARED_PLATFORM_SETTINGS } from './fleet-safe-settings';
 import { snapshotData } from './snapshot';
 
 /** How a fleet keeps its tenants apart. */
@@ -210,12 +211,14 @@ export function assignedNamespace(tenancy: ResolvedTenancy, tenant: string, defa
 }
 
 /**
- * @internal Props every tenant starts from, under the platform's `defaults`: the runtime class,
- * and in a shared namespace the chart's own NetworkPolicy (the only thing between the pods there).
+ * @internal Props every tenant starts from, under the platform's `defaults`: the safe OpenClaw
+ * settings (fleet-safe-settings.ts), the runtime class, and in a shared namespace the chart's own
+ * NetworkPolicy (the only thing between the pods there).
  */
 export function tenancyBase(tenancy: ResolvedTenancy): Record<string, unknown> {
   if (tenancy.mode === TenancyMode.OFF) return {};
   return {
+    ...SHARED_PLATFORM_SETTINGS,
     ...(tenancy.runtimeClassName ? { runtimeClassName: tenancy.runtimeClassName } : {}),
     ...(tenancy.mode === TenancyMode.SHARED_NAMESPACE ? { networkPolicy: { enabled: true } } : {}),
   };

@@ -28,8 +28,9 @@ export function managedGatewayConfig(props: OpenClawChartProps, features: ImageF
   const proxied = !!props.ingress?.enabled || !!props.httpRoute?.enabled;
   const proxies = props.gateway?.trustedProxies;
   if (proxies?.length || proxied) gateway.trustedProxies = [...(proxies ?? [])];
+  // Only where the key is known (TERMINAL_CONFIG_SINCE): an older gateway could refuse the file.
   const terminal = props.gateway?.terminal?.enabled;
-  if (terminal !== undefined) gateway.terminal = { enabled: terminal };
+  if (terminal !== undefined && features.terminalConfig) gateway.terminal = { enabled: terminal };
   if (Object.keys(gateway).length) config.gateway = gateway;
 
   const channels = props.gateway?.channels ?? {};

@@ -39,6 +39,13 @@ export const ALLOWED_ORIGINS_REQUIRED_SINCE = '2026.2.26';
  */
 export const ALLOWED_ORIGINS_SEEDED_SINCE = '2026.4.25';
 
+/**
+ * The first release of the line in which `gateway.terminal` (the operator terminal) was seen:
+ * `openclaw config validate` of 2026.9.6 accepts `gateway.terminal.enabled` and refuses unknown
+ * keys there. Older lines were not verified, so the chart does not write the key for them.
+ */
+export const TERMINAL_CONFIG_SINCE = '2026.9.1';
+
 /** Extended-stable releases of a line are numbered from this day on. */
 export const EXTENDED_STABLE_FROM_DAY = 33;
 
@@ -108,6 +115,8 @@ export interface ImageFeatures {
   readonly allowInsecureAuth: boolean;
   /** The chart must write `gateway.controlUi.allowedOrigins` (loopback origins when none are given), or the gateway exits. */
   readonly allowedOriginsRequired: boolean;
+  /** openclaw.json has `gateway.terminal` (TERMINAL_CONFIG_SINCE). */
+  readonly terminalConfig: boolean;
 }
 
 export function imageFeatures(tag: string): ImageFeatures {
@@ -116,5 +125,6 @@ export function imageFeatures(tag: string): ImageFeatures {
     startupEndpoint: imageAtLeast(tag, STARTUP_ENDPOINT_SINCE),
     allowInsecureAuth: !imageAtLeast(tag, ALLOW_INSECURE_AUTH_RETIRED_IN),
     allowedOriginsRequired: imageAtLeast(tag, ALLOWED_ORIGINS_REQUIRED_SINCE) && !imageAtLeast(tag, ALLOWED_ORIGINS_SEEDED_SINCE),
+    terminalConfig: imageAtLeast(tag, TERMINAL_CONFIG_SINCE),
   };
 }

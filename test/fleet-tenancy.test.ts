@@ -26,7 +26,7 @@ describe('namespace per tenant (the default)', () => {
     ]);
     expect(alice.slice(1).every((o) => o.metadata.namespace === 'openclaw-alice')).toBe(true);
     expect(alice.map((o) => o.kind)).toEqual([
-      'Namespace', 'ResourceQuota', 'LimitRange', 'NetworkPolicy', 'ServiceAccount', 'Service', 'Service', 'StatefulSet',
+      'Namespace', 'ResourceQuota', 'LimitRange', 'NetworkPolicy', 'ServiceAccount', 'ConfigMap', 'Service', 'Service', 'StatefulSet',
     ]);
     expect(fleet.synthTenant('bob')[0].metadata.name).toBe('openclaw-bob');
   });
@@ -376,5 +376,40 @@ describe('hosts belong to one tenant', () => {
     expect(problemLines(e)).toEqual([
       'mallory: ingress.hosts[0].paths[0]: routes "alice.claw.example.com", which is not this tenant\'s: its hosts are "mallory.claw.example.com" and names under it (tenancy.hostTemplate)',
     ]);
+  });
+});
+
+describe('safe OpenClaw settings for a shared platform (docs/fleet-tenancy.md)', () => {
+  const gatewayConfig = (objects: any[]) => JSON.parse(byKind(objects, 'ConfigMap').find((c) => c.data['openclaw.json']).data['openclaw.json']);
+  const env = (objects: any[]) => Object.fromEntries(byKind(objects, 'StatefulSet')[0].spec.template.spec.containers[0].env.map((e: any) => [e.name, e.value]));
+
+  test('every tenant starts with the operator terminal off, no update checks and no mDNS advertising', () => {
+    const alice = new OpenClawFleet({ tenants: [{ name: 'alice' }] }).synthTenant('alice');
+    expect(gatewayConfig(alice).gateway.terminal).toEqual({ enabled: false });
+    expect(env(alice)).toMatchObject({ OPENCLAW_NO_AUTO_UPDATE: '1', OPENCLAW_DISABLE_BONJOUR: '1' });
+  });
+
+  test('the platform may change them in its defaults; a tenant may not', () => {
+    const on = new OpenClawFleet({ defaults: { gateway: { terminal: { enabled: true } } }, tenants: [{ name: 'alice' }] }).synthTenant('alice');
+    expect(gatewayConfig(on).gateway.terminal).toEqual({ enabled: true });
+    const e = fleetError(() => new OpenClawFleet({
+      tenants: [{ name: 'mallory', props: { gateway: { terminal: { enabled: true } }, env: { OPENCLAW_NO_AUTO_UPDATE: '0' } } }],
+    }));
+    expect(problemLines(e)).toEqual([
+      `mallory: gateway.terminal: ${OUTSIDE}`,
+      'mallory: env.OPENCLAW_NO_AUTO_UPDATE: is the platform\'s: OPENCLAW_* variables configure the gateway itself (its token, state and updates)',
+    ]);
+  });
+
+  test('with tenancy off, and for a chart alone, nothing changes: OpenClaw\'s own defaults', () => {
+    const off = new OpenClawFleet({ tenancy: { mode: TenancyMode.OFF }, tenants: [{ name: 'alice' }] }).synthTenant('alice');
+    expect(byKind(off, 'ConfigMap')).toEqual([]);
+    expect(env(off).OPENCLAW_NO_AUTO_UPDATE).toBeUndefined();
+  });
+
+  test('an image older than the 2026.9 line gets no gateway.terminal key (not known there), with a warning naming the path', () => {
+    const fleet = new OpenClawFleet({ defaults: { image: { tag: '2026.7.35' } }, tenants: [{ name: 'alice' }] });
+    expect(gatewayConfig(fleet.synthTenant('alice')).gateway?.terminal).toBeUndefined();
+    expect(fleet.warningLines).toContain('Warning: gateway.terminal.enabled: not written: image tag "2026.7.35" is older than the 2026.9 line, whose openclaw.json is known to have gateway.terminal; the operator terminal keeps OpenClaw\'s default there (tenant alice)');
   });
 });

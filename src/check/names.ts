@@ -7,7 +7,7 @@ import { PULL_POLICIES, isOneOf } from '../enumerations';
 import { MAX_RELEASE_NAME_LENGTH, MAX_STATEFULSET_NAME_LENGTH, fullName } from '../names';
 import { OpenClawChartProps } from '../props';
 import { BasicSettings } from '../settings';
-import { ALLOW_INSECURE_AUTH_RETIRED_IN, LAST_RELEASES_WITH_INSECURE_AUTH, imageFeatures } from '../versions';
+import { ALLOW_INSECURE_AUTH_RETIRED_IN, LAST_RELEASES_WITH_INSECURE_AUTH, TERMINAL_CONFIG_SINCE, imageFeatures, releaseLine } from '../versions';
 
 export function checkNames(props: OpenClawChartProps, p: ProblemCollector): void {
   const release = props.releaseName;
@@ -52,5 +52,9 @@ export function checkImage(props: OpenClawChartProps, s: BasicSettings, p: Probl
   if (props.gateway?.controlUi?.allowInsecureAuth === true && !features.allowInsecureAuth) {
     p.warn('gateway.controlUi.allowInsecureAuth',
       `dropped: OpenClaw retired it in ${ALLOW_INSECURE_AUTH_RETIRED_IN} (${LAST_RELEASES_WITH_INSECURE_AUTH} still accept it), and image tag "${s.tag}" rejects it in config validation and strips it at startup, so it would do nothing. Remove it, or pin image.tag to one of those releases`);
+  }
+  if (props.gateway?.terminal?.enabled !== undefined && !features.terminalConfig) {
+    p.warn('gateway.terminal.enabled',
+      `not written: image tag "${s.tag}" is older than the ${releaseLine(TERMINAL_CONFIG_SINCE)} line, whose openclaw.json is known to have gateway.terminal; the operator terminal keeps OpenClaw's default there`);
   }
 }
