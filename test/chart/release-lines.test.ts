@@ -35,16 +35,16 @@ describe('release lines', () => {
 
   // What the release matrix (test/e2e/release-matrix.test.ts) observed on each release it runs.
   test.each([
-    ['2026.3.22', { healthEndpoints: true, startupEndpoint: false, allowInsecureAuth: true, allowedOriginsRequired: true }],
-    ['2026.3.31', { healthEndpoints: true, startupEndpoint: false, allowInsecureAuth: true, allowedOriginsRequired: true }],
-    ['2026.4.24', { healthEndpoints: true, startupEndpoint: false, allowInsecureAuth: true, allowedOriginsRequired: true }],
-    ['2026.4.25', { healthEndpoints: true, startupEndpoint: false, allowInsecureAuth: true, allowedOriginsRequired: false }],
-    ['2026.6.35', { healthEndpoints: true, startupEndpoint: false, allowInsecureAuth: true, allowedOriginsRequired: false }],
-    ['2026.7.35', { healthEndpoints: true, startupEndpoint: false, allowInsecureAuth: true, allowedOriginsRequired: false }],
-    ['2026.8.1', { healthEndpoints: true, startupEndpoint: true, allowInsecureAuth: false, allowedOriginsRequired: false }],
-    ['2026.9.6', { healthEndpoints: true, startupEndpoint: true, allowInsecureAuth: false, allowedOriginsRequired: false }],
-    ['latest', { healthEndpoints: true, startupEndpoint: true, allowInsecureAuth: false, allowedOriginsRequired: false }],
-    ['sha256-0123abcd', { healthEndpoints: true, startupEndpoint: true, allowInsecureAuth: false, allowedOriginsRequired: false }],
+    ['2026.3.22', { healthEndpoints: true, startupEndpoint: false, allowInsecureAuth: true, allowedOriginsRequired: true, terminalConfig: false }],
+    ['2026.3.31', { healthEndpoints: true, startupEndpoint: false, allowInsecureAuth: true, allowedOriginsRequired: true, terminalConfig: false }],
+    ['2026.4.24', { healthEndpoints: true, startupEndpoint: false, allowInsecureAuth: true, allowedOriginsRequired: true, terminalConfig: false }],
+    ['2026.4.25', { healthEndpoints: true, startupEndpoint: false, allowInsecureAuth: true, allowedOriginsRequired: false, terminalConfig: false }],
+    ['2026.6.35', { healthEndpoints: true, startupEndpoint: false, allowInsecureAuth: true, allowedOriginsRequired: false, terminalConfig: false }],
+    ['2026.7.35', { healthEndpoints: true, startupEndpoint: false, allowInsecureAuth: true, allowedOriginsRequired: false, terminalConfig: false }],
+    ['2026.8.1', { healthEndpoints: true, startupEndpoint: true, allowInsecureAuth: false, allowedOriginsRequired: false, terminalConfig: false }],
+    ['2026.9.6', { healthEndpoints: true, startupEndpoint: true, allowInsecureAuth: false, allowedOriginsRequired: false, terminalConfig: true }],
+    ['latest', { healthEndpoints: true, startupEndpoint: true, allowInsecureAuth: false, allowedOriginsRequired: false, terminalConfig: true }],
+    ['sha256-0123abcd', { healthEndpoints: true, startupEndpoint: true, allowInsecureAuth: false, allowedOriginsRequired: false, terminalConfig: true }],
   ])('features of %s', (tag, features) => expect(imageFeatures(tag)).toEqual(features));
 });
 
