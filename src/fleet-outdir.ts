@@ -32,6 +32,19 @@ export interface FleetWriteOptions {
    * machine with several cores, else 0
    */
   readonly workers?: number;
+  /**
+   * Tenants not in the fleet whose files from an earlier write stay, still recorded as the
+   * fleet's: a run that refuses a tenant (the CLI's `--partial`) keeps its last good manifest
+   * deployed instead of removing it.
+   * @default []
+   */
+  readonly keepTenants?: readonly string[];
+  /**
+   * Called as files are written (after each tenant, or each chunk of tenants on worker threads),
+   * with the number written so far and the total: progress for long runs. It must not throw.
+   * @default - none
+   */
+  readonly onProgress?: (written: number, total: number) => void;
 }
 
 /** One file written by {@link OpenClawFleet.writeTo}. */
@@ -130,6 +143,13 @@ export function removeStale(dir: string, before: readonly string[], now: readonl
     }
   }
   return removed;
+}
+
+/** The files of `before` that belong to one of `tenants` (`<tenant>.k8s.yaml`, in any namespace folder). */
+export function filesOfTenants(before: readonly string[], tenants: readonly string[]): string[] {
+  if (!tenants.length) return [];
+  const names = new Set(tenants.map((t) => `${t}.k8s.yaml`));
+  return before.filter((rel) => names.has(rel.slice(rel.lastIndexOf('/') + 1)));
 }
 
 /** `file` relative to `dir`, `/`-separated, as the manifest records it. */

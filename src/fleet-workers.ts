@@ -5,6 +5,7 @@
  * `receiveMessageOnPort`, so `writeTo` stays a plain synchronous call. Only a few chunks are in
  * flight at any time: memory does not grow with the fleet.
  */
+import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { MessageChannel, MessagePort, Worker, receiveMessageOnPort } from 'worker_threads';
@@ -109,6 +110,7 @@ export class FleetPool {
    */
   public write(
     count: number, job: (index: number) => { tenant: TenantInput; file: string }, strict: boolean, fingerprints: Int32Array | undefined,
+    written?: (count: number) => void,
   ): { objects: Int32Array; bytes: Float64Array } {
     const objects = new Int32Array(count);
     const bytes = new Float64Array(count);
@@ -125,6 +127,7 @@ export class FleetPool {
       });
       // Written out: the next chunk renders into it.
       if (chunk!.data.byteLength <= MAX_REUSED_BUFFER) this.spare.push(chunk!.data);
+      written?.(reply.start + chunk!.sizes.length);
     });
     this.spare.length = 0;
     return { objects, bytes };
@@ -215,7 +218,11 @@ function startWorker(data: WorkerStart, transfer: MessagePort[]): Worker {
   // A small young generation: rendering makes short-lived garbage, and a worker's default new
   // space (and the old space it promotes into) would grow its memory well beyond what it keeps.
   const options = { workerData: data, transferList: transfer, resourceLimits: { maxYoungGenerationSizeMb: 8 } };
-  if (path.extname(__filename) !== '.ts') return new Worker(path.join(__dirname, 'fleet-worker.js'), options);
+  if (path.extname(__filename) !== '.ts') {
+    // lib/src/fleet-worker.js beside this module, or below lib/ when this runs from the CLI bundle (lib/cli.js).
+    const beside = path.join(__dirname, 'fleet-worker.js');
+    return new Worker(fs.existsSync(beside) ? beside : path.join(__dirname, 'src', 'fleet-worker.js'), options);
+  }
   const source = path.join(__dirname, 'fleet-worker.ts');
   const project = path.join(__dirname, '..', 'tsconfig.json');
   return new Worker(`require('ts-node').register({ transpileOnly: true, project: ${JSON.stringify(project)} });\nrequire(${JSON.stringify(source)});`,

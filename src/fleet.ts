@@ -17,7 +17,9 @@ import { TenantChecked, renderTenant, renderTenantYaml, writeTenant } from './fl
 import { FleetIndex, TenantRules, checkTenant, deepMerge, snapshotFleet, tenantChartProps, validateFleet } from './fleet-validate';
 import { FleetTenancy, resolveTenancy, tenancyBase } from './fleet-tenancy';
 import { FleetPolicy, resolvePolicy } from './fleet-policy';
-import { FleetFile, FleetLayout, FleetWriteOptions, FleetWriteResult, manifestPath, ownedFiles, recordOwned, removeStale } from './fleet-outdir';
+import {
+  FleetFile, FleetLayout, FleetWriteOptions, FleetWriteResult, filesOfTenants, manifestPath, ownedFiles, recordOwned, removeStale,
+} from './fleet-outdir';
 import { snapshot } from './snapshot';
 import { FleetWarning } from './fleet-warnings';
 import { CHUNK, FleetPool, defaultWorkers } from './fleet-workers';
@@ -257,7 +259,10 @@ export class OpenClawFleet {
     }
     fs.mkdirSync(dir, { recursive: true });
     const before = ownedFiles(dir);
+    const kept = filesOfTenants(before, options.keepTenants ?? []);
     const now = tenants.map((t, i) => (layout === FleetLayout.BY_NAMESPACE ? `${namespaces[i]}/${t.name}.k8s.yaml` : `${t.name}.k8s.yaml`));
+    now.push(...kept);
+    const progress = options.onProgress;
     // Owned before anything is written: a write cut short leaves no file the next one would not own.
     recordOwned(dir, [...before, ...now]);
     const made = new Set<string>();
@@ -288,7 +293,8 @@ export class OpenClawFleet {
       this.pool = undefined;
       try {
         const fingerprints = defaultsSame ? this.index.fingerprints : undefined;
-        const counts = pool.write(tenants.length, (i) => ({ tenant: tenants[i], file: paths[i] }), this.strict, fingerprints);
+        const counts = pool.write(tenants.length, (i) => ({ tenant: tenants[i], file: paths[i] }), this.strict, fingerprints,
+          progress && ((written) => progress(written, tenants.length)));
         paths.forEach((file, i) => add(i, file, counts.objects[i], counts.bytes[i]));
       } finally {
         pool.close();
@@ -299,9 +305,10 @@ export class OpenClawFleet {
         const file = fileOf(i);
         const [count, size] = writeTenant(this.defaults, tenants[i], i, file, this.checked(i, defaultsSame), this.rules);
         add(i, file, count, size);
+        progress?.(i + 1, tenants.length);
       }
     }
-    const removed = removeStale(dir, before, files.map((f) => manifestPath(dir, f.path)));
+    const removed = removeStale(dir, before, [...files.map((f) => manifestPath(dir, f.path)), ...kept]);
     recordOwned(dir, now);
     return { outdir: dir, files, objects, bytes, removed };
   }

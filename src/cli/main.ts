@@ -4,7 +4,8 @@
  *   openclaw-cdk8s synth [-f values.yaml]... [--set path=value]... [--set-string path=value]...
  *                        [--release NAME] [-n|--namespace NS | --no-namespace] [-o DIR]
  *   openclaw-cdk8s helm -o DIR [-f values.yaml]... [--set ...] [--release NAME] [-n NS] [--chart-version V]
- *   openclaw-cdk8s schema
+ *   openclaw-cdk8s schema [--fleet]
+ *   openclaw-cdk8s fleet -f tenants.yaml -o DIR [--partial] [--strict] [--layout flat|by-namespace]
  *
  * A thin shell over loadValuesFiles, valuesToProps and OpenClawChart. Exit codes: 0 done,
  * 1 invalid values (every problem listed, no stack trace), 2 wrong usage.
@@ -120,9 +121,24 @@ export async function runCli(argv: readonly string[], given: CliIo): Promise<num
 
   program.command('schema')
     .description('print the JSON schema (draft-07) of the values, generated from the chart\'s typed props')
-    .action(() => {
+    .option('--fleet', 'the schema of a tenants file for `openclaw-cdk8s fleet` instead')
+    .action((opts: { fleet?: boolean }) => {
       const { VALUES_SCHEMA } = require('../values/schema') as typeof import('../values/schema');
-      io.stdout.write(`${JSON.stringify(VALUES_SCHEMA, null, 2)}\n`);
+      const schema = opts.fleet ? (require('./fleet-schema') as typeof import('./fleet-schema')).fleetSchema() : VALUES_SCHEMA;
+      io.stdout.write(`${JSON.stringify(schema, null, 2)}\n`);
+    });
+
+  program.command('fleet')
+    .description('render a tenants file (the platform\'s tenancy, defaults and policy, and the tenants) into <dir>, one file per tenant, as OpenClawFleet.writeTo; exit 1 when any tenant is refused')
+    .requiredOption('-f, --file <file>', 'the tenants file (YAML or JSON; schema: openclaw-cdk8s schema --fleet)')
+    .requiredOption('-o, --output <dir>', 'the fleet\'s directory: exactly the fleet (files of tenants no longer in it are removed)')
+    .option('--partial', 'write every tenant that is not refused (a refused tenant\'s earlier file is kept); still exit 1')
+    .option('--strict', 'treat warnings (legal but dangerous or ineffective settings) as errors')
+    .option('--layout <layout>', 'flat (<dir>/<tenant>.k8s.yaml) or by-namespace (<dir>/<namespace>/<tenant>.k8s.yaml)')
+    .option('--workers <n>', 'worker threads (default: the cores, at most 8, for 1,000 tenants or more)')
+    .option('-q, --quiet', 'no progress on stderr')
+    .action((opts: import('./fleet-command').FleetOptions) => {
+      exitCode = (require('./fleet-command') as typeof import('./fleet-command')).fleetCommand(opts, io);
     });
 
   try {

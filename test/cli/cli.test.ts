@@ -14,7 +14,8 @@ describe('usage', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Usage: openclaw-cdk8s [options] [command]');
     expect(r.stdout).toMatch(/synth \[options\]\s+render the Kubernetes manifests/);
-    expect(r.stdout).toMatch(/schema\s+print the JSON schema/);
+    expect(r.stdout).toMatch(/schema \[options\]\s+print the JSON schema/);
+    expect(r.stdout).toMatch(/fleet \[options\]\s+render a tenants file/);
   });
 
   test('synth --help documents every option', async () => {
