@@ -2,9 +2,11 @@
 /**
  * One measurement in a fresh process (so peak RSS is this run's alone):
  *
- *   node bench/fleet-child.js fleet|plain <tenants> <outdir>
+ *   node bench/fleet-child.js fleet|tenancy|plain <tenants> <outdir>
  *
- * fleet: OpenClawFleet.writeTo(outdir), one construct tree per tenant.
+ * fleet: OpenClawFleet.writeTo(outdir) with tenancy off (the tenants as given, in 50 team namespaces).
+ * tenancy: the same charts with tenancy on (a namespace per tenant and its guards, the policy
+ * checked, references and hosts owned: bench/tenants.js TENANCY).
  * plain: the naive way, every chart in one cdk8s App, then App.synth() into outdir.
  * Prints one JSON line: render time (module load excluded), peak RSS, CPU time of the whole
  * process, files and bytes written.
@@ -13,7 +15,7 @@ const start = process.hrtime.bigint();
 const fs = require('fs');
 const path = require('path');
 
-const MODES = ['fleet', 'plain'];
+const MODES = ['fleet', 'tenancy', 'plain'];
 const [mode, countText, outdir] = process.argv.slice(2);
 const count = Number(countText);
 if (!MODES.includes(mode) || !(count >= 0) || !outdir) {
@@ -23,21 +25,23 @@ if (!MODES.includes(mode) || !(count >= 0) || !outdir) {
 const lib = require('../lib/src');
 // The fleet's own merge of defaults and tenant props (internal, not exported), so plain builds the same charts.
 const { deepMerge } = require('../lib/src/fleet-validate');
-const { App } = require('cdk8s');
-const { DEFAULTS, tenants } = require('./tenants');
+const { ApiObject, App } = require('cdk8s');
+const { DEFAULTS, TENANCY, tenants, tenancyTenant } = require('./tenants');
 
 function render(list) {
-  if (mode === 'fleet') return new lib.OpenClawFleet({ defaults: DEFAULTS, tenants: list }).writeTo(outdir).objects;
+  if (mode === 'fleet') return new lib.OpenClawFleet({ tenancy: { mode: lib.TenancyMode.OFF }, defaults: DEFAULTS, tenants: list }).writeTo(outdir).objects;
+  if (mode === 'tenancy') return new lib.OpenClawFleet({ ...TENANCY, tenants: list }).writeTo(outdir).objects;
   const app = new App({ outdir });
   for (const t of list) {
     new lib.OpenClawChart(app, t.name, { ...deepMerge(DEFAULTS, t.props), releaseName: t.name, namespace: t.namespace });
   }
   app.synth();
-  return app.charts.reduce((n, c) => n + c.apiObjects.length, 0);
+  // Every ApiObject of each chart, however deep (the chart holds an OpenClaw construct that holds them).
+  return app.charts.reduce((n, c) => n + c.node.findAll().filter((x) => x instanceof ApiObject).length, 0);
 }
 
 function main() {
-  const list = tenants(count);
+  const list = mode === 'tenancy' ? Array.from({ length: count }, (_, i) => tenancyTenant(i)) : tenants(count);
   const loaded = process.hrtime.bigint();
   const objects = render(list);
   const done = process.hrtime.bigint();

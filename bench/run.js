@@ -25,6 +25,8 @@
  *                            other disk activity: the run prints the cost it measured. /dev/shm
  *                            (memory) takes the disk out of the measurement.
  *   BENCH_KEEP               keep the output directories (default: removed when the bench ends)
+ *   BENCH_TENANCY_SIZE       tenants of the tenancy on / off comparison (default 100000; 0 skips it)
+ *   BENCH_ONLY               `tenancy`: only the tenancy on / off comparison
  *   BENCH_STRICT             exit 1 when a target fails (default: report only)
  */
 const { spawnSync } = require('child_process');
@@ -40,6 +42,7 @@ const PLAIN_SIZES = (process.env.BENCH_PLAIN_SIZES ?? '100,1000').split(',').map
 /** Sizes above this run once (a 100,000-tenant run takes tens of seconds). */
 const LARGE = Number(process.env.BENCH_LARGE ?? 20000);
 const PLAIN_TIMEOUT = Number(process.env.BENCH_PLAIN_TIMEOUT ?? 120);
+const TENANCY_SIZE = Number(process.env.BENCH_TENANCY_SIZE ?? 100000);
 const VALUES = process.env.BENCH_VALUES ?? 'test/fixtures/reference/scenarios/04-ingress-tls.yaml';
 const WORK = fs.mkdtempSync(path.join(process.env.BENCH_OUTDIR ?? os.tmpdir(), 'openclaw-bench-'));
 
@@ -171,6 +174,11 @@ function main() {
     + `load average at start ${load.map((l) => l.toFixed(2)).join(' ')}`);
   if (load[0] > os.cpus().length) log('WARNING: the machine is busy (load average above the core count): times are inflated.');
   log();
+  if (process.env.BENCH_ONLY === 'tenancy') {
+    tenancySection({});
+    finish([]);
+    return;
+  }
 
   // ---- Cold start -----------------------------------------------------------------------------
   const coldRows = [];
@@ -284,6 +292,8 @@ function main() {
   const vsHelm = helm && !helm.error && !render.error ? render.median / helm.median : undefined;
   const vsNode = !render.error && !floor.error ? render.median / floor.median : undefined;
   const gain = (a, b) => (a.error || b.error ? 'n/a' : `${((a.median - b.median) * 1000).toFixed(0)} ms`);
+  tenancySection(fleet);
+
   log('## Ratios');
   log();
   table(['ratio', 'value'], [
@@ -306,15 +316,42 @@ function main() {
     [`>= 3x faster than plain App.synth() at ${plainLargest}`, speedup(plainLargest) && (speedup(plainLargest).value ?? speedup(plainLargest).lowerBound) >= 3, showSpeedup(speedup(plainLargest))],
     ['cold CLI render <= 1.3x helm template', vsHelm === undefined ? undefined : vsHelm <= 1.3, vsHelm === undefined ? 'no helm' : ratio(vsHelm)],
   ];
-  log('## Targets');
-  log();
-  table(['target', 'measured', 'result'], targets.map(([name, ok, measured]) => [name, measured ?? 'n/a', ok === undefined ? 'SKIP' : ok ? 'PASS' : 'FAIL']));
-  log();
+  finish(targets);
+}
+
+/** The targets' table, the load at the end, the outputs removed. */
+function finish(targets) {
+  if (targets.length) {
+    log('## Targets');
+    log();
+    table(['target', 'measured', 'result'], targets.map(([name, ok, measured]) => [name, measured ?? 'n/a', ok === undefined ? 'SKIP' : ok ? 'PASS' : 'FAIL']));
+    log();
+  }
   const end = os.loadavg();
   log(`load average at end ${end.map((l) => l.toFixed(2)).join(' ')}`);
   if (!process.env.BENCH_KEEP) fs.rmSync(WORK, { recursive: true, force: true });
   else log(`outputs kept in ${WORK}`);
   if (process.env.BENCH_STRICT) process.exitCode = targets.some(([, ok]) => ok === false) ? 1 : 0;
+}
+
+/**
+ * Tenancy on against off, the same tenants in the same run (bench/tenants.js): off reuses the
+ * fleet run of that size when there is one. On adds per tenant its Namespace, quota, LimitRange and
+ * NetworkPolicy, the policy and reference checks, and the hosts' owners.
+ */
+function tenancySection(fleet) {
+  const n = TENANCY_SIZE;
+  if (!n) return;
+  const off = fleet[n] ?? runChild('fleet', n);
+  const on = runChild('tenancy', n);
+  log(`## Tenancy on against off: ${n} tenants (1 run each)`);
+  log();
+  const row = (how, f) => [how, seconds(f.wall), seconds(f.cpu), seconds(f.renderSeconds), `${f.maxRssMB.toFixed(0)} MB`, f.files, f.objects, `${(f.bytes / 2 ** 20).toFixed(1)} MiB`];
+  table(['tenancy', 'wall', 'CPU', 'render', 'peak RSS', 'files', 'objects', 'output'], [
+    row('off (tenants as given)', off), row('on (namespace per tenant, policy)', on),
+    ['on / off', ratio(on.wall / off.wall), on.cpu && off.cpu ? ratio(on.cpu / off.cpu) : 'n/a', ratio(on.renderSeconds / off.renderSeconds), ratio(on.maxRssMB / off.maxRssMB), '', ratio(on.objects / off.objects), ratio(on.bytes / off.bytes)],
+  ]);
+  log();
 }
 
 main();

@@ -40,4 +40,23 @@ function tenants(n) {
   return Array.from({ length: n }, (_, i) => tenant(i));
 }
 
-module.exports = { DEFAULTS, tenant, tenants };
+/**
+ * The same fleet with tenancy on (the fleet's default): a namespace per tenant instead of 50 team
+ * namespaces, each tenant's host from the platform's host template (its TLS Secret the platform's
+ * wildcard certificate), and a policy that lets tenants set their pod labels too. Every tenant
+ * renders the same chart as above, plus its Namespace, ResourceQuota, LimitRange and NetworkPolicy
+ * and the fleet's safe settings.
+ */
+const TENANCY = {
+  tenancy: { hostTemplate: '{tenant}.openclaw.example.com' },
+  defaults: { ...DEFAULTS, ingress: { ...DEFAULTS.ingress, tls: [{ secretName: 'openclaw-wildcard-tls' }] } },
+  policy: { allow: ['agentModel', 'gateway.channels', 'persistence.size', 'resources', 'env', 'podLabels'] },
+};
+
+/** Tenant `i` of the benchmark fleet with tenancy on. */
+function tenancyTenant(i) {
+  const name = `user-${String(i).padStart(5, '0')}`;
+  return { name, props: { podLabels: { 'example.com/owner': name } } };
+}
+
+module.exports = { DEFAULTS, TENANCY, tenant, tenants, tenancyTenant };

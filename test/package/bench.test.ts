@@ -30,7 +30,7 @@ beforeAll(() => {
 });
 afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 
-function child(mode: 'fleet' | 'plain'): { result: ChildResult; dir: string } {
+function child(mode: 'fleet' | 'tenancy' | 'plain'): { result: ChildResult; dir: string } {
   const dir = path.join(work, mode);
   const r = spawnSync(process.execPath, [path.join(REPO, 'bench', 'fleet-child.js'), mode, String(TENANTS), dir], { cwd: REPO, encoding: 'utf8' });
   expect(r.stderr).toBe('');
@@ -43,7 +43,8 @@ function child(mode: 'fleet' | 'plain'): { result: ChildResult; dir: string } {
 test('fleet and plain write the same files, byte for byte, and report sane figures', () => {
   const fleet = child('fleet');
   const plain = child('plain');
-  const files = fs.readdirSync(fleet.dir).sort();
+  // The fleet's manifest (.openclaw-fleet.json) beside them is the fleet's own.
+  const files = fs.readdirSync(fleet.dir).filter((f) => f.endsWith('.k8s.yaml')).sort();
   expect(files).toEqual(Array.from({ length: TENANTS }, (_, i) => `user-${String(i).padStart(5, '0')}.k8s.yaml`));
   expect(fs.readdirSync(plain.dir).sort()).toEqual(files);
   for (const f of files) expect(fs.readFileSync(path.join(fleet.dir, f)).equals(fs.readFileSync(path.join(plain.dir, f)))).toBe(true);
@@ -62,4 +63,13 @@ test('fleet and plain write the same files, byte for byte, and report sane figur
   expect([fleet.result.mode, plain.result.mode]).toEqual(['fleet', 'plain']);
   // One tenant's manifest as the fleet wrote it holds its own name and host.
   expect(fs.readFileSync(path.join(fleet.dir, files[3]), 'utf8')).toContain('host: user-00003.openclaw.example.com\n');
+});
+
+test('tenancy on: the same charts, each after its namespace\'s four guards, in the tenant\'s own namespace and host', () => {
+  const { result, dir } = child('tenancy');
+  expect(result).toMatchObject({ mode: 'tenancy', tenants: TENANTS, files: TENANTS, objects: 14 * TENANTS });
+  const text = fs.readFileSync(path.join(dir, 'user-00003.k8s.yaml'), 'utf8');
+  expect(text.startsWith('apiVersion: v1\nkind: Namespace\nmetadata:\n')).toBe(true);
+  expect(text).toContain('  name: openclaw-user-00003\n');
+  expect(text).toContain('host: user-00003.openclaw.example.com\n');
 });
