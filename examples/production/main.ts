@@ -34,8 +34,7 @@ new OpenClawChart(app, 'openclaw', {
   agentModel: 'anthropic/claude-sonnet-4-6',
 
   // HTTPS through ingress-nginx; cert-manager issues the certificate into `openclaw-tls`.
-  // The Control UI's allowed origin (https://openclaw.example.com) and the trusted proxy ranges
-  // are derived from this.
+  // The Control UI's allowed origin (https://openclaw.example.com) is derived from this.
   ingress: {
     enabled: true,
     className: 'nginx',
@@ -43,6 +42,10 @@ new OpenClawChart(app, 'openclaw', {
     hosts: [{ host: HOST, paths: [{ path: '/', pathType: 'Prefix' }] }],
     tls: [{ secretName: 'openclaw-tls', hosts: [HOST] }],
   },
+
+  // The ingress controller's pod addresses (`kubectl get pods -n ingress-nginx -o wide`), nothing
+  // wider: only these may set X-Forwarded-For.
+  gateway: { trustedProxies: ['10.42.3.17/32'] },
 
   // Only the ingress controller may connect; out: DNS and HTTPS (the model provider's API).
   networkPolicy: {

@@ -10,12 +10,24 @@ import * as path from 'path';
 import { parseAllDocuments } from 'yaml';
 import { expectValidManifests } from '../helpers/k8s-valid';
 
-jest.mock('openclaw-cdk8s', () => jest.requireActual('../../src'), { virtual: true });
+/** Every chart an example makes, to read its warnings (the chart never prints them). */
+const mockCharts: Array<{ warnings: readonly { path: string; message: string }[] }> = [];
+jest.mock('openclaw-cdk8s', () => {
+  const real = jest.requireActual('../../src');
+  class RecordedChart extends real.OpenClawChart {
+    constructor(...args: any[]) {
+      super(...(args as [any, string, any]));
+      mockCharts.push(this);
+    }
+  }
+  return { ...real, OpenClawChart: RecordedChart };
+}, { virtual: true });
 
 const EXAMPLES_DIR = path.join(__dirname, '..', '..', 'examples');
 const EXAMPLES = fs.readdirSync(EXAMPLES_DIR).filter((d) => fs.existsSync(path.join(EXAMPLES_DIR, d, 'main.ts'))).sort();
 
 const synthesized = new Map<string, Map<string, any[]>>();
+const warningsOf = new Map<string, string[]>();
 
 /** Runs examples/<name>/main.ts in-process (once); returns output file name -> its manifests. */
 function synthExample(name: string): Map<string, any[]> {
@@ -28,9 +40,11 @@ function runExample(name: string): Map<string, any[]> {
   const previous = process.env.CDK8S_OUTDIR;
   process.env.CDK8S_OUTDIR = outdir;
   try {
+    const before = mockCharts.length;
     jest.isolateModules(() => {
       require(path.join(EXAMPLES_DIR, name, 'main.ts'));
     });
+    warningsOf.set(name, mockCharts.slice(before).flatMap((c) => c.warnings.map((w) => `${w.path}: ${w.message}`)));
     const files = new Map<string, any[]>();
     for (const file of fs.readdirSync(outdir).filter((f) => f.endsWith('.k8s.yaml')).sort()) {
       const docs = parseAllDocuments(fs.readFileSync(path.join(outdir, file), 'utf8'), { version: '1.1' });
@@ -69,6 +83,10 @@ describe.each(EXAMPLES)('example %s', (name) => {
   let files: Map<string, any[]>;
   beforeAll(() => {
     files = synthExample(name);
+  });
+
+  test('synthesizes with no warning', () => {
+    expect(warningsOf.get(name)).toEqual([]);
   });
 
   test('synthesizes valid manifests', () => {
