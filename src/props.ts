@@ -498,7 +498,9 @@ export interface BackupProps {
    */
   readonly claim?: BackupClaim;
   /**
-   * Hours between two archives (fractions allowed, at least one minute).
+   * Hours between two archives (fractions allowed, at least one minute). The container's liveness
+   * check restarts it when no archive was verified for this long plus 30 minutes, which
+   * `monitoring.prometheusRule`'s `OpenClawBackupFailing` alert sees.
    * @default 24
    */
   readonly intervalHours?: number;
