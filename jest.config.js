@@ -7,4 +7,7 @@ module.exports = {
   // The real-OpenClaw (test:e2e) and packed-tarball (test:package) suites take minutes: CI runs them after this one.
   testPathIgnorePatterns: ['/node_modules/', '/test/e2e/', '/test/package/'],
   transform: { '^.+\\.ts$': 'ts-jest' },
+  // One temporary directory per run, removed at the end (test/setup/temp-dir.js).
+  globalSetup: '<rootDir>/test/setup/global-setup.js',
+  globalTeardown: '<rootDir>/test/setup/global-teardown.js',
 };

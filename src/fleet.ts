@@ -15,6 +15,7 @@ import { OpenClawFleetError } from './fleet-error';
 import { tenantFingerprint } from './fleet-fingerprint';
 import { TenantChecked, renderTenant, renderTenantYaml, writeTenant } from './fleet-render';
 import { FleetIndex, checkTenant, snapshotFleet, tenantChartProps, validateFleet } from './fleet-validate';
+import { FleetFile, FleetLayout, FleetWriteOptions, FleetWriteResult, manifestPath, ownedFiles, recordOwned, removeStale } from './fleet-outdir';
 import { snapshot } from './snapshot';
 import { FleetWarning } from './fleet-warnings';
 import { CHUNK, FleetPool, defaultWorkers } from './fleet-workers';
@@ -24,6 +25,8 @@ import { makeDirNoFollow } from './safe-write';
 export { OpenClawFleetError } from './fleet-error';
 export type { FleetProblem } from './fleet-error';
 export type { FleetWarning } from './fleet-warnings';
+export { FLEET_MANIFEST, FleetLayout } from './fleet-outdir';
+export type { FleetFile, FleetWriteOptions, FleetWriteResult } from './fleet-outdir';
 
 /** One tenant (one person's OpenClaw) of a fleet. */
 export interface FleetTenant {
@@ -94,57 +97,6 @@ export interface FleetTenantYaml {
   readonly yaml: string;
 }
 
-/** Where {@link OpenClawFleet.writeTo} puts the files. */
-export enum FleetLayout {
-  /**
-   * `<dir>/<tenant>.k8s.yaml`, as `cdk8s synth` names a chart's file. Tenant names must then be
-   * unique across the whole fleet, not only per namespace.
-   */
-  FLAT = 'flat',
-  /** `<dir>/<namespace>/<tenant>.k8s.yaml`: allows the same tenant name in different namespaces. */
-  BY_NAMESPACE = 'by-namespace',
-}
-
-/** Options of {@link OpenClawFleet.writeTo}. */
-export interface FleetWriteOptions {
-  /**
-   * File layout.
-   * @default FleetLayout.FLAT
-   */
-  readonly layout?: FleetLayout;
-  /**
-   * Worker threads that render the manifests, which the calling thread writes in tenant order
-   * (each tenant's file is the same either way, and so is `files`); 0 renders in the calling thread.
-   * @default - the number of CPU cores (at most 8) for fleets of 1,000 tenants or more on a
-   * machine with several cores, else 0
-   */
-  readonly workers?: number;
-}
-
-/** One file written by {@link OpenClawFleet.writeTo}. */
-export interface FleetFile {
-  readonly tenant: string;
-  readonly namespace: string;
-  /** Path of the file (as `path.join(dir, ...)`). */
-  readonly path: string;
-  /** Number of Kubernetes objects in the file. */
-  readonly objects: number;
-  /** Size of the file in bytes. */
-  readonly bytes: number;
-}
-
-/** What {@link OpenClawFleet.writeTo} wrote. */
-export interface FleetWriteResult {
-  /** The output directory. */
-  readonly outdir: string;
-  /** One entry per tenant, in tenant order. */
-  readonly files: readonly FleetFile[];
-  /** Total number of Kubernetes objects written. */
-  readonly objects: number;
-  /** Total bytes written. */
-  readonly bytes: number;
-}
-
 /**
  * Many OpenClaw instances, one `OpenClawChart` per tenant, rendered on a path whose cost grows
  * linearly with the number of tenants and whose memory does not.
@@ -166,11 +118,15 @@ export class OpenClawFleet {
    * path and message with the number of tenants, in the order first seen. A dangerous one names
    * every tenant that has it and is never left out; a harmless one names the first five, and one
    * tenant's repeats of it (the same path but for list indices) are listed five times, then only
-   * counted on stderr. Each is also said once on stderr when the fleet is constructed:
-   * `Warning: path: message (N tenants: a, b, c, d, e and N-5 more)`.
-   * Empty with `strict` (warnings are then errors).
+   * counted in {@link warningLines}. The fleet never prints them: {@link warningLines} are the
+   * lines to say. Empty with `strict` (warnings are then errors).
    */
   public readonly warnings: readonly FleetWarning[];
+  /**
+   * {@link warnings} as lines to print, one per distinct warning:
+   * `Warning: path: message (N tenants: a, b, c, d, e and N-5 more)`.
+   */
+  public readonly warningLines: readonly string[];
   private readonly defaults: OpenClawChartProps;
   private readonly index: FleetIndex;
   private readonly strict: boolean;
@@ -205,7 +161,7 @@ export class OpenClawFleet {
     this.index = result.index;
     this.defaultsFingerprint = plainData ? tenantFingerprint(undefined, undefined, this.defaults) : undefined;
     this.warnings = result.warnings.list();
-    for (const line of result.warnings.lines()) process.stderr.write(`${line}\n`);
+    this.warningLines = result.warnings.lines();
     // The threads serve writeTo when it follows at once (the usual script); otherwise they go.
     if (this.pool) setTimeout(() => this.closePool(), 0).unref();
   }
@@ -254,9 +210,11 @@ export class OpenClawFleet {
 
   /**
    * Writes one file per tenant: `<dir>/<tenant>.k8s.yaml` (or `<dir>/<namespace>/<tenant>.k8s.yaml`
-   * with {@link FleetLayout.BY_NAMESPACE}). Creates the directories; leaves other files alone.
-   * Each file is written beside its target and renamed over it; a symbolic link at a tenant's file
-   * or namespace folder is an error that names it (src/safe-write.ts).
+   * with {@link FleetLayout.BY_NAMESPACE}). Creates the directories. The directory is exactly the
+   * fleet: the files are recorded in `<dir>/.openclaw-fleet.json` ({@link FLEET_MANIFEST}), and files
+   * an earlier `writeTo` wrote for tenants no longer in the fleet are removed; files it did not write
+   * are never touched. Each file is written beside its target and renamed over it; a symbolic link
+   * at a tenant's file or namespace folder is an error that names it (src/safe-write.ts).
    * Each file is written as soon as it is rendered, so memory stays flat; large fleets render on
    * every core (see {@link FleetWriteOptions.workers}).
    */
@@ -271,6 +229,10 @@ export class OpenClawFleet {
       }
     }
     fs.mkdirSync(dir, { recursive: true });
+    const before = ownedFiles(dir);
+    const now = tenants.map((t, i) => (layout === FleetLayout.BY_NAMESPACE ? `${namespaces[i]}/${t.name}.k8s.yaml` : `${t.name}.k8s.yaml`));
+    // Owned before anything is written: a write cut short leaves no file the next one would not own.
+    recordOwned(dir, [...before, ...now]);
     const made = new Set<string>();
     const fileOf = (i: number): string => {
       if (layout !== FleetLayout.BY_NAMESPACE) return path.join(dir, `${tenants[i].name}.k8s.yaml`);
@@ -312,7 +274,9 @@ export class OpenClawFleet {
         add(i, file, count, size);
       }
     }
-    return { outdir: dir, files, objects, bytes };
+    const removed = removeStale(dir, before, files.map((f) => manifestPath(dir, f.path)));
+    recordOwned(dir, now);
+    return { outdir: dir, files, objects, bytes, removed };
   }
 
   private find(tenant: string): number {

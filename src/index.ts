@@ -1,5 +1,7 @@
 /** The public API of openclaw-cdk8s: the chart and its props, the fleet, values files, validation, Helm export, notes. */
 export { OpenClawChart } from './chart';
+export { OpenClaw } from './openclaw';
+export type { OpenClawProps } from './openclaw';
 export type { OpenClawChartInfo } from './chart';
 export * from './props';
 export { OpenClawConfigError, formatProblem, formatWarning } from './errors';
@@ -19,3 +21,4 @@ export type { NotesOptions, NotesSource, ChartLike, AppLike } from './notes';
 export * from './validate';
 export { renderObjects } from './build';
 export { toManifestYaml } from './manifest-yaml';
+export { withoutNamespace } from './portable';

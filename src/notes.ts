@@ -8,6 +8,8 @@
  */
 
 import { heapNotes, managedOpenclawJson, pairingNotes, pausedNotes, trustedProxyNotes, upgradeNotes } from './notes-operations';
+import { POD_NAME_LABEL } from './network';
+import { createSecretCommand, requiredSecretKeys } from './notes-secrets';
 import { readGatewayTokenCommand } from './scripts/gateway-token';
 import { shellQuote } from './scripts/shell-quote';
 import { forPeople } from './text-safety';
@@ -84,14 +86,15 @@ function summarize(objects: any[]): string[] {
 
 function gatewayNotes(sts: any, objects: any[], localPort: number, several: boolean): string[] {
   const name: string = sts.metadata.name;
-  const ns: string = sts.metadata.namespace ?? 'default';
+  const ns: string = sts.metadata.namespace ?? NO_NAMESPACE;
   const nsFlag = `-n ${ns}`;
   const replicas: number = sts.spec.replicas ?? 1;
   const container = mainContainer(sts);
   const port = gatewayPort(container);
   const lines: string[] = [];
 
-  lines.push(`Gateway ${name} in namespace ${ns}: ${replicas} replica${replicas === 1 ? '' : 's'}, image ${container.image}`);
+  const where = ns === NO_NAMESPACE ? 'the namespace it is applied to (written without one: -n below is yours to fill in)' : `namespace ${ns}`;
+  lines.push(`Gateway ${name} in ${where}: ${replicas} replica${replicas === 1 ? '' : 's'}, image ${container.image}`);
   if (several) lines.push(`  (one of several gateways in this output)`);
   if (replicas === 0) lines.push(...pausedNotes(name, ns).map((l) => `  ${l}`));
   lines.push(...heapNotes(container).map((l) => `  ${l}`));
@@ -116,12 +119,10 @@ function gatewayNotes(sts: any, objects: any[], localPort: number, several: bool
   } else {
     lines.push(`  kubectl port-forward pod/${name}-0 ${localPort}:${port} ${nsFlag}`);
   }
-  if (replicas > 1) {
-    lines.push(`  Each replica is its own gateway with its own state; one replica: kubectl port-forward pod/${name}-<i> ${localPort}:${port} ${nsFlag}`);
-  }
+  if (replicas > 1) lines.push(...replicaNotes(sts, objects, ns, localPort, port).map((l) => `  ${l}`));
 
   // The token.
-  lines.push('', 'Gateway token:', ...(generatedTokenNotes(sts, ns) ?? tokenNotes(container, objects, ns)).map((l) => `  ${l}`));
+  lines.push('', 'Gateway token:', ...(generatedTokenNotes(sts, ns) ?? tokenNotes(sts, container, objects, ns)).map((l) => `  ${l}`));
 
   // Pairing.
   lines.push('', 'Pair a browser:', ...pairingNotes(name, ns).map((l) => `  ${l}`));
@@ -135,7 +136,7 @@ function gatewayNotes(sts: any, objects: any[], localPort: number, several: bool
   return lines;
 }
 
-function tokenNotes(container: any, objects: any[], ns: string): string[] {
+function tokenNotes(sts: any, container: any, objects: any[], ns: string): string[] {
   const env: any[] = container.env ?? [];
   const auth = env.find((e) => e.name === 'OPENCLAW_GATEWAY_TOKEN') ?? env.find((e) => e.name === 'OPENCLAW_GATEWAY_PASSWORD');
   if (auth?.valueFrom?.secretKeyRef) {
@@ -148,7 +149,7 @@ function tokenNotes(container: any, objects: any[], ns: string): string[] {
       lines.push(
         'It is not part of this output: the pods wait until it exists.',
         `Check:  kubectl get secret ${name} -n ${ns}`,
-        `Create: kubectl create secret generic ${name} -n ${ns} --from-literal=${key}="$(openssl rand -hex 32)"`,
+        ...createSecretCommand(name, ns, key, requiredSecretKeys(sts, name)),
       );
     }
     lines.push(`Read:   kubectl get secret ${name} -n ${ns} -o jsonpath='{.data.${key}}' | base64 -d`);
@@ -198,6 +199,25 @@ function generatedTokenNotes(sts: any, ns: string): string[] | undefined {
       : 'Persistence is off: each new pod generates a new token, so read it again after every restart.',
     'To use a Secret instead, set gateway.tokenSecret (or existingSecret) and create it.',
   ];
+}
+
+/** replicaCount > 1: each replica is its own gateway; how to reach replica i alone. */
+function replicaNotes(sts: any, objects: any[], ns: string, localPort: number, port: number): string[] {
+  const name: string = sts.metadata.name;
+  const first = objects.find((o) => o.kind === 'Service' && sameNamespace(o, ns) && o.spec?.selector?.[POD_NAME_LABEL] === `${name}-0`);
+  const lines = [`Each of the ${sts.spec.replicas} replicas is its own gateway, with its own state${generatesToken(sts) ? ' and its own token' : ''}; a shared Service or ingress sends a client to any of them.`];
+  if (!first) return [...lines, `Replica <i> alone: kubectl port-forward pod/${name}-<i> ${localPort}:${port} -n ${ns}`];
+  const base = String(first.metadata.name).replace(/-0$/, '');
+  const servicePort = (first.spec.ports ?? [])[0]?.port ?? port;
+  return [
+    ...lines,
+    `Replica <i> alone: Service ${base}-<i> (http://${base}-<i>.${ns}.svc:${servicePort}/ in the cluster),`,
+    `  from your machine: kubectl port-forward svc/${base}-<i> ${localPort}:${servicePort} -n ${ns}`,
+  ];
+}
+
+function generatesToken(sts: any): boolean {
+  return (sts.spec.template.spec.initContainers ?? []).some((c: any) => c.name === 'gateway-token');
 }
 
 /** The backup container's schedule and claim, if it runs. */
@@ -305,8 +325,11 @@ function gatewayPort(container: any): number {
   return (ports.find((p) => p.name === 'http') ?? ports[0])?.containerPort ?? DEFAULT_LOCAL_PORT;
 }
 
+/** What the notes say for objects written without a namespace (`--no-namespace`): the reader's to fill in. */
+const NO_NAMESPACE = '<namespace>';
+
 function sameNamespace(o: any, ns: string): boolean {
-  return (o.metadata?.namespace ?? 'default') === ns;
+  return (o.metadata?.namespace ?? NO_NAMESPACE) === ns;
 }
 
 function selects(selector: Record<string, string> | undefined, labels: Record<string, string> | undefined): boolean {

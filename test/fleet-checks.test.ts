@@ -1,7 +1,7 @@
 /**
  * OpenClawFleet's checks beyond problems: warnings aggregated for a reader of 100,000 tenants
- * (fleet.warnings, stderr, `strict`), the input read once (a tenant changed after construction
- * renders as it was checked), and object names kept unique by key.
+ * (fleet.warnings and the lines to say, never printed; `strict`), the input read once (a tenant
+ * changed after construction renders as it was checked), and object names kept unique by key.
  */
 import * as fs from 'fs';
 import * as os from 'os';
@@ -20,16 +20,18 @@ function names(n: number, from = 0): FleetTenant[] {
   return Array.from({ length: n }, (_, i) => ({ name: `user-${String(from + i).padStart(3, '0')}` }));
 }
 
-/** The fleet and what it wrote to stderr while constructing it. */
-function construct(props: OpenClawFleetProps): { fleet?: OpenClawFleet; error?: unknown; stderr: string } {
+/** The fleet and the lines it gives to say (`said`); it must print nothing itself (a library never prints). */
+function construct(props: OpenClawFleetProps): { fleet?: OpenClawFleet; error?: unknown; said: string } {
   const writes: string[] = [];
   const spy = jest.spyOn(process.stderr, 'write').mockImplementation((s: any) => (writes.push(String(s)), true));
   try {
-    return { fleet: new OpenClawFleet(props), stderr: writes.join('') };
+    const fleet = new OpenClawFleet(props);
+    return { fleet, said: fleet.warningLines.map((l) => `${l}\n`).join('') };
   } catch (error) {
-    return { error, stderr: writes.join('') };
+    return { error, said: '' };
   } finally {
     spy.mockRestore();
+    expect(writes).toEqual([]);
   }
 }
 
@@ -41,29 +43,29 @@ describe('fleet warnings', () => {
   ];
 
   test('one entry per path and message, with the tenant count and the first five tenants, in the order first seen', () => {
-    const { fleet, stderr } = construct({ tenants });
+    const { fleet, said } = construct({ tenants });
     expect(fleet!.warnings).toEqual([
       { path: 'rbac.rules[0]', message: WILDCARD, tenants: 7, examples: names(7).map((t) => t.name), dangerous: true },
       { path: 'gateway.trustedProxies', message: trustedProxiesAdvice('Ingress'), tenants: 1, examples: ['ingress-one'], dangerous: false },
     ]);
-    expect(stderr).toBe(
+    expect(said).toBe(
       `Warning: rbac.rules[0]: ${WILDCARD} (7 tenants: user-000, user-001, user-002, user-003, user-004 and 2 more)\n`
       + `Warning: gateway.trustedProxies: ${trustedProxiesAdvice('Ingress')} (tenant ingress-one)\n`,
     );
   });
 
   test('a warning from the defaults is said once for every tenant; the manifests still render', () => {
-    const { fleet, stderr } = construct({ defaults: { rbac: WILD_RULES }, tenants: names(3) });
-    expect(stderr).toBe(`Warning: rbac.rules[0]: ${WILDCARD} (3 tenants: user-000, user-001, user-002)\n`);
+    const { fleet, said } = construct({ defaults: { rbac: WILD_RULES }, tenants: names(3) });
+    expect(said).toBe(`Warning: rbac.rules[0]: ${WILDCARD} (3 tenants: user-000, user-001, user-002)\n`);
     expect(fleet!.synthYaml('user-001')).toBe(Yaml.stringify(...Testing.synth(new OpenClawChart(Testing.app(), 'user-001', {
       rbac: WILD_RULES, releaseName: 'user-001', namespace: 'default',
     }))));
   });
 
   test('no warning, nothing said', () => {
-    const { fleet, stderr } = construct({ tenants: names(3) });
+    const { fleet, said } = construct({ tenants: names(3) });
     expect(fleet!.warnings).toEqual([]);
-    expect(stderr).toBe('');
+    expect(said).toBe('');
   });
 
   test('checked on worker threads: the same warnings and lines as in one thread', () => {
@@ -71,7 +73,7 @@ describe('fleet warnings', () => {
     const many = names(250).map((t, i) => (i % 3 ? t : { ...t, props: { rbac: WILD_RULES } }));
     const [inline, threaded] = [0, 2].map((workers) => construct({ tenants: many, workers }));
     expect(threaded.fleet!.warnings).toEqual(inline.fleet!.warnings);
-    expect(threaded.stderr).toBe(inline.stderr);
+    expect(threaded.said).toBe(inline.said);
     expect(inline.fleet!.warnings[0]).toMatchObject({ tenants: 84, examples: many.filter((_, i) => i % 3 === 0).map((t) => t.name) });
   });
 
@@ -79,7 +81,7 @@ describe('fleet warnings', () => {
     // 1,000 namespaces selected by the label "name" (ineffective, not dangerous): one warning each.
     const flood = Array.from({ length: 1000 }, (_, i) => ({ matchLabels: { name: `team-${i}` } }));
     const nameWarning = (i: number) => `selects namespaces by the label "name", which Kubernetes does not set: unless you label the namespaces yourself it matches nothing; Kubernetes sets kubernetes.io/metadata.name: "team-${i}"`;
-    const { fleet, stderr } = construct({ tenants: [
+    const { fleet, said } = construct({ tenants: [
       { name: 'noisy', props: { networkPolicy: { enabled: true, allowedNamespaces: flood } } },
       { name: 'mallory', props: { securityContext: { privileged: true, allowPrivilegeEscalation: true }, extraVolumes: [{ name: 'host', hostPath: { path: '/' } }] } },
     ] });
@@ -91,7 +93,7 @@ describe('fleet warnings', () => {
       ['extraVolumes[0].hostPath', 'mallory'],
     ]);
     expect(fleet!.warnings[0]).toEqual({ path: 'networkPolicy.allowedNamespaces[0].matchLabels.name', message: nameWarning(0), tenants: 1, examples: ['noisy'], dangerous: false });
-    expect(stderr.trimEnd().split('\n').slice(-4)).toEqual([
+    expect(said.trimEnd().split('\n').slice(-4)).toEqual([
       'Warning: securityContext.privileged: is true: the containers get every capability and the host\'s devices, which is root on the node (tenant mallory)',
       'Warning: securityContext.allowPrivilegeEscalation: is true: a process may gain more privileges than its parent (setuid binaries) (tenant mallory)',
       'Warning: extraVolumes[0].hostPath: mounts the node\'s root filesystem "/": whoever controls the agent controls the node (tenant mallory)',
@@ -102,22 +104,22 @@ describe('fleet warnings', () => {
   test('dangerous warnings are never capped: 1,005 wildcard rules of one tenant and every tenant with them are listed', () => {
     const rules = Array.from({ length: 1005 }, () => ({ apiGroups: [''], resources: ['services'], verbs: ['*'] }));
     const tenants = names(8).map((t) => ({ ...t, props: { rbac: { create: true, rules } } }));
-    const { fleet, stderr } = construct({ tenants });
+    const { fleet, said } = construct({ tenants });
     const wildcards = fleet!.warnings.filter((w) => w.message === WILDCARD);
     expect(wildcards).toHaveLength(1005);
     expect(wildcards[1004]).toEqual({ path: 'rbac.rules[1004]', message: WILDCARD, tenants: 8, examples: tenants.map((t) => t.name), dangerous: true });
-    expect(stderr).toContain(`Warning: rbac.rules[1004]: ${WILDCARD} (8 tenants: user-000, user-001, user-002, user-003, user-004 and 3 more)\n`);
-    expect(stderr).not.toContain('not listed');
+    expect(said).toContain(`Warning: rbac.rules[1004]: ${WILDCARD} (8 tenants: user-000, user-001, user-002, user-003, user-004 and 3 more)\n`);
+    expect(said).not.toContain('not listed');
   });
 
   test('strict: every tenant\'s warnings are problems of the one OpenClawFleetError, nothing is said', () => {
-    const { error, stderr } = construct({ tenants, strict: true });
+    const { error, said } = construct({ tenants, strict: true });
     expect(error).toBeInstanceOf(OpenClawFleetError);
     const e = error as OpenClawFleetError;
     expect(e.problems.map((p) => p.path)).toEqual([...names(7).map((t) => `${t.name}: rbac.rules[0]`), 'ingress-one: gateway.trustedProxies']);
     expect(e.message).toContain(`7 tenants (user-000, user-001, user-002, user-003, user-004 and 2 more): rbac.rules[0]: ${WILDCARD}`);
     expect(e.message.startsWith('Invalid OpenClaw fleet (8 problems in 8 tenants):\n')).toBe(true);
-    expect(stderr).toBe('');
+    expect(said).toBe('');
     expect(construct({ tenants: names(3), strict: true }).fleet!.warnings).toEqual([]);
   });
 });

@@ -293,7 +293,7 @@ describe('writeTo', () => {
     }
     app.synth();
 
-    expect(fs.readdirSync(path.join(dir, 'fleet')).sort()).toEqual(tenants.map((t) => `${t.name}.k8s.yaml`));
+    expect(fs.readdirSync(path.join(dir, 'fleet')).sort()).toEqual(['.openclaw-fleet.json', ...tenants.map((t) => `${t.name}.k8s.yaml`)]);
     expect(fs.readdirSync(path.join(dir, 'plain')).sort()).toEqual(tenants.map((t) => `${t.name}.k8s.yaml`));
     for (const t of tenants) {
       const file = `${t.name}.k8s.yaml`;

@@ -2,7 +2,7 @@
  * The `openclaw-cdk8s` command: Helm-style values files in, Kubernetes manifests out.
  *
  *   openclaw-cdk8s synth [-f values.yaml]... [--set path=value]... [--set-string path=value]...
- *                        [--release NAME] [-n|--namespace NS] [-o DIR]
+ *                        [--release NAME] [-n|--namespace NS | --no-namespace] [-o DIR]
  *   openclaw-cdk8s helm -o DIR [-f values.yaml]... [--set ...] [--release NAME] [-n NS] [--chart-version V]
  *   openclaw-cdk8s schema
  *
@@ -13,12 +13,14 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { Command } from 'commander';
 import { renderRelease } from '../build';
+import type { OpenClawChartProps } from '../props';
 import { ConfigProblem, formatWarning, OpenClawConfigError } from '../errors';
 import { toManifestYaml } from '../manifest-yaml';
 import { renderNotes } from '../notes';
 import { packageVersion } from '../package-version';
 import { OutputLinkError, writeFileNoFollow } from '../safe-write';
 import { forPeople } from '../text-safety';
+import { withoutNamespace } from '../portable';
 import type { KubernetesVersion } from '../validate';
 import { parseSynthFast } from './fast-argv';
 import { loadValuesFiles, valuesToProps } from '../values';
@@ -44,13 +46,15 @@ interface SynthOptions {
   readonly set?: string[];
   readonly setString?: string[];
   readonly release: string;
-  readonly namespace: string;
+  /** false: `--no-namespace` (synth only). */
+  readonly namespace: string | false;
   readonly output?: string;
   readonly quiet?: boolean;
   readonly strict?: boolean;
 }
 
 interface HelmOptions extends SynthOptions {
+  readonly namespace: string;
   readonly output: string;
   readonly chartVersion?: string;
 }
@@ -92,6 +96,7 @@ export async function runCli(argv: readonly string[], given: CliIo): Promise<num
     .description('render the Kubernetes manifests: multi-document YAML on stdout, or <dir>/<release>.k8s.yaml with -o'))
     .option('-o, --output <dir>', 'write <dir>/<release>.k8s.yaml instead of printing to stdout')
     .option('-q, --quiet', 'print no summary (objects, how to reach the gateway, its token, its state) on stderr')
+    .option('--no-namespace', 'write no namespace at all: the objects take the one they are applied to (kubectl apply -n, a Kustomize overlay)')
     .addHelpText('after', EXAMPLES)
     .action((opts: SynthOptions) => {
       exitCode = synth(opts, io);
@@ -132,9 +137,11 @@ export async function runCli(argv: readonly string[], given: CliIo): Promise<num
 function synth(opts: SynthOptions, io: CliIo): number {
   try {
     const values = loadValuesFiles(opts.values ?? [], opts.set ?? [], opts.setString ?? []);
-    const props = valuesToProps(values, { release: opts.release, namespace: opts.namespace });
+    const namespace = opts.namespace === false ? DEFAULT_NAMESPACE : opts.namespace;
+    const props = locatedValuesToProps(values, opts, namespace);
     // The construct-free path: the same objects as the chart in an App, without loading cdk8s.
-    const { objects, warnings } = renderRelease(props, opts.release);
+    const { objects: rendered, warnings } = renderRelease(props, opts.release);
+    const objects = opts.namespace === false ? withoutNamespace(rendered, namespace) : rendered;
     if (!sayWarnings(warnings, opts, io)) return EXIT_INVALID;
     const yaml = toManifestYaml(objects);
     // The summary goes to stderr, so stdout stays pure YAML.
@@ -167,7 +174,7 @@ function helm(opts: HelmOptions, io: CliIo): number {
   const { stringify } = require('yaml') as typeof import('yaml');
   try {
     const values = loadValuesFiles(opts.values ?? [], opts.set ?? [], opts.setString ?? []);
-    const props = valuesToProps(values, { release: opts.release, namespace: opts.namespace });
+    const props = locatedValuesToProps(values, opts, opts.namespace);
     if (!sayWarnings(renderRelease(props, opts.release).warnings, opts, io)) return EXIT_INVALID;
     const result = exportHelmChart(props, opts.output, {
       id: opts.release,
@@ -181,6 +188,17 @@ function helm(opts: HelmOptions, io: CliIo): number {
     return EXIT_OK;
   } catch (e) {
     return reportError(e, io);
+  }
+}
+
+/** valuesToProps, its problems named with their file and line or their --set argument. */
+function locatedValuesToProps(values: Record<string, unknown>, opts: SynthOptions, namespace: string): OpenClawChartProps {
+  try {
+    return valuesToProps(values, { release: opts.release, namespace });
+  } catch (e) {
+    if (!(e instanceof OpenClawConfigError)) throw e;
+    const { locateProblems } = require('./value-sources') as typeof import('./value-sources');
+    throw new OpenClawConfigError(locateProblems(e.problems, { files: opts.values ?? [], set: opts.set ?? [], setString: opts.setString ?? [] }));
   }
 }
 

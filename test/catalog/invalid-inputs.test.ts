@@ -10,6 +10,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { OpenClawChartProps, OpenClawConfigError, VOLUMES, formatProblem } from '../../src';
 import { runCli } from '../../src/cli/main';
+import { withoutSource } from '../cli/run-cli';
 import { valuesToProps } from '../../src/values';
 import { envOf, synthObjects } from '../helpers/synth';
 
@@ -278,7 +279,7 @@ async function problemLines(input: Input): Promise<{ lines: string[]; message: s
     expect(Number(HEADER.exec(header)![1])).toBe(rest.length);
     expect(stderr).not.toMatch(/^\s+at /m); // no stack trace
     for (const line of rest) expect(line.startsWith('  - ')).toBe(true);
-    return { lines: rest.map((l) => l.slice(4)), message: stderr };
+    return { lines: rest.map((l) => withoutSource(l.slice(4))), message: stderr };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

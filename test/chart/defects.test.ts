@@ -30,7 +30,7 @@ describe('Helm chart defects (docs/helm-chart-defects.md)', () => {
     expect(findObject(objs, 'NetworkPolicy').spec.egress).toContainEqual({ ports: [{ protocol: 'TCP', port: 443 }, { protocol: 'TCP', port: 80 }] });
   });
 
-  test('5: namespaces are selected by kubernetes.io/metadata.name; DNS reaches kube-dns on UDP and TCP 53', () => {
+  test('5: namespaces are selected by kubernetes.io/metadata.name (the own one by a podSelector-only peer); DNS reaches kube-dns on UDP and TCP 53', () => {
     const np = findObject(synthObjects({ networkPolicy: { enabled: true, allowSameNamespace: true, allowKubeSystem: true } }), 'NetworkPolicy');
     const selectors = JSON.stringify(np.spec);
     expect(selectors).not.toMatch(/"name":"(kube-system|openclaw)"/);
@@ -41,7 +41,7 @@ describe('Helm chart defects (docs/helm-chart-defects.md)', () => {
       }],
       ports: [{ protocol: 'UDP', port: 53 }, { protocol: 'TCP', port: 53 }],
     });
-    expect(np.spec.ingress[0].from).toEqual([{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'openclaw' } } }]);
+    expect(np.spec.ingress[0].from).toEqual([{ podSelector: {} }]);
   });
 
   test('6: one port value drives --port, env, containerPort, probes, Services, Ingress and NetworkPolicy', () => {

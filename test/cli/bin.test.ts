@@ -51,7 +51,7 @@ test('the built bin/openclaw-cdk8s.js runs the compiled CLI', () => {
     const bad = run(['synth', '--set', 'replicaCont=2']);
     expect(bad.status).toBe(1);
     expect(bad.stdout).toBe('');
-    expect(bad.stderr).toBe('Invalid OpenClaw configuration (1 problem):\n  - replicaCont: is not a known key; did you mean replicaCount? (got <number>)\n');
+    expect(bad.stderr).toBe('Invalid OpenClaw configuration (1 problem):\n  - --set replicaCont: is not a known key; did you mean replicaCount? (got <number>)\n');
     expect(bad.stderr).not.toMatch(STACK_TRACE);
 
     // the schema is in the build

@@ -2,7 +2,7 @@
  * Every kind of bad input: the CLI lists each problem with its values path, the bad value and
  * what is allowed (the format of src/errors.ts), all at once, exits 1 and prints no stack trace.
  */
-import { cli, STACK_TRACE, tempDir, writeFile } from './run-cli';
+import { cli, STACK_TRACE, tempDir, withoutSource, writeFile } from './run-cli';
 
 const dir = tempDir();
 let n = 0;
@@ -14,7 +14,7 @@ async function synthValues(yaml: string, ...args: string[]) {
 
 /** The problem lines of stderr (`  - path: message (got value)`), without the `  - `. */
 function problems(stderr: string): string[] {
-  return stderr.split('\n').filter((l) => l.startsWith('  - ')).map((l) => l.slice(4));
+  return stderr.split('\n').filter((l) => l.startsWith('  - ')).map((l) => withoutSource(l.slice(4)));
 }
 
 function expectFailure(r: { code: number; stdout: string; stderr: string }, expected: string[]): void {

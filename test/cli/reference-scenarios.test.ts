@@ -309,16 +309,16 @@ export const DELIBERATE_DIFFERENCES: readonly DeliberateDifference[] = [
     reason: 'allowSameNamespace by a `name` label that matches nothing (Helm chart defect 5). Replaced by the rule below.',
   },
   {
-    scenarios: ['05-network-policy-custom'], fact: egressRule({ to: [byMetadataName('openclaw')] }), reference: ABSENT, ours: 'present',
-    reason: 'allowSameNamespace (egress), selecting the release namespace by kubernetes.io/metadata.name.',
+    scenarios: ['05-network-policy-custom'], fact: egressRule({ to: [{ podSelector: {} }] }), reference: ABSENT, ours: 'present',
+    reason: 'allowSameNamespace (egress): a podSelector-only peer, the policy\'s own namespace without naming it (the render can move namespaces).',
   },
   {
     scenarios: ['05-network-policy-custom'], fact: ingressRule({ from: [byName('openclaw')], ports: [{ port: 18789, protocol: 'TCP' }] }), reference: 'present', ours: ABSENT,
     reason: 'allowSameNamespace (ingress) by a `name` label that matches nothing (Helm chart defect 5). Replaced by the rule below.',
   },
   {
-    scenarios: ['05-network-policy-custom'], fact: ingressRule({ from: [byMetadataName('openclaw')], ports: [{ port: 18789, protocol: 'TCP' }] }), reference: ABSENT, ours: 'present',
-    reason: 'allowSameNamespace (ingress) to the gateway port, selecting the namespace by kubernetes.io/metadata.name.',
+    scenarios: ['05-network-policy-custom'], fact: ingressRule({ from: [{ podSelector: {} }], ports: [{ port: 18789, protocol: 'TCP' }] }), reference: ABSENT, ours: 'present',
+    reason: 'allowSameNamespace (ingress) to the gateway port: a podSelector-only peer, the policy\'s own namespace without naming it.',
   },
   {
     scenarios: ['05-network-policy-custom'], fact: egressRule({ ports: [{ port: 443, protocol: 'TCP' }, { port: 80, protocol: 'TCP' }] }), reference: ABSENT, ours: 'present',
@@ -359,6 +359,10 @@ export const DELIBERATE_DIFFERENCES: readonly DeliberateDifference[] = [
     scenarios: ['06-per-replica'], fact: 'object PodDisruptionBudget/my-openclaw', reference: ABSENT, ours: 'present',
     reason: 'With more than one replica a PodDisruptionBudget (maxUnavailable 1) keeps node drains from taking all replicas at once.',
   },
+  ...[0, 1, 2].map((i) => ({
+    scenarios: ['06-per-replica'], fact: `object Service/my-openclaw-${i}`, reference: ABSENT, ours: 'present',
+    reason: 'Each replica is an independent gateway (own state, own token): a Service per replica, selecting its pod by statefulset.kubernetes.io/pod-name, reaches it alone.',
+  })),
 ];
 
 interface ScenarioRender {

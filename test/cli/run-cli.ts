@@ -33,3 +33,13 @@ export function writeFile(dir: string, name: string, content: string): string {
 
 /** What a stack trace looks like: the CLI must never print one. */
 export const STACK_TRACE = /^\s+at .+\(.*:\d+:\d+\)$|^\s+at .+:\d+:\d+$/m;
+
+/**
+ * A problem line without the source the CLI puts in front (`values.yaml:3: `, `--set a.b: `), for
+ * tests about the problem itself; test/cli/value-sources.test.ts holds the sources.
+ */
+export function withoutSource(line: string): string {
+  return line
+    .replace(/^(?:\S+\.ya?ml):\d+: /, '')
+    .replace(/^--set(?:-string)? (?:[^\s:]+: (?=[^\s:]+: )|(?=[^\s:]+: ))/, '');
+}

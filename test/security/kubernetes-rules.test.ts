@@ -3,7 +3,7 @@
  * message; what is legal but dangerous renders with a warning naming the path, and `--strict`
  * refuses it.
  */
-import { cli, tempDir, writeFile } from '../cli/run-cli';
+import { cli, tempDir, withoutSource, writeFile } from '../cli/run-cli';
 import { renderObjects } from '../../src/build';
 import { configMapKeyProblem, normalizeMountPath } from '../../src/check/kubernetes-rules';
 import { resolveModel } from '../../src/model';
@@ -11,7 +11,7 @@ import { resolveModel } from '../../src/model';
 const dir = tempDir();
 let n = 0;
 const synth = (yaml: string, ...args: string[]) => cli('synth', '--quiet', ...args, '-f', writeFile(dir, `k${n++}.yaml`, yaml));
-const lines = (stderr: string) => stderr.split('\n').filter((l) => l.startsWith('  - ')).map((l) => l.slice(4));
+const lines = (stderr: string) => stderr.split('\n').filter((l) => l.startsWith('  - ')).map((l) => withoutSource(l.slice(4)));
 const CHDIR = 'must not start with ".." (the API server refuses it: the kubelet keeps its own ..data links there)';
 
 describe('refused before the API server refuses it', () => {

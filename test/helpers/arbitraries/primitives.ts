@@ -8,6 +8,7 @@
  * version gate) fails the property tests instead of silently moving the generators with it.
  * RESERVED_VOLUMES is imported (the volume names are not a rule, only names).
  */
+import { goReadsNumber } from '../../../src/text-safety';
 import * as fc from 'fast-check';
 import type { OpenClawChartProps } from '../../../src';
 import { VOLUMES } from '../../../src';
@@ -72,7 +73,8 @@ export function dnsLabel(min = 1, max = 63, letterStart = false): fc.Arbitrary<s
     if (len === 1) return fc.constantFrom(...first);
     return fc.tuple(fc.constantFrom(...first), chars([...ALNUM, '-'], len - 2, len - 2), fc.constantFrom(...ALNUM))
       .map(([a, middle, z]) => a + middle + z);
-  });
+  // A label Go's YAML reader takes for a number (`123`, `0o1`, `0x1f`) is refused by the chart: not a valid input.
+  }).filter((label) => !goReadsNumber(label));
 }
 
 /** A DNS-1123 subdomain of 1 to 4 labels. */

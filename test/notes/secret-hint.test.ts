@@ -1,0 +1,89 @@
+/**
+ * The summary's `kubectl create secret` line is run exactly as printed (bash, with a stand-in
+ * kubectl that records its arguments), and the Secret it would create must hold every key the
+ * rendered pods cannot start without: each non-optional secretKeyRef to that Secret.
+ */
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { OpenClawChartProps } from '../../src';
+import { renderNotes } from '../../src/notes';
+import { requiredSecretKeys } from '../../src/notes-secrets';
+import { synthObjects } from '../helpers/synth';
+
+/** The `Create:` command of the notes, its continuation lines joined, without the hint lines. */
+function createCommand(notes: string): string {
+  const lines = notes.split('\n');
+  const start = lines.findIndex((l) => l.trimStart().startsWith('Create: '));
+  expect(start).toBeGreaterThanOrEqual(0);
+  const parts = [lines[start].trimStart().slice('Create: '.length)];
+  for (let i = start; lines[i].endsWith('\\'); i++) parts.push(lines[i + 1].trim());
+  return parts.join('\n');
+}
+
+/** Runs `command` in bash with a kubectl that prints its arguments, one per line; returns them. */
+function runAsPrinted(command: string, env: Record<string, string>): string[] {
+  const bin = fs.mkdtempSync(path.join(os.tmpdir(), 'fake-kubectl-'));
+  fs.writeFileSync(path.join(bin, 'kubectl'), '#!/bin/sh\nfor a in "$@"; do printf "%s\\n" "$a"; done\n', { mode: 0o755 });
+  const out = execFileSync('bash', ['-euc', command], { env: { PATH: `${bin}:${process.env.PATH}`, ...env }, encoding: 'utf8' });
+  return out.trimEnd().split('\n');
+}
+
+/** What `kubectl create secret generic NAME --from-literal=K=V...` would store: key -> value. */
+function secretData(args: string[]): Record<string, string> {
+  expect(args.slice(0, 3)).toEqual(['create', 'secret', 'generic']);
+  return Object.fromEntries(args.filter((a) => a.startsWith('--from-literal=')).map((a) => {
+    const kv = a.slice('--from-literal='.length);
+    return [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)];
+  }));
+}
+
+const sts = (objects: any[]) => objects.find((o) => o.kind === 'StatefulSet');
+
+test('existingSecret with the API key and the token: the printed Secret has both keys, so the pods can start', () => {
+  const props: OpenClawChartProps = {
+    existingSecret: { name: 'openclaw-secrets', keys: { ANTHROPIC_API_KEY: 'ANTHROPIC_API_KEY', OPENCLAW_GATEWAY_TOKEN: 'OPENCLAW_GATEWAY_TOKEN' } },
+  };
+  const objects = synthObjects(props);
+  const notes = renderNotes(objects);
+  expect(notes).toContain(`  Create: kubectl create secret generic openclaw-secrets -n openclaw \\
+            --from-literal=ANTHROPIC_API_KEY="$ANTHROPIC_API_KEY" \\
+            --from-literal=OPENCLAW_GATEWAY_TOKEN="$(openssl rand -hex 32)"
+          (set each "$NAME" in your shell first, or type the value in its place)
+`);
+  const data = secretData(runAsPrinted(createCommand(notes), { ANTHROPIC_API_KEY: 'test-key' }));
+  const required = requiredSecretKeys(sts(objects), 'openclaw-secrets').map((r) => r.key);
+  expect(required.sort()).toEqual(['ANTHROPIC_API_KEY', 'OPENCLAW_GATEWAY_TOKEN']);
+  expect(Object.keys(data).sort()).toEqual(required);
+  expect(data.ANTHROPIC_API_KEY).toBe('test-key');
+  expect(data.OPENCLAW_GATEWAY_TOKEN).toMatch(/^[0-9a-f]{64}$/);
+});
+
+test('keys named apart from their env vars, and another container reading the same Secret: every required key, no optional one', () => {
+  const props: OpenClawChartProps = {
+    existingSecret: { name: 'creds', keys: { OPENCLAW_GATEWAY_TOKEN: 'gateway-token', TELEGRAM_BOT_TOKEN: 'telegram' } },
+    extraEnv: [
+      { name: 'SMTP_PASSWORD', valueFrom: { secretKeyRef: { name: 'creds', key: 'smtp' } } },
+      { name: 'MAYBE', valueFrom: { secretKeyRef: { name: 'creds', key: 'maybe', optional: true } } },
+      { name: 'ELSEWHERE', valueFrom: { secretKeyRef: { name: 'other', key: 'x' } } },
+    ],
+    backup: { enabled: true },
+  };
+  const objects = synthObjects(props);
+  // What the pods require, read from every container of the rendered StatefulSet.
+  const refs = [...sts(objects).spec.template.spec.initContainers, ...sts(objects).spec.template.spec.containers]
+    .flatMap((c: any) => c.env ?? []).map((e: any) => e.valueFrom?.secretKeyRef)
+    .filter((r: any) => r?.name === 'creds' && !r.optional).map((r: any) => r.key);
+  const data = secretData(runAsPrinted(createCommand(renderNotes(objects)), { TELEGRAM_BOT_TOKEN: 't', SMTP_PASSWORD: 's' }));
+  expect(Object.keys(data).sort()).toEqual([...new Set(refs)].sort());
+  expect(Object.keys(data).sort()).toEqual(['gateway-token', 'smtp', 'telegram']);
+  expect(data).toMatchObject({ telegram: 't', smtp: 's' });
+});
+
+test('only the token in the Secret: the one-line command, as before', () => {
+  const notes = renderNotes(synthObjects({ gateway: { tokenSecret: {} } }));
+  const args = runAsPrinted(createCommand(notes), {});
+  expect(args.slice(0, 6)).toEqual(['create', 'secret', 'generic', 'my-openclaw-gateway-token', '-n', 'openclaw']);
+  expect(Object.keys(secretData(args))).toEqual(['OPENCLAW_GATEWAY_TOKEN']);
+});
