@@ -1,36 +1,28 @@
 /**
- * OpenClawChart: resolve the props into one model, then let each builder add its objects.
+ * OpenClawChart: the thin Chart around one OpenClaw construct (src/openclaw.ts), for an app that
+ * gives OpenClaw a Chart (and a manifest file) of its own.
  */
 import { ApiObject, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
-import { buildObjects } from './build';
 import { ConfigProblem } from './errors';
-import { PATHS } from './layout';
+import { OpenClaw, OpenClawChartInfo } from './openclaw';
 import { OpenClawChartProps } from './props';
-import { resolveModel } from './model';
 import { Model } from './resolve';
 
-/** What a chart made, as your own constructs need it: names, the port, the labels, the paths. Stable across releases. */
-export interface OpenClawChartInfo {
-  /** The release name (`app.kubernetes.io/instance`). */
-  readonly releaseName: string;
-  readonly namespace: string;
-  /** The object name prefix (`<release>-openclaw`, or `fullnameOverride`). */
-  readonly fullName: string;
-  /** The one gateway port (Service, container, probes). */
-  readonly port: number;
-  readonly serviceName: string;
-  readonly headlessServiceName: string;
-  readonly statefulSetName: string;
-  readonly serviceAccountName: string;
-  /** The pod selector labels (they never change across upgrades). */
-  readonly selectorLabels: Readonly<Record<string, string>>;
-  /** Where the data volume is mounted (`env.DATA_DIR`) and where OpenClaw keeps its state. */
-  readonly dataDir: string;
-  readonly stateDir: string;
-}
+export type { OpenClawChartInfo } from './openclaw';
 
+/**
+ * One OpenClaw in a Chart of its own, in the props' namespace (`default` when none).
+ *
+ * @example
+ * const app = new App();
+ * new OpenClawChart(app, 'my-openclaw', { namespace: 'openclaw', persistence: { size: '20Gi' } });
+ * app.synth(); // dist/my-openclaw.k8s.yaml
+ */
 export class OpenClawChart extends Chart {
+  /** The OpenClaw construct inside. */
+  public readonly openclaw: OpenClaw;
+
   /** What the chart made: names, port, labels, paths (the stable view to build on). */
   public readonly info: OpenClawChartInfo;
 
@@ -59,28 +51,17 @@ export class OpenClawChart extends Chart {
    */
   public readonly warnings: readonly ConfigProblem[];
 
+  /** `id` is the release name unless the props set `releaseName`. */
   constructor(scope: Construct, id: string, props: OpenClawChartProps = {}) {
-    const model = resolveModel(props, id);
-    super(scope, id, { namespace: model.namespace, disableResourceNameHashes: true });
-    this.model = model;
-    this.warnings = model.warnings;
-    const objects = new Map<string, ApiObject>();
-    buildObjects({ add: (objectId, manifest) => void objects.set(objectId, new ApiObject(this, objectId, manifest as any)) }, model);
-    this.statefulSet = objects.get('statefulset')!;
-    this.service = objects.get('service')!;
-    this.headlessService = objects.get('headless')!;
-    this.info = {
-      releaseName: model.release,
-      namespace: model.namespace,
-      fullName: model.fullName,
-      port: model.port,
-      serviceName: model.names.service,
-      headlessServiceName: model.names.headlessService,
-      statefulSetName: model.names.statefulSet,
-      serviceAccountName: model.names.serviceAccount,
-      selectorLabels: { ...model.labels.selector },
-      dataDir: model.dataDir,
-      stateDir: PATHS.stateDir,
-    };
+    // The Chart sets no namespace of its own: the construct writes the props' on every object
+    // (reading the props here too would read them twice).
+    super(scope, id, { disableResourceNameHashes: true });
+    this.openclaw = new OpenClaw(this, id, props);
+    this.info = this.openclaw.info;
+    this.statefulSet = this.openclaw.statefulSet;
+    this.service = this.openclaw.service;
+    this.headlessService = this.openclaw.headlessService;
+    this.model = this.openclaw._model;
+    this.warnings = this.openclaw.warnings;
   }
 }

@@ -1,5 +1,7 @@
 /** The public API of openclaw-cdk8s: the chart and its props, the fleet, values files, validation, Helm export, notes. */
 export { OpenClawChart } from './chart';
+export { OpenClaw } from './openclaw';
+export type { OpenClawProps } from './openclaw';
 export type { OpenClawChartInfo } from './chart';
 export * from './props';
 export { OpenClawConfigError, formatProblem, formatWarning } from './errors';

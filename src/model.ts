@@ -12,10 +12,12 @@ import { validateValues } from './values/validate';
 /**
  * `checked`: the props already passed the checks (see resolveCheckedModel). The props are read
  * once, into a snapshot (src/snapshot.ts): the checks, the model and the builders see only that.
+ * `defaultNamespace`: the namespace when the props name none (the enclosing Chart's, for OpenClaw).
  */
-export function resolveModel(givenProps: OpenClawChartProps, defaultRelease: string, checked = false): Model {
+export function resolveModel(givenProps: OpenClawChartProps, defaultRelease: string, checked = false, defaultNamespace?: string): Model {
   // `{ tag: undefined }` means the default, exactly as if the key were absent: the snapshot drops it.
-  const props = snapshot(givenProps, 'props');
+  const read = snapshot(givenProps, 'props');
+  const props = read.namespace === undefined && defaultNamespace !== undefined ? { ...read, namespace: defaultNamespace } : read;
   try {
     return resolveCheckedModel(props, defaultRelease, checked);
   } catch (e) {

@@ -606,7 +606,10 @@ export interface OpenClawChartProps {
   readonly securityContext?: k8s.SecurityContext;
   /**
    * Number of gateway replicas (each with its own state claim). `0` pauses the release: no pod
-   * runs, the claims are kept, and scaling back up finds the state where it was.
+   * runs, the claims are kept, and scaling back up finds the state where it was. With more than
+   * one, each replica is an independent gateway and also gets a Service of its own,
+   * `<fullname>-<i>`; an Ingress, HTTPRoute or LoadBalancer/NodePort Service over several
+   * replicas with a token each (generated) renders with a warning.
    * @default 1
    */
   readonly replicaCount?: number;

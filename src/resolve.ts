@@ -5,7 +5,7 @@
 import { ResolvedBackup, resolveBackup } from './backup';
 import { checkProps } from './check';
 import { ConfigProblem, ProblemCollector } from './errors';
-import { GATEWAY_AUTH_ENV } from './formats';
+import { gatewayAuthProvided } from './gateway-auth';
 import { PATHS } from './layout';
 import { heapLimitMiB } from './heap';
 import { managedGatewayConfig } from './managed-config';
@@ -240,13 +240,7 @@ function heapEnv(mib: number | undefined): KubernetesJson[] {
  * when one is set (opt-in), else undefined: the pod generates its own token.
  */
 function fallbackTokenEnv(props: OpenClawChartProps, full: string): KubernetesJson[] | undefined {
-  const provided = [
-    ...Object.keys(props.env ?? {}),
-    ...Object.keys(props.existingSecret?.name ? props.existingSecret.keys ?? {} : {}),
-    ...Object.keys(props.secret?.enabled ? props.secret.data ?? {} : {}),
-    ...(props.extraEnv ?? []).map((e) => e.name),
-  ].some((name) => GATEWAY_AUTH_ENV.test(name)) || (props.envFromSecret ?? []).length > 0;
-  if (provided) return [];
+  if (gatewayAuthProvided(props)) return [];
   const secret = props.gateway?.tokenSecret;
   if (!secret) return undefined;
   return [{

@@ -80,7 +80,7 @@ function locate(node: unknown, segments: Segments, at: number): { offset: number
     for (let end = segments.length; end > at; end--) {
       const key = segments.slice(at, end);
       if (key.some((s) => typeof s !== 'string')) continue;
-      const pair = node.items.find((item) => YAML.isScalar(item.key) && String(item.key.value) === key.join('.'));
+      const pair = keyIndex(node).get(key.join('.'));
       if (!pair) continue;
       const here = { offset: (pair.key as YAML.Scalar).range?.[0] ?? 0, depth: end };
       return locate(pair.value, segments, end) ?? here;
@@ -94,6 +94,20 @@ function locate(node: unknown, segments: Segments, at: number): { offset: number
     return locate(item, segments, at + 1) ?? here;
   }
   return undefined;
+}
+
+const KEY_INDEXES = new WeakMap<YAML.YAMLMap, Map<string, YAML.Pair>>();
+
+/** A map's pairs by key, made once per map: a file with 40,000 unknown keys is searched in linear time. */
+function keyIndex(node: YAML.YAMLMap): Map<string, YAML.Pair> {
+  let index = KEY_INDEXES.get(node);
+  if (!index) {
+    index = new Map();
+    // The first pair of a repeated key, as a linear search would find it.
+    for (const item of node.items) if (YAML.isScalar(item.key) && !index.has(String(item.key.value))) index.set(String(item.key.value), item as YAML.Pair);
+    KEY_INDEXES.set(node, index);
+  }
+  return index;
 }
 
 /** The key paths a `--set` argument assigns (`a.b=1,c[0]=x` -> a.b, c[0]); values are never looked at. */

@@ -57,14 +57,19 @@ describe.each([
     const expected = kindsAndNames(ref).filter((k) => !NOT_RENDERED_BY_US.has(k));
     const extra = kindsAndNames(ours).filter((k) => !expected.includes(k));
     expect(kindsAndNames(ours).filter((k) => expected.includes(k))).toEqual(expected);
-    // What we add instead: managed-config and per-replica ConfigMaps, the PDB for several replicas.
-    for (const k of extra) expect(k).toMatch(/^(ConfigMap\/my-openclaw-(gateway-config|replica-env)|PodDisruptionBudget\/my-openclaw)$/);
+    // What we add instead: managed-config and per-replica ConfigMaps, the PDB and a Service per replica for several replicas.
+    for (const k of extra) expect(k).toMatch(/^(ConfigMap\/my-openclaw-(gateway-config|replica-env)|PodDisruptionBudget\/my-openclaw|Service\/my-openclaw-\d+)$/);
   });
 
   test('uses the same selector labels on every workload object and Service', () => {
     const selector = refStatefulSet(ref).spec.selector.matchLabels;
     expect(findObject(ours, 'StatefulSet').spec.selector.matchLabels).toEqual(selector);
-    for (const svc of ours.filter((o) => o.kind === 'Service')) expect(svc.spec.selector).toEqual(selector);
+    // The per-replica Services add the pod-name label the StatefulSet controller sets.
+    for (const svc of ours.filter((o) => o.kind === 'Service')) {
+      const { 'statefulset.kubernetes.io/pod-name': pod, ...rest } = svc.spec.selector;
+      expect(rest).toEqual(selector);
+      expect(pod === undefined || svc.metadata.name === pod).toBe(true);
+    }
     expect(findObject(ours, 'StatefulSet').spec.template.metadata.labels).toMatchObject(selector);
   });
 
@@ -105,7 +110,8 @@ describe.each([
     expect(mainContainer(ours).ports).toEqual(refMain(ref).ports);
     expect(mainContainer(ours).resources).toEqual(refMain(ref).resources);
     const refSvc = ref.filter((o) => o.kind === 'Service').map((s) => s.spec.ports);
-    expect(ours.filter((o) => o.kind === 'Service').map((s) => s.spec.ports)).toEqual(refSvc);
+    const shared = ours.filter((o) => o.kind === 'Service' && !o.spec.selector['statefulset.kubernetes.io/pod-name']);
+    expect(shared.map((s) => s.spec.ports)).toEqual(refSvc);
   });
 
   test('probes the gateway with the same timings (HTTP health endpoints where the image has them)', () => {
@@ -136,19 +142,20 @@ describe('scenario-specific fields', () => {
     expect(ours.metadata.annotations).toMatchObject(ref.metadata.annotations);
   });
 
-  test('05: the network rules match the reference, with namespaces selected by kubernetes.io/metadata.name', () => {
+  test('05: the network rules match the reference, other namespaces selected by kubernetes.io/metadata.name, its own by a podSelector-only peer', () => {
     const ours = findObject(synthObjects(load('05-network-policy-custom.yaml')), 'NetworkPolicy');
     expect(ours.spec.podSelector).toEqual({ matchLabels: { 'app.kubernetes.io/name': 'openclaw', 'app.kubernetes.io/instance': 'my-openclaw' } });
     expect(ours.spec.policyTypes).toEqual(['Ingress', 'Egress']);
     const ns = (name: string) => ({ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': name } } });
     expect(ours.spec.ingress).toEqual([
-      { from: [ns('openclaw')], ports: [{ protocol: 'TCP', port: 18789 }] },
+      // The release's own namespace, whichever it is applied in (the name is never written).
+      { from: [{ podSelector: {} }], ports: [{ protocol: 'TCP', port: 18789 }] },
       { from: [{ namespaceSelector: { matchLabels: { name: 'ingress-nginx' } } }], ports: [{ protocol: 'TCP', port: 18789 }] },
     ]);
     expect(ours.spec.egress).toEqual([
       { to: [{ ...ns('kube-system'), podSelector: { matchLabels: { 'k8s-app': 'kube-dns' } } }], ports: [{ protocol: 'UDP', port: 53 }, { protocol: 'TCP', port: 53 }] },
       { to: [ns('kube-system')], ports: [{ protocol: 'TCP', port: 443 }] },
-      { to: [ns('openclaw')] },
+      { to: [{ podSelector: {} }] },
       { to: [{ namespaceSelector: { matchLabels: { name: 'monitoring' } } }] },
       { ports: [{ protocol: 'TCP', port: 443 }, { protocol: 'TCP', port: 80 }] },
       {
@@ -203,6 +210,8 @@ test('every object the chart can render has the Helm chart\'s name', () => {
     'RoleBinding/my-openclaw',
     'Secret/my-openclaw-secret',
     'Service/my-openclaw',
+    'Service/my-openclaw-0',
+    'Service/my-openclaw-1',
     'Service/my-openclaw-headless',
     'ServiceAccount/my-openclaw',
     'StatefulSet/my-openclaw',

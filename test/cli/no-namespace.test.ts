@@ -17,7 +17,7 @@ const dir = tempDir();
 const VALUES = `networkPolicy:
   enabled: true
   allowSameNamespace: true
-  customEgressPorts: [{ protocol: TCP, port: 443 }]
+  egress: [{ to: [{ ipBlock: { cidr: 0.0.0.0/0, except: [10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16] } }], ports: [{ protocol: TCP, port: 443 }] }]
 rbac:
   rules: [{ apiGroups: [""], resources: ["pods"], verbs: ["get"] }]
 ingress:

@@ -53,7 +53,8 @@ describe('a "<<" key is refused in props and values, naming the path', () => {
       const r = await cli('synth', '--set', 'extraVolumes[0].name=host', '--set', 'extraVolumes[0].<<.hostPath.path=/', '--quiet');
       expect(r.code).toBe(1);
       expect(r.stdout).toBe('');
-      expect(r.stderr).toBe(`Invalid OpenClaw configuration (1 problem):\n  - extraVolumes[0].<<: ${MERGE}\n`);
+      // The problem names the --set argument it came from.
+      expect(r.stderr).toBe(`Invalid OpenClaw configuration (1 problem):\n  - --set extraVolumes[0].<<.hostPath.path: extraVolumes[0].<<: ${MERGE}\n`);
     });
 
     test('a values file, for synth and the Helm export', async () => {
@@ -61,7 +62,8 @@ describe('a "<<" key is refused in props and values, naming the path', () => {
       for (const args of [['synth', '-f', file], ['helm', '-f', file, '-o', path.join(dir, 'chart')]]) {
         const r = await cli(...args);
         expect(r.code).toBe(1);
-        expect(r.stderr).toBe(`Invalid OpenClaw configuration (1 problem):\n  - extraVolumes[0].<<: ${MERGE}\n`);
+        // The problem names the file and line it came from.
+        expect(r.stderr).toBe(`Invalid OpenClaw configuration (1 problem):\n  - ${file}:3: extraVolumes[0].<<: ${MERGE}\n`);
       }
     });
   });

@@ -93,7 +93,7 @@ describe('the chart refuses them at synth time, naming the path and the code poi
     const r = await cli('synth', '-f', file, '--quiet');
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toBe(`Invalid OpenClaw configuration (1 problem):\n  - tolerations[0].value: ${LINE_BREAK}\n`);
+    expect(r.stderr).toBe(`Invalid OpenClaw configuration (1 problem):\n  - ${file}:4: tolerations[0].value: ${LINE_BREAK}\n`);
   });
 });
 

@@ -129,7 +129,8 @@ describe('values files: floods', () => {
   test('40,000 unknown keys: the first 50 listed, "... and 39,950 more", in linear time and 200 MB', () => {
     const f = file('unknown.yaml', Array.from({ length: 40_000 }, (_, i) => `unknownKey${i}: v\n`).join(''));
     const r = measure('values file of 40,000 unknown keys', ['synth', '-f', f], (m) => m.cpuSeconds < FLOOD_MAX_CPU_SECONDS && m.peakRssMB < MAX_RSS_MB);
-    const listed = Array.from({ length: 50 }, (_, i) => `  - unknownKey${i}: is not a known key (see \`openclaw-cdk8s schema\` for every key) (got <string, 1 character>)\n`);
+    // Each listed problem names its file and line.
+    const listed = Array.from({ length: 50 }, (_, i) => `  - ${f}:${i + 1}: unknownKey${i}: is not a known key (see \`openclaw-cdk8s schema\` for every key) (got <string, 1 character>)\n`);
     expect(r.status).toBe(1);
     expect(r.stderr).toBe(`Invalid OpenClaw configuration (40000 problems):\n${listed.join('')}  ... and 39,950 more\n`);
     expect(r.cpuSeconds).toBeLessThan(FLOOD_MAX_CPU_SECONDS);

@@ -124,7 +124,8 @@ describe('errors, not warnings', () => {
   test('the newline as written in a values file: exit 1, the path and the rule', async () => {
     const r = await cli('synth', '--quiet', '-f', writeFile(dir, 'nl.yaml', 'ingress:\n  enabled: true\n  hosts:\n    - host: openclaw.example.com\n      paths:\n        - path: "/a\\n  more_set_headers x;"\n'));
     expect({ code: r.code, stdout: r.stdout }).toEqual({ code: 1, stdout: '' });
-    expect(r.stderr).toContain(`  - ingress.hosts[0].paths[0].path: ${CONTROL} (got "/a\\n  more_set_headers x;")\n`);
+    // The problem names the file and line it came from, then the path.
+    expect(r.stderr).toContain(`nl.yaml:6: ingress.hosts[0].paths[0].path: ${CONTROL} (got "/a\\n  more_set_headers x;")\n`);
   });
 
   test('trustedProxies "0/0" is not an address: refused, with a narrow example', () => {
