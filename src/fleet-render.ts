@@ -11,6 +11,8 @@ import { tenantFingerprint } from './fleet-fingerprint';
 import { TenantInput, tenantChartProps } from './fleet-validate';
 import { OpenClawChartProps } from './props';
 import { writeFileNoFollow } from './safe-write';
+import { FleetTenancy, tenancyObjects } from './fleet-tenancy';
+import { toManifestYaml } from './manifest-yaml';
 
 /**
  * @internal How a tenant was checked: its fingerprint then (undefined: check it again), and whether
@@ -22,15 +24,20 @@ export interface TenantChecked {
 }
 
 /** @internal A tenant's objects, with errors naming the tenant. */
-export function renderTenant(defaults: OpenClawChartProps, tenant: TenantInput, index: number, checked: TenantChecked): any[] {
-  return tenantRelease(defaults, tenant, index, checked, renderRelease).objects;
+export function renderTenant(defaults: OpenClawChartProps, tenant: TenantInput, index: number, checked: TenantChecked, tenancy: FleetTenancy = {}): any[] {
+  const { objects } = tenantRelease(defaults, tenant, index, checked, renderRelease);
+  return tenancy.namespaceTemplate === undefined ? objects : [...tenancyObjects(tenancy, tenant.name, tenant.namespace!), ...objects];
 }
 
 /** @internal A tenant's manifest (`toManifestYaml` of renderTenant) and its object count. */
 export function renderTenantYaml(
-  defaults: OpenClawChartProps, tenant: TenantInput, index: number, checked: TenantChecked,
+  defaults: OpenClawChartProps, tenant: TenantInput, index: number, checked: TenantChecked, tenancy: FleetTenancy = {},
 ): { readonly text: string; readonly objects: number } {
-  return tenantRelease(defaults, tenant, index, checked, renderReleaseYaml);
+  const release = tenantRelease(defaults, tenant, index, checked, renderReleaseYaml);
+  if (tenancy.namespaceTemplate === undefined) return release;
+  // The namespace and its guards first: `kubectl apply -f` creates them before the tenant's objects.
+  const guards = tenancyObjects(tenancy, tenant.name, tenant.namespace!);
+  return { text: `${toManifestYaml(guards)}---\n${release.text}`, objects: guards.length + release.objects };
 }
 
 function tenantRelease<R extends { readonly warnings: readonly ConfigProblem[] }>(
@@ -59,9 +66,9 @@ const MAX_SCRATCH = 4 * 1024 * 1024;
 
 /** @internal Renders a tenant into `file`; returns its object count and size in bytes. */
 export function writeTenant(
-  defaults: OpenClawChartProps, tenant: TenantInput, index: number, file: string, checked: TenantChecked,
+  defaults: OpenClawChartProps, tenant: TenantInput, index: number, file: string, checked: TenantChecked, tenancy: FleetTenancy = {},
 ): [objects: number, bytes: number] {
-  const { text: yaml, objects } = renderTenantYaml(defaults, tenant, index, checked);
+  const { text: yaml, objects } = renderTenantYaml(defaults, tenant, index, checked, tenancy);
   // UTF-8 is at most 3 bytes per UTF-16 unit: grow the buffer (up to a bound) when the text might not fit.
   if (yaml.length * 3 > scratch.length && yaml.length * 3 <= MAX_SCRATCH) scratch = Buffer.allocUnsafe(yaml.length * 3);
   const data = yaml.length * 3 <= scratch.length ? scratch.subarray(0, scratch.write(yaml)) : Buffer.from(yaml);
@@ -84,7 +91,7 @@ export interface RenderedChunk {
  */
 export function renderChunk(
   defaults: OpenClawChartProps, tenants: readonly TenantInput[], start: number, checked: (k: number) => TenantChecked,
-  reuse?: ArrayBuffer,
+  reuse?: ArrayBuffer, tenancy: FleetTenancy = {},
 ): RenderedChunk {
   const objects: number[] = [];
   const sizes: number[] = [];
@@ -93,7 +100,7 @@ export function renderChunk(
   // Each manifest is encoded as soon as it is made, so its text dies young.
   let at = 0;
   tenants.forEach((t, k) => {
-    const { text, objects: count } = renderTenantYaml(defaults, t, start + k, checked(k));
+    const { text, objects: count } = renderTenantYaml(defaults, t, start + k, checked(k), tenancy);
     if (out.length - at < text.length * 3) {
       const grown = new ArrayBuffer(Math.max(2 * out.length, at + text.length * 3));
       out.copy(new Uint8Array(grown), 0, 0, at);

@@ -9,12 +9,14 @@ import { FleetProblem, OpenClawFleetError } from './fleet-error';
 import { listItems, snapshotData } from './snapshot';
 import { tenantFingerprint, textKey } from './fleet-fingerprint';
 import { isPlainObject } from './manifest-yaml';
+import { ObjectOwners } from './fleet-owners';
 import { MAX_RELEASE_NAME_LENGTH } from './names';
 import { OpenClawChartProps } from './props';
 import { resolveModel } from './model';
 import { Model } from './resolve';
 import { DNS_LABEL } from './formats';
 import { FleetWarnings } from './fleet-warnings';
+import { FleetTenancy, TenantClaims, checkIsolation, tenantNamespace } from './fleet-tenancy';
 
 /** @internal The input of one tenant, as {@link FleetTenant} (kept here so workers need no fleet class). */
 export interface TenantInput {
@@ -61,7 +63,7 @@ export function deepMerge<T>(base: T, override: unknown): T {
  * namespace, props) as plain data, which is all the fleet reads afterwards. Throws
  * OpenClawFleetError naming each getter, Proxy trap, prototype key or non-data value.
  */
-export function snapshotFleet(tenants: unknown, defaults: unknown): { tenants: TenantInput[]; defaults: OpenClawChartProps } {
+export function snapshotFleet(tenants: unknown, defaults: unknown, namespaceTemplate?: string): { tenants: TenantInput[]; defaults: OpenClawChartProps } {
   const problems: FleetProblem[] = [];
   const d = snapshotData(defaults ?? {}, 'props');
   for (const p of d.problems) problems.push({ path: `defaults.${p.path}`, propsPath: p.path, message: p.message });
@@ -77,7 +79,15 @@ export function snapshotFleet(tenants: unknown, defaults: unknown): { tenants: T
       const propsPath = rest.startsWith('props.') ? rest.slice('props.'.length) : rest;
       problems.push({ path: `${label}: ${propsPath}`, propsPath, message: p.message, tenant: label, index });
     }
-    return new TenantSnapshot(t.data?.name, t.data?.namespace, t.data?.props, t.jsonExact);
+    let namespace = t.data?.namespace;
+    if (namespaceTemplate !== undefined && typeof name === 'string') {
+      const assigned = tenantNamespace(namespaceTemplate, name);
+      if (namespace !== undefined && namespace !== assigned) {
+        problems.push({ path: `${label}: namespace`, propsPath: 'namespace', message: `must not be set: tenancy.namespaceTemplate gives "${assigned}"`, tenant: label, index, value: namespace });
+      }
+      namespace = assigned;
+    }
+    return new TenantSnapshot(t.data?.name, namespace, t.data?.props, t.jsonExact);
   });
   if (problems.length) throw new OpenClawFleetError(problems);
   return { tenants: out, defaults: d.data };
@@ -127,6 +137,8 @@ export interface TenantCheck {
   readonly warnings: readonly ConfigProblem[];
   /** The fingerprint of the tenant as checked; undefined when it is not plain data. */
   readonly fingerprint?: [number, number];
+  /** With isolation: [path, name] of what its props name and host names they route (fleet-tenancy.ts). */
+  readonly claims?: TenantClaims;
 }
 
 /**
@@ -134,7 +146,9 @@ export interface TenantCheck {
  * `names`: keep the objects' names beside their keys (a worker's reply leaves them out: smaller to
  * copy, and the fleet's thread needs them only when two keys meet).
  */
-export function checkTenant(tenant: TenantInput, index: number, defaults: OpenClawChartProps, names = true): TenantCheck {
+export function checkTenant(
+  tenant: TenantInput, index: number, defaults: OpenClawChartProps, names = true, tenancy: FleetTenancy = {},
+): TenantCheck {
   const problems: FleetProblem[] = [];
   const name = tenant?.name;
   const add = problemAdder(problems, name, index);
@@ -143,11 +157,16 @@ export function checkTenant(tenant: TenantInput, index: number, defaults: OpenCl
   if (given.releaseName !== undefined && given.releaseName !== name) {
     add('releaseName', 'must not be set: the tenant name is the release name', given.releaseName);
   }
-  if (tenant?.namespace !== undefined && given.namespace !== undefined && given.namespace !== tenant.namespace) {
+  const isolated = tenancy.isolation !== false;
+  if (!isolated && tenant?.namespace !== undefined && given.namespace !== undefined && given.namespace !== tenant.namespace) {
     add('namespace', `conflicts with the tenant's namespace "${tenant.namespace}": set one of them`, given.namespace);
   }
   const merged = deepMerge(defaults, given) as OpenClawChartProps;
-  const namespace = tenant?.namespace ?? merged.namespace ?? 'default';
+  // With isolation the tenant's own `namespace` never moves it (it is refused unless it is this one).
+  const assigned = tenant?.namespace ?? defaults.namespace ?? 'default';
+  const namespace = isolated ? assigned : tenant?.namespace ?? merged.namespace ?? 'default';
+  const claims = isolated && nameOk
+    ? checkIsolation(name, given, merged, assigned, tenancy.namespaceTemplate !== undefined, add) : undefined;
   let model: Model | undefined;
   try {
     model = resolveModel({ ...merged, releaseName: nameOk ? name : undefined, namespace }, nameOk ? name : 'openclaw');
@@ -163,6 +182,7 @@ export function checkTenant(tenant: TenantInput, index: number, defaults: OpenCl
     problems, nameOk, namespace, objects: names ? objects : undefined,
     objectKeys: objects?.map(([kind, objectName]) => textKey(namespace, kind, objectName)),
     warnings: model?.warnings ?? [], fingerprint: tenantFingerprint(tenant?.name, tenant?.namespace, tenant?.props),
+    ...(claims?.refs || claims?.hosts ? { claims } : {}),
   };
 }
 
@@ -173,7 +193,7 @@ export function checkTenant(tenant: TenantInput, index: number, defaults: OpenCl
  */
 export function validateFleet(
   tenants: readonly TenantInput[], defaults: OpenClawChartProps, plainData: boolean, strict: boolean,
-  checks: (each: (index: number, check: TenantCheck) => void) => void,
+  checks: (each: (index: number, check: TenantCheck) => void) => void, tenancy: FleetTenancy = {},
 ): { problems: FleetProblem[]; index: FleetIndex; warnings: FleetWarnings } {
   const problems: FleetProblem[] = [];
   const warnings = new FleetWarnings();
@@ -187,7 +207,10 @@ export function validateFleet(
   const namespaces: string[] = [];
   const interned = new Map<string, string>();
   const byName = new Map<string, number | number[]>();
-  const owners = new ObjectOwners(tenants, namespaces, defaults);
+  const owners = new ObjectOwners(namespaces, (i) => checkTenant(tenants[i], i, defaults, true, tenancy).objects ?? []);
+  // Host names by the tenant routing them; references under a prefix, checked once every tenant's objects are known.
+  const hosts = new Map<string, number>();
+  const refs: Array<{ readonly index: number; readonly path: string; readonly name: string }> = [];
 
   checks((index, check) => {
     for (const p of check.problems) problems.push(p);
@@ -220,63 +243,20 @@ export function validateFleet(
         return;
       }
     }
+    for (const [path, host] of check.claims?.hosts ?? []) {
+      const owner = hosts.get(host);
+      if (owner === undefined) hosts.set(host, index);
+      else if (owner !== index) add(path, `routes "${host}", which tenant "${tenants[owner].name}" (tenants[${owner}]) routes: a host name belongs to one tenant`);
+    }
+    for (const [path, ref] of check.claims?.refs ?? []) refs.push({ index, path, name: ref });
   });
+  for (const { index, path, name } of refs) {
+    const owner = owners.prefixOwner(namespaces[index], name, index);
+    if (owner !== undefined) {
+      problemAdder(problems, tenants[index].name, index)(path, `names "${name}", which is tenant "${tenants[owner].name}"'s (tenants[${owner}]): a tenant's references must name its own objects`);
+    }
+  }
   return { problems, index: { tenants, namespaces, byName, plainData, fingerprints }, warnings };
-}
-
-/**
- * Which tenant renders each object (namespace, kind, name), keyed by a number (textKey) rather
- * than the joined names: flat memory at 100,000 tenants. A key already taken is confirmed against
- * the owner's object names, made again (only when two tenants clash, or two keys collide).
- */
-class ObjectOwners {
-  private readonly byKey = new Map<number, number>();
-  /** Objects whose key was taken by another object (a collision): by their joined names. */
-  private readonly collided = new Map<string, number>();
-  private recomputed?: { readonly index: number; readonly objects: ReadonlyArray<[string, string]> };
-
-  constructor(
-    private readonly tenants: readonly TenantInput[], private readonly namespaces: readonly string[],
-    private readonly defaults: OpenClawChartProps,
-  ) {}
-
-  /**
-   * Records that tenant `index` renders its object `j` (key `key`; `names`: the tenant's object
-   * names, when at hand); returns the tenant that already does, if any, with the object.
-   */
-  public claim(
-    namespace: string, key: number, index: number, j: number, names: ReadonlyArray<[string, string]> | undefined,
-  ): { readonly owner: number; readonly object: readonly [string, string] } | undefined {
-    if (this.collided.size) {
-      const mine = (names ?? this.objectsOf(index))[j];
-      const collidedOwner = this.collided.get(exactKey(namespace, mine));
-      if (collidedOwner !== undefined) return { owner: collidedOwner, object: mine };
-    }
-    const owner = this.byKey.get(key);
-    if (owner === undefined) {
-      this.byKey.set(key, index);
-      return undefined;
-    }
-    const mine = (names ?? this.objectsOf(index))[j];
-    // A tenant's own objects differ from each other: the same tenant's key is a collision.
-    if (owner !== index && this.namespaces[owner] === namespace && this.objectsOf(owner).some(([k, n]) => k === mine[0] && n === mine[1])) {
-      return { owner, object: mine };
-    }
-    this.collided.set(exactKey(namespace, mine), index);
-    return undefined;
-  }
-
-  private objectsOf(index: number): ReadonlyArray<[string, string]> {
-    if (this.recomputed?.index !== index) {
-      this.recomputed = { index, objects: checkTenant(this.tenants[index], index, this.defaults).objects ?? [] };
-    }
-    return this.recomputed.objects;
-  }
-}
-
-/** An object's namespace, kind and name joined: the key of a collided object. */
-function exactKey(namespace: string, [kind, name]: readonly [string, string]): string {
-  return `${namespace}\0${kind}\0${name}`;
 }
 
 /** Adds problems of the tenant at `index`, prefixed with its name (or `tenants[i]` without a usable one). */

@@ -9,13 +9,13 @@ import { renderChunk } from './fleet-render';
 import { checkTenant } from './fleet-validate';
 import type { WorkerJob, WorkerReply, WorkerStart } from './fleet-workers';
 
-const { port, signal, defaults } = workerData as WorkerStart;
+const { port, signal, defaults, tenancy } = workerData as WorkerStart;
 
 function render(job: WorkerJob): WorkerReply {
   const prints = job.fingerprints;
   const chunk = renderChunk(defaults, job.tenants, job.start, (k) => ({
     fingerprint: prints ? [prints[2 * k], prints[2 * k + 1]] : undefined, strict: job.strict,
-  }), job.buffer);
+  }), job.buffer, tenancy);
   return { start: job.start, chunk };
 }
 
@@ -23,7 +23,7 @@ port.on('message', (job: WorkerJob) => {
   let reply: WorkerReply;
   try {
     reply = job.kind === 'check'
-      ? { start: job.start, checks: job.tenants.map((t, k) => checkTenant(t, job.start + k, defaults, false)) }
+      ? { start: job.start, checks: job.tenants.map((t, k) => checkTenant(t, job.start + k, defaults, false, tenancy)) }
       : render(job);
   } catch (e) {
     reply = {

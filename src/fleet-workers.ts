@@ -11,6 +11,7 @@ import { MessageChannel, MessagePort, Worker, receiveMessageOnPort } from 'worke
 import { FleetProblem, OpenClawFleetError } from './fleet-error';
 import { MAX_REUSED_BUFFER, RenderedChunk } from './fleet-render';
 import { TenantCheck, TenantInput } from './fleet-validate';
+import { FleetTenancy } from './fleet-tenancy';
 import { OpenClawChartProps } from './props';
 import { writeFileNoFollow } from './safe-write';
 
@@ -51,6 +52,7 @@ export interface WorkerStart {
   readonly port: MessagePort;
   readonly signal: Int32Array;
   readonly defaults: OpenClawChartProps;
+  readonly tenancy: FleetTenancy;
 }
 
 /** @internal The number of worker threads a fleet of `tenants` uses by default. */
@@ -77,11 +79,11 @@ export class FleetPool {
   private closed = false;
 
   /** `size` threads, at most one per chunk of `tenants`. */
-  constructor(public readonly defaults: OpenClawChartProps, workers: number, tenants: number) {
+  constructor(public readonly defaults: OpenClawChartProps, workers: number, tenants: number, tenancy: FleetTenancy = {}) {
     try {
       for (let w = 0; w < Math.min(workers, Math.ceil(tenants / CHUNK)); w++) {
         const { port1, port2 } = new MessageChannel();
-        const worker = startWorker({ port: port2, signal: this.signal, defaults }, [port2]);
+        const worker = startWorker({ port: port2, signal: this.signal, defaults, tenancy }, [port2]);
         worker.unref();
         this.slots.push({ worker, port: port1, busy: 0 });
       }

@@ -21,12 +21,15 @@ import { FleetWarning } from './fleet-warnings';
 import { CHUNK, FleetPool, defaultWorkers } from './fleet-workers';
 import { OpenClawChartProps } from './props';
 import { makeDirNoFollow } from './safe-write';
+import { FleetTenancy, readTenancy } from './fleet-tenancy';
 
 export { OpenClawFleetError } from './fleet-error';
 export type { FleetProblem } from './fleet-error';
 export type { FleetWarning } from './fleet-warnings';
 export { FLEET_MANIFEST, FleetLayout } from './fleet-outdir';
 export type { FleetFile, FleetWriteOptions, FleetWriteResult } from './fleet-outdir';
+export { TENANT_LIMITS, TENANT_QUOTA } from './fleet-tenancy';
+export type { FleetTenancy } from './fleet-tenancy';
 
 /** One tenant (one person's OpenClaw) of a fleet. */
 export interface FleetTenant {
@@ -75,6 +78,14 @@ export interface OpenClawFleetProps {
    * @default false
    */
   readonly strict?: boolean;
+  /**
+   * How the tenants are kept apart (src/fleet-tenancy.ts): by default each tenant's props may
+   * name only its own objects, its assigned namespace and host names no other tenant routes; with
+   * `namespaceTemplate`, each tenant also gets a namespace of its own with Pod Security
+   * `restricted`, a ResourceQuota, a LimitRange and a default-deny NetworkPolicy.
+   * @default { isolation: true } (shared namespaces, references checked)
+   */
+  readonly tenancy?: FleetTenancy;
 }
 
 /** One tenant's rendered objects, as `cdk8s synth` would write them. */
@@ -130,26 +141,28 @@ export class OpenClawFleet {
   private readonly defaults: OpenClawChartProps;
   private readonly index: FleetIndex;
   private readonly strict: boolean;
+  private readonly tenancy: FleetTenancy;
   /** The defaults' fingerprint when checked: changed defaults make every tenant be checked again. */
   private readonly defaultsFingerprint?: [number, number];
   /** The check pass's worker threads, kept for a `writeTo` in the same turn of the event loop. */
   private pool?: FleetPool;
 
   constructor(props: OpenClawFleetProps) {
-    const { tenants, defaults } = snapshotFleet(props.tenants, props.defaults);
+    this.tenancy = readTenancy(props.tenancy);
+    const { tenants, defaults } = snapshotFleet(props.tenants, props.defaults, this.tenancy.namespaceTemplate);
     this.defaults = defaults;
     this.strict = props.strict ?? false;
     const plainData = true; // a snapshot (snapshotFleet) is plain data: it can go to worker threads as it is
     // Large fleets are checked on worker threads too: faster, and the models made while checking
     // never reach this thread's heap.
     const workers = plainData ? props.workers ?? defaultWorkers(tenants.length) : 0;
-    if (workers > 0 && tenants.length > 0) this.pool = new FleetPool(this.defaults, workers, tenants.length);
+    if (workers > 0 && tenants.length > 0) this.pool = new FleetPool(this.defaults, workers, tenants.length, this.tenancy);
     let result: ReturnType<typeof validateFleet>;
     try {
       result = validateFleet(tenants, this.defaults, plainData, this.strict, (each) => {
         if (this.pool) this.pool.check(tenants, this.strict, each);
-        else tenants.forEach((t, i) => each(i, checkTenant(t, i, this.defaults)));
-      });
+        else tenants.forEach((t, i) => each(i, checkTenant(t, i, this.defaults, true, this.tenancy)));
+      }, this.tenancy);
     } catch (e) {
       this.closePool();
       throw e;
@@ -257,7 +270,7 @@ export class OpenClawFleet {
       const paths = tenants.map((_, i) => fileOf(i));
       // The check pass's threads when they fit (and hold these defaults), else new ones.
       if (!this.pool || this.pool.size !== Math.min(workers, Math.ceil(tenants.length / CHUNK)) || !defaultsSame) this.closePool();
-      const pool = this.pool ?? new FleetPool(this.defaults, workers, tenants.length);
+      const pool = this.pool ?? new FleetPool(this.defaults, workers, tenants.length, this.tenancy);
       this.pool = undefined;
       try {
         const fingerprints = defaultsSame ? this.index.fingerprints : undefined;
@@ -270,7 +283,7 @@ export class OpenClawFleet {
       this.closePool();
       for (let i = 0; i < tenants.length; i++) {
         const file = fileOf(i);
-        const [count, size] = writeTenant(this.defaults, tenants[i], i, file, this.checked(i, defaultsSame));
+        const [count, size] = writeTenant(this.defaults, tenants[i], i, file, this.checked(i, defaultsSame), this.tenancy);
         add(i, file, count, size);
       }
     }
@@ -292,12 +305,12 @@ export class OpenClawFleet {
 
   /** Tenant `i`'s objects (renderObjects' path: no construct tree, the same JSON as the chart alone). */
   private render(i: number): any[] {
-    return renderTenant(this.defaults, this.index.tenants[i], i, this.checked(i, this.defaultsUnchanged()));
+    return renderTenant(this.defaults, this.index.tenants[i], i, this.checked(i, this.defaultsUnchanged()), this.tenancy);
   }
 
   /** Tenant `i`'s manifest: `toManifestYaml` of {@link render}, written as the builders go (yaml-sink.ts). */
   private renderYaml(i: number): string {
-    return renderTenantYaml(this.defaults, this.index.tenants[i], i, this.checked(i, this.defaultsUnchanged())).text;
+    return renderTenantYaml(this.defaults, this.index.tenants[i], i, this.checked(i, this.defaultsUnchanged()), this.tenancy).text;
   }
 
   /** How tenant `i` was checked: its fingerprint then, unless the defaults changed since. */

@@ -111,16 +111,20 @@ export function namespacePeer(namespace: string): KubernetesJson {
   return { namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': namespace } } };
 }
 
+/** Egress to the cluster DNS: one peer with both selectors, the DNS pods in kube-system and nothing else there. */
+export function dnsEgress(): KubernetesJson {
+  return {
+    to: [{ ...namespacePeer('kube-system'), podSelector: { matchLabels: { 'k8s-app': 'kube-dns' } } }],
+    ports: [{ protocol: 'UDP', port: 53 }, { protocol: 'TCP', port: 53 }],
+  };
+}
+
 function addNetworkPolicy(sink: ManifestSink, model: Model, np: ResolvedNetworkPolicy): void {
   const gatewayPort = [{ protocol: 'TCP', port: model.port }];
   const ingress: KubernetesJson[] = [];
   const egress: KubernetesJson[] = [];
   if (np.allowDNS) {
-    // One peer with both selectors: the cluster DNS pods in kube-system, nothing else there.
-    egress.push({
-      to: [{ ...namespacePeer('kube-system'), podSelector: { matchLabels: { 'k8s-app': 'kube-dns' } } }],
-      ports: [{ protocol: 'UDP', port: 53 }, { protocol: 'TCP', port: 53 }],
-    });
+    egress.push(dnsEgress());
   }
   if (np.allowKubeSystem) {
     // As the Helm chart: HTTPS to kube-system (metrics and API aggregation services live there).

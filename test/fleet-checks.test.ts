@@ -20,12 +20,15 @@ function names(n: number, from = 0): FleetTenant[] {
   return Array.from({ length: n }, (_, i) => ({ name: `user-${String(from + i).padStart(3, '0')}` }));
 }
 
-/** The fleet and the lines it gives to say (`said`); it must print nothing itself (a library never prints). */
+/**
+ * The fleet and the lines it gives to say (`said`); it must print nothing itself (a library never prints).
+ * Tenant isolation is off: these tenants' wildcard grants are warnings here (refused with it, fleet-tenancy.test.ts).
+ */
 function construct(props: OpenClawFleetProps): { fleet?: OpenClawFleet; error?: unknown; said: string } {
   const writes: string[] = [];
   const spy = jest.spyOn(process.stderr, 'write').mockImplementation((s: any) => (writes.push(String(s)), true));
   try {
-    const fleet = new OpenClawFleet(props);
+    const fleet = new OpenClawFleet({ tenancy: { isolation: false }, ...props });
     return { fleet, said: fleet.warningLines.map((l) => `${l}\n`).join('') };
   } catch (error) {
     return { error, said: '' };

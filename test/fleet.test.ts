@@ -38,6 +38,9 @@ function fleetError(make: () => unknown): OpenClawFleetError {
   throw new Error('expected an OpenClawFleetError');
 }
 
+/** Random props name anything: the chart's own checks, without the fleet's tenant isolation (fleet-tenancy.test.ts). */
+const OPEN = { isolation: false };
+
 const DEFAULTS: OpenClawChartProps = {
   namespace: 'openclaw',
   persistence: { size: '5Gi', storageClass: 'fast' },
@@ -58,7 +61,7 @@ function sampleTenants(n: number): FleetTenant[] {
       default: return {
         name,
         props: {
-          ingress: { enabled: true, className: 'nginx', hosts: [{ host: `${name}.openclaw.example.com` }], tls: [{ secretName: 'wildcard', hosts: [`${name}.openclaw.example.com`] }] },
+          ingress: { enabled: true, className: 'nginx', hosts: [{ host: `${name}.openclaw.example.com` }], tls: [{ secretName: `${name}-openclaw-tls`, hosts: [`${name}.openclaw.example.com`] }] },
           configMap: { data: { 'notes.md': `# ${name}\n\nTenant notes: "quoted", 'single', ${'#'} and : colons\n` } },
           persistence: { size: '20Gi' },
         },
@@ -123,14 +126,14 @@ describe('OpenClawFleet output equals one chart per App', () => {
         }
       });
       if (alone.some((a) => a.problems)) {
-        const e = fleetError(() => new OpenClawFleet({ tenants: fleetTenants }));
+        const e = fleetError(() => new OpenClawFleet({ tenants: fleetTenants, tenancy: OPEN }));
         alone.forEach((a, index) => {
           const mine = e.problems.filter((p) => p.index === index).map((p) => [p.propsPath, p.message]);
           expect(mine).toEqual((a.problems ?? []).map((p) => [p.path, p.message]));
         });
         return;
       }
-      const f = new OpenClawFleet({ tenants: fleetTenants });
+      const f = new OpenClawFleet({ tenants: fleetTenants, tenancy: OPEN });
       const streamed = [...f.synthYamlStream()];
       fleetTenants.forEach((t, i) => {
         expect(f.synthTenant(`${t.namespace}/${t.name}`)).toStrictEqual(alone[i].objects);
@@ -262,7 +265,9 @@ describe('tenant names and problems', () => {
       tenants: [{ name: 'alice', namespace: 'a', props: { namespace: 'b' } }],
     }));
     expect(e.problems.map((p) => p.path)).toEqual(['defaults.releaseName', 'alice: namespace']);
-    expect(e.message).toContain('alice: namespace: conflicts with the tenant\'s namespace "a"');
+    expect(e.message).toContain('alice: namespace: a tenant may not choose its namespace: the fleet assigns "a" (got "b")');
+    const open = fleetError(() => new OpenClawFleet({ tenancy: OPEN, tenants: [{ name: 'alice', namespace: 'a', props: { namespace: 'b' } }] }));
+    expect(open.message).toContain('alice: namespace: conflicts with the tenant\'s namespace "a"');
   });
 
   test('two tenants whose objects would have the same names', () => {
@@ -364,7 +369,7 @@ describe('writeTo on worker threads', () => {
       const { releaseName, namespace: _ns, ...props } = c.props;
       return { name: releaseName ?? c.release, namespace: `${c.namespace.slice(0, 50)}-t${i}`, props };
     });
-    const fleet = new OpenClawFleet({ tenants });
+    const fleet = new OpenClawFleet({ tenants, tenancy: OPEN });
     const dir = tmpdir();
     const result = fleet.writeTo(dir, { layout: FleetLayout.BY_NAMESPACE, workers: 2 });
     expect(result.files).toHaveLength(tenants.length);
