@@ -5,10 +5,9 @@
  * here that name resolves to this repository's src/.
  */
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
-import { parseAllDocuments } from 'yaml';
 import { expectValidManifests } from '../helpers/k8s-valid';
+import { EXAMPLES, EXAMPLES_DIR, runExample } from '../helpers/examples';
 
 /** Every chart an example makes, to read its warnings (the chart never prints them). */
 const mockCharts: Array<{ warnings: readonly { path: string; message: string }[] }> = [];
@@ -23,42 +22,17 @@ jest.mock('openclaw-cdk8s', () => {
   return { ...real, OpenClawChart: RecordedChart };
 }, { virtual: true });
 
-const EXAMPLES_DIR = path.join(__dirname, '..', '..', 'examples');
-const EXAMPLES = fs.readdirSync(EXAMPLES_DIR).filter((d) => fs.existsSync(path.join(EXAMPLES_DIR, d, 'main.ts'))).sort();
-
 const synthesized = new Map<string, Map<string, any[]>>();
 const warningsOf = new Map<string, string[]>();
 
-/** Runs examples/<name>/main.ts in-process (once); returns output file name -> its manifests. */
+/** Runs examples/<name>/main.ts in-process (once), with the warnings its charts return; returns output file name -> its manifests. */
 function synthExample(name: string): Map<string, any[]> {
-  if (!synthesized.has(name)) synthesized.set(name, runExample(name));
-  return synthesized.get(name)!;
-}
-
-function runExample(name: string): Map<string, any[]> {
-  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), `openclaw-example-${name}-`));
-  const previous = process.env.CDK8S_OUTDIR;
-  process.env.CDK8S_OUTDIR = outdir;
-  const writes: string[] = [];
-  const spy = jest.spyOn(process.stderr, 'write').mockImplementation((text: any) => (writes.push(String(text)), true));
-  try {
+  if (!synthesized.has(name)) {
     const before = mockCharts.length;
-    jest.isolateModules(() => {
-      require(path.join(EXAMPLES_DIR, name, 'main.ts'));
-    });
+    synthesized.set(name, runExample(name));
     warningsOf.set(name, mockCharts.slice(before).flatMap((c) => c.warnings.map((w) => `${w.path}: ${w.message}`)));
-    const files = new Map<string, any[]>();
-    for (const file of fs.readdirSync(outdir).filter((f) => f.endsWith('.k8s.yaml')).sort()) {
-      const docs = parseAllDocuments(fs.readFileSync(path.join(outdir, file), 'utf8'), { version: '1.1' });
-      files.set(file, [docs].flat().map((d) => d.toJS()).filter((o) => o !== null));
-    }
-    return files;
-  } finally {
-    spy.mockRestore();
-    if (previous === undefined) delete process.env.CDK8S_OUTDIR;
-    else process.env.CDK8S_OUTDIR = previous;
-    fs.rmSync(outdir, { recursive: true, force: true });
   }
+  return synthesized.get(name)!;
 }
 
 const all = (files: Map<string, any[]>) => [...files.values()].flat();
