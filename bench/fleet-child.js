@@ -25,7 +25,7 @@ if (!MODES.includes(mode) || !(count >= 0) || !outdir) {
 const lib = require('../lib/src');
 // The fleet's own merge of defaults and tenant props (internal, not exported), so plain builds the same charts.
 const { deepMerge } = require('../lib/src/fleet-validate');
-const { ApiObject, App } = require('cdk8s');
+const { App } = require('cdk8s');
 const { DEFAULTS, TENANCY, tenants, tenancyTenant } = require('./tenants');
 
 function render(list) {
@@ -36,8 +36,7 @@ function render(list) {
     new lib.OpenClawChart(app, t.name, { ...deepMerge(DEFAULTS, t.props), releaseName: t.name, namespace: t.namespace });
   }
   app.synth();
-  // Every ApiObject of each chart, however deep (the chart holds an OpenClaw construct that holds them).
-  return app.charts.reduce((n, c) => n + c.node.findAll().filter((x) => x instanceof ApiObject).length, 0);
+  return app.charts.reduce((n, c) => n + c.apiObjects.length, 0);
 }
 
 function main() {

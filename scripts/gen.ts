@@ -5,8 +5,8 @@
  *
  * Not regenerated here, deliberately: test/fixtures/renders (a golden copy of the output, rewritten
  * only after a reviewed change of behaviour: scripts/scenario-renders.ts --write) and imports/
- * (`cdk8s import` of schemas/crds/...httproutes.yaml; test/chart/http-route.test.ts holds the
- * chart's HTTPRoute to it).
+ * (`npx cdk8s import` of the CRDs in schemas/crds/, listed in cdk8s.yaml; test/chart/http-route.test.ts
+ * and test/monitoring/monitoring.test.ts hold the chart's objects to the generated classes).
  */
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';

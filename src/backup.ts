@@ -7,10 +7,15 @@ import { ProblemCollector } from './errors';
 import { BACKUP_CLAIMS, BackupClaim, isOneOf, orList } from './enumerations';
 import { PATHS, VOLUMES } from './layout';
 import { DEFAULTS, KubernetesJson, OpenClawChartProps } from './props';
-import { backupLoopCommand } from './scripts/backup-loop';
+import { backupFreshnessCheck, backupLoopCommand } from './scripts/backup-loop';
 
 /** Seconds from the backup container's start to its first archive: "within a minute". */
 export const FIRST_BACKUP_DELAY_SECONDS = 30;
+/**
+ * How late an archive may be before the liveness check restarts the backup container: half an
+ * hour (about six retries, a slow archive). The restart is what alerts (src/monitoring-rules.ts).
+ */
+export const BACKUP_GRACE_SECONDS = 1800;
 /** The OpenClaw CLI in the image (WORKDIR /app). */
 export const OPENCLAW_CLI = ['node', 'dist/index.js'] as const;
 
@@ -112,5 +117,14 @@ export function backupContainer(m: BackupContainerInputs): KubernetesJson {
         : { name: VOLUMES.data, mountPath: PATHS.backupsDir, subPath: BACKUPS_SUBPATH },
     ],
     resources: m.backup.resources,
+    // Restarted when no archive was verified for an interval plus the grace (or, after a start,
+    // within the first archive's delay plus the grace): kube-state-metrics counts the restart.
+    livenessProbe: {
+      exec: { command: backupFreshnessCheck(PATHS.backupsDir, m.backup.intervalSeconds + BACKUP_GRACE_SECONDS) },
+      initialDelaySeconds: FIRST_BACKUP_DELAY_SECONDS + BACKUP_GRACE_SECONDS,
+      periodSeconds: 300,
+      timeoutSeconds: 10,
+      failureThreshold: 2,
+    },
   };
 }

@@ -9,6 +9,7 @@ import { JsonSink, ManifestSink } from './manifest-sink';
 import { addNetwork } from './network';
 import { OpenClawChartProps } from './props';
 import { resolveModel } from './model';
+import { addMonitoring } from './monitoring';
 import { Model } from './resolve';
 import { addWorkload } from './workload';
 import { KNOWN_FIELDS_VERSION, unknownFieldsOfObject } from './validate/known-fields';
@@ -22,6 +23,7 @@ export function buildObjects(sink: ManifestSink, model: Model): void {
   const podAnnotations = addConfig(collect, model);
   addNetwork(collect, model);
   addWorkload(collect, model, podAnnotations);
+  addMonitoring(collect, model);
   const problems = new ProblemCollector();
   for (const [, manifest] of made) {
     for (const f of unknownFieldsOfObject(manifest)) {

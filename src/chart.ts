@@ -1,11 +1,12 @@
 /**
- * OpenClawChart: the thin Chart around one OpenClaw construct (src/openclaw.ts), for an app that
- * gives OpenClaw a Chart (and a manifest file) of its own.
+ * OpenClawChart: one OpenClaw (src/openclaw.ts) in a Chart of its own, for an app that gives
+ * OpenClaw a Chart (and a manifest file) of its own.
  */
 import { ApiObject, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import { ConfigProblem } from './errors';
-import { OpenClaw, OpenClawChartInfo } from './openclaw';
+import { OpenClawChartInfo, addOpenClaw } from './openclaw';
+import { resolveModel } from './model';
 import { OpenClawChartProps } from './props';
 import { Model } from './resolve';
 
@@ -20,9 +21,6 @@ export type { OpenClawChartInfo } from './openclaw';
  * app.synth(); // dist/my-openclaw.k8s.yaml
  */
 export class OpenClawChart extends Chart {
-  /** The OpenClaw construct inside. */
-  public readonly openclaw: OpenClaw;
-
   /** What the chart made: names, port, labels, paths (the stable view to build on). */
   public readonly info: OpenClawChartInfo;
 
@@ -53,15 +51,14 @@ export class OpenClawChart extends Chart {
 
   /** `id` is the release name unless the props set `releaseName`. */
   constructor(scope: Construct, id: string, props: OpenClawChartProps = {}) {
-    // The Chart sets no namespace of its own: the construct writes the props' on every object
-    // (reading the props here too would read them twice).
-    super(scope, id, { disableResourceNameHashes: true });
-    this.openclaw = new OpenClaw(this, id, props);
-    this.info = this.openclaw.info;
-    this.statefulSet = this.openclaw.statefulSet;
-    this.service = this.openclaw.service;
-    this.headlessService = this.openclaw.headlessService;
-    this.model = this.openclaw._model;
-    this.warnings = this.openclaw.warnings;
+    const model = resolveModel(props, id);
+    super(scope, id, { namespace: model.namespace, disableResourceNameHashes: true });
+    const made = addOpenClaw(this, model);
+    this.info = made.info;
+    this.statefulSet = made.statefulSet;
+    this.service = made.service;
+    this.headlessService = made.headlessService;
+    this.model = made.model;
+    this.warnings = made.model.warnings;
   }
 }

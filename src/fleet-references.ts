@@ -6,6 +6,7 @@
  * prefix can cover another's names ("alice-openclaw-x" under "alice-openclaw-"): fleet-claims.ts
  * refuses those once every tenant is known. Hosts are claimed here and owned there too.
  */
+import { rbacEscalations } from './check/rbac-escalation';
 import { VOLUMES } from './layout';
 import { fullName } from './names';
 import { OpenClawChartProps } from './props';
@@ -93,17 +94,27 @@ function isOwn(full: string, name: string, claim: boolean): boolean {
 
 /**
  * A tenant's Role is bound to its own ServiceAccount (serviceAccount.name is checked above) in its
- * own namespace. In a namespace of its own that reaches only its objects; in a shared one a rule
- * reaches every tenant's objects there, unless it names the tenant's own (resourceNames).
+ * own namespace, and grants nothing on a privilege-escalation path (the chart's warnings,
+ * check/rbac-escalation.ts, refused here) nor "*". In a shared namespace a rule reaches every
+ * tenant's objects there, unless it names the tenant's own (resourceNames). In a namespace of its
+ * own, its NetworkPolicy is the platform's: the chart's own would widen it.
  */
 function checkRules(given: OpenClawChartProps, namespace: string, tenancy: ResolvedTenancy, full: string, refuse: Add): void {
-  if (tenancy.mode !== TenancyMode.SHARED_NAMESPACE) return;
-  given.rbac?.rules?.forEach((rule, i) => {
+  const rules = given.rbac?.rules ?? [];
+  rbacEscalations(rules, (path, message) => refuse(path, `a tenant may not be granted this: ${message}`));
+  rules.forEach((rule, i) => {
+    if ([...rule?.resources ?? [], ...rule?.verbs ?? []].includes('*')) refuse(`rbac.rules[${i}]`, 'a tenant may not be granted "*" (every resource or verb): list the resources and verbs it needs');
+    if (tenancy.mode !== TenancyMode.SHARED_NAMESPACE) return;
     const names = rule?.resourceNames ?? [];
     if (!names.length || !names.every((n) => isOwn(full, n, true))) {
       refuse(`rbac.rules[${i}]`, `would reach every tenant's objects in the shared namespace "${namespace}": list the tenant's own objects in resourceNames ("${full}" or "${full}-...")`);
     }
   });
+  if (tenancy.mode === TenancyMode.NAMESPACE_PER_TENANT) {
+    for (const key of Object.keys(given.networkPolicy ?? {})) {
+      if (key !== 'enabled') refuse(`networkPolicy.${key}`, 'is the platform\'s: each tenant namespace\'s NetworkPolicy admits only the ingress controller, DNS and TCP 443 to public addresses');
+    }
+  }
 }
 
 /**

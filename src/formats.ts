@@ -34,6 +34,8 @@ export const PATTERNS = {
   quantity: '^[+-]?(\\d+(\\.\\d*)?|\\.\\d+)(([KMGTPE]i)|[numkMGTPE]|[eE][+-]?\\d+)?$',
   intOrPercent: '^[0-9]+%$',
   absolutePath: '^/',
+  /** A Prometheus duration (`30s`, `1m30s`), as the ServiceMonitor CRD's pattern, less `0` and the empty string. */
+  prometheusDuration: '^(?=[0-9])(([0-9]+)y)?(([0-9]+)w)?(([0-9]+)d)?(([0-9]+)h)?(([0-9]+)m)?(([0-9]+)s)?(([0-9]+)ms)?$',
 } as const;
 
 export const DNS_LABEL = new RegExp(PATTERNS.dnsLabel);
@@ -47,6 +49,7 @@ export const REPLICA_INDEX = new RegExp(PATTERNS.replicaIndex);
 export const IMAGE_TAG = new RegExp(PATTERNS.imageTag);
 export const PORT_NAME_PATTERN = new RegExp(PATTERNS.portName);
 export const QUANTITY = new RegExp(PATTERNS.quantity);
+export const PROMETHEUS_DURATION = new RegExp(PATTERNS.prometheusDuration);
 /** An image repository such as ghcr.io/openclaw/openclaw (lower case, optional registry port, no tag). */
 export const IMAGE_REPOSITORY = /^[a-z0-9]+([._-][a-z0-9]+)*(:\d+)?(\/[a-z0-9]+([._-]+[a-z0-9]+)*)*$/;
 /** Names that look like credentials and so must not be plain env values. */

@@ -4,6 +4,7 @@
  */
 import { ManifestSink } from './manifest-sink';
 import { PORT_NAME } from './layout';
+import { suffixedName } from './names';
 import { KubernetesJson } from './props';
 import { Model } from './resolve';
 import { ResolvedHttpRoute, ResolvedIngress, ResolvedNetworkPolicy } from './resolve-network';
@@ -35,6 +36,26 @@ function addServices(sink: ManifestSink, model: Model): void {
     metadata: { name: model.names.headlessService, labels: model.labels.common },
     spec: { clusterIP: 'None', ports, selector: model.labels.selector },
   });
+  // Each replica is an independent gateway (own state, own token): one ClusterIP Service per replica
+  // reaches exactly it, by the pod-name label the StatefulSet controller sets.
+  if (model.replicas > 1) {
+    for (let i = 0; i < model.replicas; i++) {
+      sink.add(`service-${i}`, {
+        apiVersion: 'v1',
+        kind: 'Service',
+        metadata: { name: replicaServiceName(model, i), labels: model.labels.common },
+        spec: { type: 'ClusterIP', ports, selector: { ...model.labels.selector, [POD_NAME_LABEL]: `${model.names.statefulSet}-${i}` } },
+      });
+    }
+  }
+}
+
+/** The label the StatefulSet controller puts on each pod: its name. */
+export const POD_NAME_LABEL = 'statefulset.kubernetes.io/pod-name';
+
+/** The Service of replica `i` alone (rendered when replicaCount > 1). */
+export function replicaServiceName(model: Model, i: number): string {
+  return suffixedName(model.names.service, String(i));
 }
 
 function addIngress(sink: ManifestSink, model: Model, ingress: ResolvedIngress): void {

@@ -8,6 +8,8 @@
  */
 
 import { heapNotes, managedOpenclawJson, pairingNotes, pausedNotes, trustedProxyNotes, upgradeNotes } from './notes-operations';
+import { POD_NAME_LABEL } from './network';
+import { createSecretCommand, requiredSecretKeys } from './notes-secrets';
 import { readGatewayTokenCommand } from './scripts/gateway-token';
 import { shellQuote } from './scripts/shell-quote';
 import { forPeople } from './text-safety';
@@ -117,9 +119,7 @@ function gatewayNotes(sts: any, objects: any[], localPort: number, several: bool
   } else {
     lines.push(`  kubectl port-forward pod/${name}-0 ${localPort}:${port} ${nsFlag}`);
   }
-  if (replicas > 1) {
-    lines.push(`  Each replica is its own gateway with its own state; one replica: kubectl port-forward pod/${name}-<i> ${localPort}:${port} ${nsFlag}`);
-  }
+  if (replicas > 1) lines.push(...replicaNotes(sts, objects, ns, localPort, port).map((l) => `  ${l}`));
 
   // The token.
   lines.push('', 'Gateway token:', ...(generatedTokenNotes(sts, ns) ?? tokenNotes(sts, container, objects, ns)).map((l) => `  ${l}`));
@@ -182,37 +182,6 @@ function tokenNotes(sts: any, container: any, objects: any[], ns: string): strin
   return ['None configured: the gateway refuses to listen on the pod network without a token or password.'];
 }
 
-/**
- * Every key the pods cannot start without from Secret `name` (non-optional `secretKeyRef`s of any
- * container), in the order first referenced, each with the env var that reads it.
- */
-export function requiredSecretKeys(sts: any, name: string): Array<{ readonly key: string; readonly env: string }> {
-  const spec = sts.spec?.template?.spec ?? {};
-  const found = new Map<string, string>();
-  for (const c of [...(spec.initContainers ?? []), ...(spec.containers ?? [])]) {
-    for (const e of c.env ?? []) {
-      const ref = e.valueFrom?.secretKeyRef;
-      if (ref?.name === name && ref.optional !== true && !found.has(ref.key)) found.set(ref.key, e.name);
-    }
-  }
-  return [...found].map(([key, env]) => ({ key, env }));
-}
-
-/**
- * `kubectl create secret` with every required key: the gateway's token key gets a random value,
- * each other key the value of the env var of the same name in your shell (`"$ANTHROPIC_API_KEY"`),
- * so the command runs as printed and no secret is typed into the shell history.
- */
-function createSecretCommand(name: string, ns: string, tokenKey: string, required: ReadonlyArray<{ key: string; env: string }>): string[] {
-  const keys = required.some((r) => r.key === tokenKey) ? required : [...required, { key: tokenKey, env: '' }];
-  const shellVar = (env: string) => `"$${/^[0-9]/.test(env) ? '_' : ''}${env.replace(/[^A-Za-z0-9_]/g, '_')}"`;
-  const literals = keys.map((r) => `--from-literal=${r.key}=${r.key === tokenKey ? '"$(openssl rand -hex 32)"' : shellVar(r.env)}`);
-  const head = `Create: kubectl create secret generic ${name} -n ${ns}`;
-  if (literals.length === 1) return [`${head} ${literals[0]}`];
-  return [`${head} \\`, ...literals.map((l, i) => `          ${l}${i < literals.length - 1 ? ' \\' : ''}`),
-    ...(keys.some((r) => r.key !== tokenKey) ? ['        (set each "$NAME" in your shell first, or type the value in its place)'] : [])];
-}
-
 /** The token the gateway-token init container generates on each replica's volume, if it runs. */
 function generatedTokenNotes(sts: any, ns: string): string[] | undefined {
   const init = (sts.spec.template.spec.initContainers ?? []).find((c: any) => c.name === 'gateway-token');
@@ -230,6 +199,25 @@ function generatedTokenNotes(sts: any, ns: string): string[] | undefined {
       : 'Persistence is off: each new pod generates a new token, so read it again after every restart.',
     'To use a Secret instead, set gateway.tokenSecret (or existingSecret) and create it.',
   ];
+}
+
+/** replicaCount > 1: each replica is its own gateway; how to reach replica i alone. */
+function replicaNotes(sts: any, objects: any[], ns: string, localPort: number, port: number): string[] {
+  const name: string = sts.metadata.name;
+  const first = objects.find((o) => o.kind === 'Service' && sameNamespace(o, ns) && o.spec?.selector?.[POD_NAME_LABEL] === `${name}-0`);
+  const lines = [`Each of the ${sts.spec.replicas} replicas is its own gateway, with its own state${generatesToken(sts) ? ' and its own token' : ''}; a shared Service or ingress sends a client to any of them.`];
+  if (!first) return [...lines, `Replica <i> alone: kubectl port-forward pod/${name}-<i> ${localPort}:${port} -n ${ns}`];
+  const base = String(first.metadata.name).replace(/-0$/, '');
+  const servicePort = (first.spec.ports ?? [])[0]?.port ?? port;
+  return [
+    ...lines,
+    `Replica <i> alone: Service ${base}-<i> (http://${base}-<i>.${ns}.svc:${servicePort}/ in the cluster),`,
+    `  from your machine: kubectl port-forward svc/${base}-<i> ${localPort}:${servicePort} -n ${ns}`,
+  ];
+}
+
+function generatesToken(sts: any): boolean {
+  return (sts.spec.template.spec.initContainers ?? []).some((c: any) => c.name === 'gateway-token');
 }
 
 /** The backup container's schedule and claim, if it runs. */

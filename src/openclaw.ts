@@ -87,20 +87,43 @@ export class OpenClaw extends Construct {
   /** `id` is the release name unless the props set `releaseName`. */
   constructor(scope: Construct, id: string, props: OpenClawProps = {}) {
     super(scope, id);
-    const model = resolveModel(props, id, false, Chart.of(this).namespace);
-    this._model = model;
-    this.warnings = model.warnings;
-    const objects = new Map<string, ApiObject>();
-    buildObjects({
-      // Every object names its namespace: the enclosing Chart's may differ from the props'.
-      add: (objectId, manifest: any) => void objects.set(objectId, new ApiObject(this, objectId, {
-        ...manifest, metadata: { ...manifest.metadata, namespace: model.namespace },
-      })),
-    }, model);
-    this.statefulSet = objects.get('statefulset')!;
-    this.service = objects.get('service')!;
-    this.headlessService = objects.get('headless')!;
-    this.info = {
+    const made = addOpenClaw(this, resolveModel(props, id, false, Chart.of(this).namespace));
+    this._model = made.model;
+    this.warnings = made.model.warnings;
+    this.info = made.info;
+    this.statefulSet = made.statefulSet;
+    this.service = made.service;
+    this.headlessService = made.headlessService;
+  }
+}
+
+/** @internal What addOpenClaw made. */
+export interface OpenClawParts {
+  readonly model: Model;
+  readonly info: OpenClawChartInfo;
+  readonly statefulSet: ApiObject;
+  readonly service: ApiObject;
+  readonly headlessService: ApiObject;
+}
+
+/**
+ * @internal Adds every object of the model to `scope` as its direct children: the one body of
+ * OpenClaw and OpenClawChart (whose `apiObjects` so stay the OpenClaw objects).
+ */
+export function addOpenClaw(scope: Construct, model: Model): OpenClawParts {
+  const objects = new Map<string, ApiObject>();
+  buildObjects({
+    // Every object names its namespace: the enclosing Chart's may differ from the props'.
+    add: (objectId, manifest: any) => void objects.set(objectId, new ApiObject(scope, objectId, {
+      ...manifest, metadata: { ...manifest.metadata, namespace: model.namespace },
+    })),
+  }, model);
+  return {
+    model,
+    statefulSet: objects.get('statefulset')!,
+    service: objects.get('service')!,
+    headlessService: objects.get('headless')!,
+    info: {
       releaseName: model.release,
       namespace: model.namespace,
       fullName: model.fullName,
@@ -112,6 +135,6 @@ export class OpenClaw extends Construct {
       selectorLabels: { ...model.labels.selector },
       dataDir: model.dataDir,
       stateDir: PATHS.stateDir,
-    };
-  }
+    },
+  };
 }

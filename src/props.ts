@@ -507,7 +507,9 @@ export interface BackupProps {
    */
   readonly claim?: BackupClaim;
   /**
-   * Hours between two archives (fractions allowed, at least one minute).
+   * Hours between two archives (fractions allowed, at least one minute). The container's liveness
+   * check restarts it when no archive was verified for this long plus 30 minutes, which
+   * `monitoring.prometheusRule`'s `OpenClawBackupFailing` alert sees.
    * @default 24
    */
   readonly intervalHours?: number;
@@ -533,6 +535,88 @@ export interface BackupProps {
    * @default { limits: { cpu: '500m', memory: '1Gi' }, requests: { cpu: '10m', memory: '128Mi' } }
    */
   readonly resources?: { readonly limits?: ResourceList; readonly requests?: ResourceList };
+}
+
+/**
+ * Alerts for the release: a Prometheus Operator `PrometheusRule` (monitoring.coreos.com/v1) written
+ * against kube-state-metrics and the kubelet's volume stats (see "Alerts" in the README).
+ */
+export interface PrometheusRuleProps {
+  /**
+   * Render a `PrometheusRule` named after the release with its alerts: crash loop, OOM kill,
+   * claim nearly full, gateway down or not ready, release paused, migrate-config failing and (with
+   * `backup.enabled`) backups failing or stale. Every expression selects this release's objects
+   * only (its namespace, StatefulSet, pods and claims), so each release in a cluster gets its own.
+   * Needs the Prometheus Operator's CRDs in the cluster.
+   * @default false
+   */
+  readonly enabled?: boolean;
+  /**
+   * Labels on the PrometheusRule besides the chart's, for your Prometheus's `ruleSelector`.
+   * @default {}
+   * @example { release: 'kube-prometheus-stack' }
+   */
+  readonly labels?: Record<string, string>;
+  /**
+   * `OpenClawClaimNearlyFull` fires when a state or backups claim is more than this percent full
+   * for 15 minutes (1 to 99).
+   * @default 85
+   */
+  readonly claimFullPercent?: number;
+  /**
+   * `OpenClawReplicasNotReady` fires when some (not all) replicas have not been ready for this
+   * many minutes; `OpenClawGatewayDown` (none ready) after 5 minutes.
+   * @default 15
+   */
+  readonly notReadyMinutes?: number;
+  /**
+   * `OpenClawReleasePaused` (severity info) fires when the StatefulSet has had 0 replicas for this
+   * many hours: `replicaCount: 0` left on, or a scale-down nobody undid.
+   * @default 24
+   */
+  readonly pausedHours?: number;
+}
+
+/**
+ * A Prometheus Operator `ServiceMonitor` for the gateway's own metrics, which come from OpenClaw's
+ * `diagnostics-prometheus` plugin (installed from ClawHub: `openclaw plugins install
+ * clawhub:@openclaw/diagnostics-prometheus`, then enabled in openclaw.json). Without the plugin
+ * the scrape finds no route: render it only once the plugin runs.
+ */
+export interface ServiceMonitorProps {
+  /**
+   * Render a `ServiceMonitor` that scrapes `/api/diagnostics/prometheus` on each replica (through
+   * the ClusterIP Service's endpoints) with the gateway token as a Bearer token.
+   * @default false
+   */
+  readonly enabled?: boolean;
+  /**
+   * Labels on the ServiceMonitor besides the chart's, for your Prometheus's `serviceMonitorSelector`.
+   * @default {}
+   * @example { release: 'kube-prometheus-stack' }
+   */
+  readonly labels?: Record<string, string>;
+  /**
+   * Scrape interval (a Prometheus duration such as `30s`, `1m`).
+   * @default '30s'
+   */
+  readonly interval?: string;
+  /**
+   * The Secret key holding the gateway token Prometheus sends (in the release's namespace). The
+   * route needs the gateway's operator auth, and a token each pod generates for itself is in no
+   * Secret, so without `existingSecret` or `gateway.tokenSecret` providing `OPENCLAW_GATEWAY_TOKEN`
+   * this must be set.
+   * @default - the Secret key the gateway reads OPENCLAW_GATEWAY_TOKEN from
+   * @example { name: 'openclaw-secrets', key: 'OPENCLAW_GATEWAY_TOKEN' }
+   */
+  readonly tokenSecret?: { readonly name: string; readonly key: string };
+}
+
+export interface MonitoringProps {
+  /** @default see PrometheusRuleProps */
+  readonly prometheusRule?: PrometheusRuleProps;
+  /** @default see ServiceMonitorProps */
+  readonly serviceMonitor?: ServiceMonitorProps;
 }
 
 /** What the pod does when it starts on state an older (or another) OpenClaw release wrote. */
@@ -614,7 +698,10 @@ export interface OpenClawChartProps {
   readonly securityContext?: k8s.SecurityContext;
   /**
    * Number of gateway replicas (each with its own state claim). `0` pauses the release: no pod
-   * runs, the claims are kept, and scaling back up finds the state where it was.
+   * runs, the claims are kept, and scaling back up finds the state where it was. With more than
+   * one, each replica is an independent gateway and also gets a Service of its own,
+   * `<fullname>-<i>`; an Ingress, HTTPRoute or LoadBalancer/NodePort Service over several
+   * replicas with a token each (generated) renders with a warning.
    * @default 1
    */
   readonly replicaCount?: number;
@@ -729,6 +816,8 @@ export interface OpenClawChartProps {
   readonly backup?: BackupProps;
   /** Config migration when the image's OpenClaw release changes. @default see UpgradeProps */
   readonly upgrade?: UpgradeProps;
+  /** Alerts and the gateway's metrics for the Prometheus Operator. @default see MonitoringProps */
+  readonly monitoring?: MonitoringProps;
 }
 
 /**
@@ -781,6 +870,10 @@ export const DEFAULTS = {
     resources: { limits: { cpu: '500m', memory: '1Gi' }, requests: { cpu: '10m', memory: '128Mi' } },
   },
   upgrade: { migrateConfig: true },
+  monitoring: {
+    prometheusRule: { enabled: false, labels: {}, claimFullPercent: 85, notReadyMinutes: 15, pausedHours: 24 },
+    serviceMonitor: { enabled: false, labels: {}, interval: '30s' },
+  },
   /** Resources of the chart's small init containers (policy: every container has requests and limits). */
   initContainerResources: { limits: { cpu: '200m', memory: '128Mi' }, requests: { cpu: '10m', memory: '32Mi' } },
 } satisfies DefaultValues;

@@ -5,10 +5,11 @@
 import { ResolvedBackup, resolveBackup } from './backup';
 import { checkProps } from './check';
 import { ConfigProblem, ProblemCollector } from './errors';
-import { GATEWAY_AUTH_ENV } from './formats';
+import { gatewayAuthProvided } from './gateway-auth';
 import { PATHS } from './layout';
 import { heapLimitMiB } from './heap';
 import { managedGatewayConfig } from './managed-config';
+import { ResolvedMonitoring, resolveMonitoring } from './monitoring';
 import { CHART_NAME, ChartLabels, chartLabels, fullName, suffixedName } from './names';
 import { DEFAULTS, ExtraEnvVar, KubernetesJson, OpenClawChartProps, PersistenceProps, ProbeProps, VolumeJson } from './props';
 import {
@@ -85,6 +86,8 @@ export interface Model {
   readonly migrateConfig: boolean;
   /** Scheduled backups (`backup.enabled`); undefined when off. */
   readonly backup?: ResolvedBackup;
+  /** The PrometheusRule and ServiceMonitor (`monitoring.*`); undefined when neither is on. */
+  readonly monitoring?: ResolvedMonitoring;
   /** Legal but dangerous or ineffective settings, each naming its path: said on stderr, errors with `--strict`. */
   readonly warnings: readonly ConfigProblem[];
   /** The StatefulSet, pod and PodDisruptionBudget settings. */
@@ -143,13 +146,17 @@ export function resolveCheckedModel(props: OpenClawChartProps, defaultRelease: s
     requests: props.resources?.requests ?? DEFAULTS.resources.requests,
   } as KubernetesJson;
   const heapLimit = heapLimitMiB(props, resources.limits as KubernetesJson);
+  const labels = chartLabels(release, name, image.tag);
+  const containerEnvs = [...containerEnv(env, props.existingSecret, props.extraEnv ?? [], heapEnv(heapLimit)), ...(tokenEnv ?? [])];
+  const monitoring = resolveMonitoring(props, { env: containerEnvs, chartSecret: { name: names.secret, data: secretData }, chartLabels: labels.common }, problems);
+  problems.throwIfAny();
 
   return {
     release,
     namespace: props.namespace ?? 'default',
     name,
     fullName: full,
-    labels: chartLabels(release, name, image.tag),
+    labels,
     names,
     image: { ref: `${image.repository}:${image.tag}`, tag: image.tag, pullPolicy: image.pullPolicy },
     initImage: props.gateway?.initImage ?? DEFAULTS.gateway.initImage,
@@ -164,7 +171,7 @@ export function resolveCheckedModel(props: OpenClawChartProps, defaultRelease: s
       ...props.persistence,
       retentionPolicy: { ...DEFAULTS.persistence.retentionPolicy, ...props.persistence?.retentionPolicy },
     } as Required<PersistenceProps>,
-    env: [...containerEnv(env, props.existingSecret, props.extraEnv ?? [], heapEnv(heapLimit)), ...(tokenEnv ?? [])],
+    env: containerEnvs,
     heapLimitMiB: heapLimit,
     envFrom: [
       ...(props.envFromConfigMap ?? []),
@@ -196,6 +203,7 @@ export function resolveCheckedModel(props: OpenClawChartProps, defaultRelease: s
     generateToken: tokenEnv === undefined,
     migrateConfig: props.upgrade?.migrateConfig ?? DEFAULTS.upgrade.migrateConfig,
     backup,
+    monitoring,
     warnings: problems.warnings,
     workload: resolveWorkload(props, replicas),
     service: resolveService(props),
@@ -240,13 +248,7 @@ function heapEnv(mib: number | undefined): KubernetesJson[] {
  * when one is set (opt-in), else undefined: the pod generates its own token.
  */
 function fallbackTokenEnv(props: OpenClawChartProps, full: string): KubernetesJson[] | undefined {
-  const provided = [
-    ...Object.keys(props.env ?? {}),
-    ...Object.keys(props.existingSecret?.name ? props.existingSecret.keys ?? {} : {}),
-    ...Object.keys(props.secret?.enabled ? props.secret.data ?? {} : {}),
-    ...(props.extraEnv ?? []).map((e) => e.name),
-  ].some((name) => GATEWAY_AUTH_ENV.test(name)) || (props.envFromSecret ?? []).length > 0;
-  if (provided) return [];
+  if (gatewayAuthProvided(props)) return [];
   const secret = props.gateway?.tokenSecret;
   if (!secret) return undefined;
   return [{

@@ -168,6 +168,7 @@ const MALLORY = {
     },
   },
 };
+const PODS_EXEC = 'grants create on pods/exec: the agent can run commands in other pods of the namespace, with their ServiceAccounts and Secrets';
 const NOT_HERS = 'which is not this tenant\'s: a tenant\'s references must name its own objects, "mallory-openclaw" or "mallory-openclaw-..."';
 /** Each attack, refused whatever the policy lets a tenant set. */
 const ATTACKS_REFUSED = [
@@ -189,9 +190,11 @@ describe('tenant policy and references: the issue\'s attacks', () => {
       tenants: [ALICE, MALLORY],
     }));
     expect(problemLines(e)).toEqual([
-      ...ATTACKS_REFUSED,
+      ...ATTACKS_REFUSED.slice(0, 5),
+      `mallory: rbac.rules[0]: a tenant may not be granted this: ${PODS_EXEC}`,
+      ATTACKS_REFUSED[5],
       // The strict fleet's warning, an error here.
-      'mallory: rbac.rules[0]: grants create on pods/exec: the agent can run commands in other pods of the namespace, with their ServiceAccounts and Secrets',
+      `mallory: rbac.rules[0]: ${PODS_EXEC}`,
       'mallory: ingress.hosts[0].paths[0]: routes "alice.claw.example.com/api", which tenant "alice" (tenants[0]) routes too: a host and path belong to one tenant',
     ]);
     expect(e.problems.every((p) => p.tenant === 'mallory')).toBe(true);
@@ -204,7 +207,8 @@ describe('tenant policy and references: the issue\'s attacks', () => {
       ATTACKS_REFUSED[0].replace('"default"', '"openclaw-mallory"'), ...ATTACKS_REFUSED.slice(1, 5),
       ...['serviceAccount', 'rbac', 'existingSecret', 'extraVolumes', 'extraVolumeMounts', 'ingress'].map((path) => `mallory: ${path}: ${OUTSIDE}`),
     ]));
-    expect(lines).toHaveLength(11);
+    expect(lines).toContain(`mallory: rbac.rules[0]: a tenant may not be granted this: ${PODS_EXEC}`);
+    expect(lines).toHaveLength(12);
   });
 });
 
@@ -324,7 +328,7 @@ describe('references resolve only to the tenant\'s own objects', () => {
   test('RBAC stays in the tenant\'s namespace and binds only its own ServiceAccount: alice\'s account has no grant in bob\'s namespace', () => {
     const fleet = new OpenClawFleet({
       policy: ALL,
-      tenants: [{ name: 'alice', props: { rbac: { rules: [{ apiGroups: [''], resources: ['secrets'], verbs: ['get'] }] } } }, { name: 'bob' }],
+      tenants: [{ name: 'alice', props: { rbac: { rules: [{ apiGroups: [''], resources: ['configmaps'], verbs: ['get'] }] } } }, { name: 'bob' }],
     });
     const all = [...fleet.synthObjects()].flatMap((t) => t.objects.map((o) => ({ tenant: t.tenant, namespace: t.namespace, o })));
     expect(all.filter(({ o }) => /^Cluster/.test(o.kind))).toEqual([]);
@@ -335,6 +339,56 @@ describe('references resolve only to the tenant\'s own objects', () => {
     // `kubectl auth can-i --as=system:serviceaccount:openclaw-alice:alice-openclaw get secrets -n openclaw-bob`: nothing in openclaw-bob binds it.
     expect(all.filter(({ namespace, o }) => namespace === 'openclaw-bob' && /Role/.test(o.kind))).toEqual([]);
   });
+});
+
+describe('what a tenant\'s RBAC and NetworkPolicy may grant, even where the policy lets it set them', () => {
+  const refused = (props: any, policy = { allow: ['rbac', 'networkPolicy'] }) => {
+    try {
+      new OpenClawFleet({ policy, tenants: [{ name: 'mallory', props }] });
+      return [];
+    } catch (e) {
+      return problemLines(e as OpenClawFleetError);
+    }
+  };
+
+  test('every escalating grant and "*" are refused; a harmless rule is not', () => {
+    expect(refused({
+      rbac: {
+        create: true,
+        rules: [
+          { apiGroups: [''], resources: ['secrets'], verbs: ['get'] },
+          { apiGroups: [''], resources: ['serviceaccounts/token'], verbs: ['create'] },
+          { apiGroups: ['rbac.authorization.k8s.io'], resources: ['rolebindings'], verbs: ['create'] },
+          { apiGroups: [''], resources: ['*'], verbs: ['list'] },
+          { apiGroups: [''], resources: ['services'], verbs: ['get', 'list'] },
+        ],
+      },
+    }).filter((l) => l.includes('a tenant may not'))).toEqual([
+      'mallory: rbac.rules[0]: a tenant may not be granted this: grants get on secrets: the agent can read the Secrets of the namespace (other releases\' keys and tokens among them)',
+      'mallory: rbac.rules[1]: a tenant may not be granted this: grants create on serviceaccounts/token: the agent can issue a token for any ServiceAccount of the namespace and act as it',
+      'mallory: rbac.rules[2]: a tenant may not be granted this: grants create on rolebindings: the agent can change who may do what in the namespace',
+      'mallory: rbac.rules[3]: a tenant may not be granted "*" (every resource or verb): list the resources and verbs it needs',
+    ]);
+    expect(refused({ rbac: { rules: [{ apiGroups: [''], resources: ['services'], verbs: ['get', 'list'] }] } })).toEqual([]);
+  });
+
+  test('in a namespace of its own, the NetworkPolicy is the platform\'s', () => {
+    expect(refused({ networkPolicy: { enabled: true, allowedNamespaces: [{}] } })).toEqual([
+      'mallory: networkPolicy.allowedNamespaces: is the platform\'s: each tenant namespace\'s NetworkPolicy admits only the ingress controller, DNS and TCP 443 to public addresses',
+    ]);
+  });
+
+  test('checked on worker threads: the same problems as in one thread', () => {
+    const tenants = [{ name: 'alice' }, ...Array.from({ length: 249 }, (_, i) => ({ name: `user-${i}` })),
+      { name: 'mallory', props: { existingSecret: { name: 'alice-openclaw-gateway-token' } } },
+      { name: 'carol', props: { existingSecret: { name: 'carol-openclaw-y-keys' } } }, { name: 'carol-openclaw-y' }];
+    const [inline, threaded] = [0, 2].map((workers) => fleetError(() => new OpenClawFleet({
+      tenancy: { mode: TenancyMode.SHARED_NAMESPACE }, policy: { allow: ['existingSecret'] }, tenants, workers,
+    })).message);
+    expect(threaded).toBe(inline);
+    expect(inline).toContain(`mallory: existingSecret.name: names "alice-openclaw-gateway-token", ${NOT_HERS}`);
+    expect(inline).toContain('carol: existingSecret.name: names "carol-openclaw-y-keys", which is tenant "carol-openclaw-y"\'s (tenants[252])');
+  }, 60_000);
 });
 
 describe('hosts belong to one tenant', () => {

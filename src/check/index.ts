@@ -11,6 +11,7 @@ import { checkEnv } from './env';
 import { checkNetwork } from './network';
 import { checkImage, checkNames } from './names';
 import { checkProbes } from './probes';
+import { checkReplicaEntryPoints } from './replicas';
 import { checkWorkload } from './workload';
 import { checkDangerousSettings } from './dangerous';
 import { checkKubernetesRules } from './kubernetes-rules';
@@ -27,6 +28,7 @@ export function checkProps(props: OpenClawChartProps, p: ProblemCollector): void
   checkEnv(props, s, p);
   checkProbes(props, s, p);
   checkNetwork(props, s, p);
+  checkReplicaEntryPoints(props, s, p);
   checkAccess(props, p);
   checkKubernetesRules(props, p);
   checkKubernetesFields(props, p);

@@ -21,7 +21,7 @@ export function checkMetadata(props: OpenClawChartProps, p: ProblemCollector): v
   }
 }
 
-function checkLabels(path: string, labels: Record<string, string> | undefined, p: ProblemCollector): void {
+export function checkLabels(path: string, labels: Record<string, string> | undefined, p: ProblemCollector): void {
   for (const [k, v] of Object.entries(labels ?? {})) {
     if (!LABEL_NAME.test(k)) p.add(`${path}.${k}`, 'the key must be a label name (optional DNS prefix, "/", then at most 63 letters, digits, "-", "_", ".")', k);
     if (typeof v !== 'string' || v.length > 63 || !LABEL_VALUE.test(v)) p.add(`${path}.${k}`, 'must be a label value: at most 63 letters, digits, "-", "_", "." starting and ending with a letter or digit', v);

@@ -7,6 +7,7 @@
  * The "*" wildcards are check/access.ts's (a "*" resource is not also listed here, a "*" verb is).
  */
 import { ProblemCollector } from '../errors';
+import type { k8s } from 'cdk8s-plus-28';
 import { DEFAULTS, OpenClawChartProps } from '../props';
 
 const WRITE = ['create', 'update', 'patch', 'delete', 'deletecollection'];
@@ -42,10 +43,23 @@ const ESCALATING_VERBS = ['escalate', 'bind', 'impersonate'];
 
 export function checkRbacEscalation(props: OpenClawChartProps, p: ProblemCollector): void {
   const rules = (props.rbac?.create ?? DEFAULTS.rbac.create) ? props.rbac?.rules ?? [] : [];
+  rbacEscalations(rules, (path, message) => p.danger(path, message));
+  const create = props.serviceAccount?.create ?? DEFAULTS.serviceAccount.create;
+  const account = props.serviceAccount?.name || (create ? '' : 'default');
+  if (rules.length && account === 'default') {
+    p.danger(props.serviceAccount?.name ? 'serviceAccount.name' : 'serviceAccount.create', 'binds the Role of rbac.rules to the namespace\'s "default" ServiceAccount: every pod of the namespace that names no ServiceAccount gets its permissions; let the chart create one (serviceAccount.create: true) or name your own');
+  }
+}
+
+/**
+ * Each escalation `rules` grant (the paths above, and the escalating verbs), as the path within
+ * `rbac` (`rbac.rules[i]...`) and what it lets the agent do. The fleet refuses them for tenants.
+ */
+export function rbacEscalations(rules: readonly k8s.PolicyRule[], found: (path: string, message: string) => void): void {
   rules.forEach((rule, i) => {
     const verbs = rule.verbs ?? [];
     verbs.forEach((verb, j) => {
-      if (ESCALATING_VERBS.includes(verb)) p.danger(`rbac.rules[${i}].verbs[${j}]`, `grants "${verb}", which lets the agent take permissions it was not given`);
+      if (ESCALATING_VERBS.includes(verb)) found(`rbac.rules[${i}].verbs[${j}]`, `grants "${verb}", which lets the agent take permissions it was not given`);
     });
     const said = new Set<string>();
     for (const e of ESCALATIONS) {
@@ -55,12 +69,7 @@ export function checkRbacEscalation(props: OpenClawChartProps, p: ProblemCollect
       const granted = verbs.includes('*') ? e.verbs : e.verbs.filter((v) => verbs.includes(v));
       if (!resources.length || !granted.length || said.has(e.says)) continue;
       said.add(e.says);
-      p.danger(`rbac.rules[${i}]`, `grants ${granted.join(', ')} on ${resources.join(', ')}: ${e.says}`);
+      found(`rbac.rules[${i}]`, `grants ${granted.join(', ')} on ${resources.join(', ')}: ${e.says}`);
     }
   });
-  const create = props.serviceAccount?.create ?? DEFAULTS.serviceAccount.create;
-  const account = props.serviceAccount?.name || (create ? '' : 'default');
-  if (rules.length && account === 'default') {
-    p.danger(props.serviceAccount?.name ? 'serviceAccount.name' : 'serviceAccount.create', 'binds the Role of rbac.rules to the namespace\'s "default" ServiceAccount: every pod of the namespace that names no ServiceAccount gets its permissions; let the chart create one (serviceAccount.create: true) or name your own');
-  }
 }

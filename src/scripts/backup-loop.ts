@@ -19,6 +19,10 @@
  * - After a failure the next attempt comes sooner: in min(INTERVAL_S, 300) s (e.g. the gateway held
  *   its database at startup), so one bad moment does not cost a whole interval.
  * - TERM (pod shutdown) ends the sleep at once; a run in progress is left to finish or be killed.
+ * - After each verified archive the time (epoch seconds) goes to OUT_DIR/.last-verified (written
+ *   beside, then renamed). The container's liveness check (backupFreshnessCheck) reads it: nothing
+ *   outside the pod can see a file's age, but kube-state-metrics sees the restart a failed check
+ *   causes, so stale or failing backups become an alert without a metrics endpoint.
  */
 
 const SCRIPT = `set -u
@@ -68,6 +72,8 @@ backup_once() {
   rm -rf -- "$stage"
   stage=
   if [ "$made" -eq 0 ]; then warn "backup FAILED: openclaw backup create wrote no archive; older archives kept"; return 1; fi
+  { date +%s >"$out/.last-verified.tmp" && mv -f -- "$out/.last-verified.tmp" "$out/.last-verified"; } ||
+    warn "cannot record the archive's time in $out/.last-verified: the liveness check will restart this container"
   prune
 }
 
@@ -98,4 +104,22 @@ export interface BackupSchedule {
 /** `['sh', '-c', SCRIPT, 'openclaw-backup', outDir, first, interval, keep, ...openclaw]` */
 export function backupLoopCommand(s: BackupSchedule, openclaw: readonly string[]): string[] {
   return ['sh', '-c', SCRIPT, 'openclaw-backup', s.outDir, String(s.firstDelaySeconds), String(s.intervalSeconds), String(s.keep), ...openclaw];
+}
+
+/**
+ * The backup container's liveness check: `sh -c CHECK openclaw-backup-check OUT_DIR MAX_AGE_S`
+ * fails when OUT_DIR/.last-verified (written by the loop) is missing or older than MAX_AGE_S.
+ */
+const CHECK = `set -u
+f=$1/.last-verified
+t=
+{ read -r t <"$f"; } 2>/dev/null || :
+case $t in ''|*[!0-9]*) echo "no verified archive recorded in $f" >&2; exit 1 ;; esac
+age=$(( $(date +%s) - t ))
+[ "$age" -le "$2" ] || { echo "the last verified archive is $age s old (limit $2 s)" >&2; exit 1; }
+`;
+
+/** `['sh', '-c', CHECK, 'openclaw-backup-check', outDir, maxAgeSeconds]` */
+export function backupFreshnessCheck(outDir: string, maxAgeSeconds: number): string[] {
+  return ['sh', '-c', CHECK, 'openclaw-backup-check', outDir, String(maxAgeSeconds)];
 }

@@ -73,6 +73,10 @@ export const VALUE_FORMATS = {
     schema: { description: 'A label value.', type: 'string', maxLength: 63, pattern: PATTERNS.labelValue },
     message: 'must be a label value: at most 63 letters, digits, "-", "_" and ".", starting and ending with a letter or digit (or empty)',
   },
+  prometheusDuration: {
+    schema: { description: 'A Prometheus duration such as 30s, 1m or 1m30s.', type: 'string', pattern: PATTERNS.prometheusDuration },
+    message: 'must be a Prometheus duration such as 30s, 1m or 1m30s',
+  },
   envVarName: {
     schema: { description: 'An environment variable name.', type: 'string', pattern: PATTERNS.envVarName },
     message: 'must be an environment variable name: letters, digits and "_", not starting with a digit',

@@ -1,4 +1,4 @@
-import { backupLoopScript } from '../../src/scripts/backup-loop';
+import { backupFreshnessCheck, backupLoopScript } from '../../src/scripts/backup-loop';
 import { expectValidManifests } from '../helpers/k8s-valid';
 import { findObject, podSpecOf, synthError, synthObjects } from '../helpers/synth';
 
@@ -37,6 +37,21 @@ describe('backup.enabled', () => {
     expect(findObject(objs, 'StatefulSet').spec.volumeClaimTemplates).toEqual(findObject(synthObjects({}), 'StatefulSet').spec.volumeClaimTemplates);
     // Nothing about the archives in a ConfigMap.
     expect(objs.filter((o) => o.kind === 'ConfigMap')).toEqual([]);
+  });
+
+  test('a liveness check restarts the container when no archive was verified for the interval plus 30 minutes (what the backup alert sees)', () => {
+    const probe = (props: object) => backupContainer(synthObjects({ backup: { enabled: true, ...props } })).livenessProbe;
+    expect(probe({})).toEqual({
+      exec: { command: backupFreshnessCheck('/backups', 86400 + 1800) },
+      // The first archive comes 30 s after the start: half an hour more before the first check.
+      initialDelaySeconds: 1830,
+      periodSeconds: 300,
+      timeoutSeconds: 10,
+      failureThreshold: 2,
+    });
+    expect(probe({ intervalHours: 1 }).exec.command).toEqual(backupFreshnessCheck('/backups', 3600 + 1800));
+    // The gateway container's probes are its own: a stale backup never takes the gateway out of its Service.
+    expect(podSpecOf(synthObjects({ backup: { enabled: true } })).containers[0].livenessProbe).toEqual(podSpecOf(synthObjects()).containers[0].livenessProbe);
   });
 
   test('claim: own puts the archives on a claim of their own', () => {

@@ -57,14 +57,19 @@ describe.each([
     const expected = kindsAndNames(ref).filter((k) => !NOT_RENDERED_BY_US.has(k));
     const extra = kindsAndNames(ours).filter((k) => !expected.includes(k));
     expect(kindsAndNames(ours).filter((k) => expected.includes(k))).toEqual(expected);
-    // What we add instead: managed-config and per-replica ConfigMaps, the PDB for several replicas.
-    for (const k of extra) expect(k).toMatch(/^(ConfigMap\/my-openclaw-(gateway-config|replica-env)|PodDisruptionBudget\/my-openclaw)$/);
+    // What we add instead: managed-config and per-replica ConfigMaps, the PDB and a Service per replica for several replicas.
+    for (const k of extra) expect(k).toMatch(/^(ConfigMap\/my-openclaw-(gateway-config|replica-env)|PodDisruptionBudget\/my-openclaw|Service\/my-openclaw-\d+)$/);
   });
 
   test('uses the same selector labels on every workload object and Service', () => {
     const selector = refStatefulSet(ref).spec.selector.matchLabels;
     expect(findObject(ours, 'StatefulSet').spec.selector.matchLabels).toEqual(selector);
-    for (const svc of ours.filter((o) => o.kind === 'Service')) expect(svc.spec.selector).toEqual(selector);
+    // The per-replica Services add the pod-name label the StatefulSet controller sets.
+    for (const svc of ours.filter((o) => o.kind === 'Service')) {
+      const { 'statefulset.kubernetes.io/pod-name': pod, ...rest } = svc.spec.selector;
+      expect(rest).toEqual(selector);
+      expect(pod === undefined || svc.metadata.name === pod).toBe(true);
+    }
     expect(findObject(ours, 'StatefulSet').spec.template.metadata.labels).toMatchObject(selector);
   });
 
@@ -105,7 +110,8 @@ describe.each([
     expect(mainContainer(ours).ports).toEqual(refMain(ref).ports);
     expect(mainContainer(ours).resources).toEqual(refMain(ref).resources);
     const refSvc = ref.filter((o) => o.kind === 'Service').map((s) => s.spec.ports);
-    expect(ours.filter((o) => o.kind === 'Service').map((s) => s.spec.ports)).toEqual(refSvc);
+    const shared = ours.filter((o) => o.kind === 'Service' && !o.spec.selector['statefulset.kubernetes.io/pod-name']);
+    expect(shared.map((s) => s.spec.ports)).toEqual(refSvc);
   });
 
   test('probes the gateway with the same timings (HTTP health endpoints where the image has them)', () => {
@@ -204,6 +210,8 @@ test('every object the chart can render has the Helm chart\'s name', () => {
     'RoleBinding/my-openclaw',
     'Secret/my-openclaw-secret',
     'Service/my-openclaw',
+    'Service/my-openclaw-0',
+    'Service/my-openclaw-1',
     'Service/my-openclaw-headless',
     'ServiceAccount/my-openclaw',
     'StatefulSet/my-openclaw',

@@ -359,6 +359,10 @@ export const DELIBERATE_DIFFERENCES: readonly DeliberateDifference[] = [
     scenarios: ['06-per-replica'], fact: 'object PodDisruptionBudget/my-openclaw', reference: ABSENT, ours: 'present',
     reason: 'With more than one replica a PodDisruptionBudget (maxUnavailable 1) keeps node drains from taking all replicas at once.',
   },
+  ...[0, 1, 2].map((i) => ({
+    scenarios: ['06-per-replica'], fact: `object Service/my-openclaw-${i}`, reference: ABSENT, ours: 'present',
+    reason: 'Each replica is an independent gateway (own state, own token): a Service per replica, selecting its pod by statefulset.kubernetes.io/pod-name, reaches it alone.',
+  })),
 ];
 
 interface ScenarioRender {

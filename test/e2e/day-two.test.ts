@@ -159,6 +159,11 @@ describe('backups and restore with the real OpenClaw', () => {
         const verify = await pod.execIn('backup', ['node', 'dist/index.js', 'backup', 'verify', `/backups/${one}`], 90000);
         timings.verifyMs = Date.now() - t;
         if (verify.code !== 0) throw new Error(`backup verify failed: ${verify.out}`);
+        // The backup container's liveness check (what the backup alert sees) passes after an archive.
+        const sts = objects.find((o: any) => o.kind === 'StatefulSet');
+        const check = sts.spec.template.spec.containers.find((c: any) => c.name === 'backup').livenessProbe.exec.command;
+        const live = await pod.execIn('backup', check, 30000);
+        if (live.code !== 0) throw new Error(`the backup container's liveness check failed after an archive: ${live.out}`);
         // 2. Change the state: a config key, written by the OpenClaw CLI in the gateway container.
         const set = await pod.exec(['node', 'dist/index.js', 'config', 'set', 'agents.defaults.model.primary', 'anthropic/claude-sonnet-4-6'], 90000, '/app');
         if (set.code !== 0) throw new Error(`config set failed: ${set.out}`);

@@ -128,7 +128,7 @@ test('HTTPRoute URLs, with and without hostnames', () => {
 test('several replicas, a LoadBalancer, no persistence', () => {
   const notes = renderNotes(synthObjects({ replicaCount: 3, service: { type: 'LoadBalancer' }, persistence: { enabled: false } }));
   expect(notes).toContain('3 replicas');
-  expect(notes).toContain('one replica: kubectl port-forward pod/my-openclaw-<i> 18789:18789 -n openclaw');
+  expect(notes).toContain('Replica <i> alone: Service my-openclaw-<i> (http://my-openclaw-<i>.openclaw.svc:18789/ in the cluster),\n    from your machine: kubectl port-forward svc/my-openclaw-<i> 18789:18789 -n openclaw\n');
   expect(notes).toContain('Service type LoadBalancer: kubectl get svc my-openclaw -n openclaw shows its address.');
   expect(notes).toContain('Not persisted: the data volume is an emptyDir mounted at /data');
   expect(notes).not.toContain('PersistentVolumeClaim');

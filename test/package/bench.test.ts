@@ -43,8 +43,9 @@ function child(mode: 'fleet' | 'tenancy' | 'plain'): { result: ChildResult; dir:
 test('fleet and plain write the same files, byte for byte, and report sane figures', () => {
   const fleet = child('fleet');
   const plain = child('plain');
-  // The fleet's manifest (.openclaw-fleet.json) beside them is the fleet's own.
+  // The fleet also records what it owns (.openclaw-fleet.json); the manifests are what is compared.
   const files = fs.readdirSync(fleet.dir).filter((f) => f.endsWith('.k8s.yaml')).sort();
+  expect(fs.readdirSync(fleet.dir)).toContain('.openclaw-fleet.json');
   expect(files).toEqual(Array.from({ length: TENANTS }, (_, i) => `user-${String(i).padStart(5, '0')}.k8s.yaml`));
   expect(fs.readdirSync(plain.dir).sort()).toEqual(files);
   for (const f of files) expect(fs.readFileSync(path.join(fleet.dir, f)).equals(fs.readFileSync(path.join(plain.dir, f)))).toBe(true);

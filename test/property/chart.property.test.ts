@@ -124,7 +124,12 @@ export function chartViolations(objects: any[], c: ChartCase): string[] {
   if (sts.spec.selector.matchExpressions) v.push('StatefulSet selector uses matchExpressions');
   const services = byKind('Service');
   for (const s of services) {
-    if (!isSubset(s.spec.selector, podLabels)) v.push(`Service/${s.metadata.name}: selector does not match the pod labels`);
+    // A per-replica Service selects one pod: the template's labels plus the pod-name label the controller sets.
+    const pod = s.spec.selector['statefulset.kubernetes.io/pod-name'];
+    const replica = pod === undefined ? -1 : Number(String(pod).slice(sts.metadata.name.length + 1));
+    if (pod !== undefined && !(String(pod).startsWith(`${sts.metadata.name}-`) && replica >= 0 && replica < sts.spec.replicas)) v.push(`Service/${s.metadata.name}: selects no replica's pod`);
+    const labels = pod === undefined ? podLabels : { ...podLabels, 'statefulset.kubernetes.io/pod-name': pod };
+    if (!isSubset(s.spec.selector, labels)) v.push(`Service/${s.metadata.name}: selector does not match the pod labels`);
   }
   for (const pdb of byKind('PodDisruptionBudget')) {
     if (!isSubset(pdb.spec.selector.matchLabels, podLabels)) v.push('PodDisruptionBudget selector does not match the pod labels');

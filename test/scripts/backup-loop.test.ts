@@ -2,7 +2,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { backupLoopCommand, backupLoopScript } from '../../src/scripts/backup-loop';
+import { backupFreshnessCheck, backupLoopCommand, backupLoopScript } from '../../src/scripts/backup-loop';
 
 const ME = 'openclaw-backup';
 
@@ -58,7 +58,9 @@ function runLoop(plan: string[], keep = 3) {
   return r;
 }
 
-const archives = () => fs.readdirSync(out).sort();
+/** The archives in OUT_DIR (not the .last-verified record). */
+const archives = () => fs.readdirSync(out).filter((f) => !f.startsWith('.')).sort();
+const MARKER = () => path.join(out, '.last-verified');
 const nameOf = (n: number) => `2026-12-01T00-00-${String(n).padStart(2, '0')}.000+00-00-openclaw-backup.tar.gz`;
 const mode = (file: string) => fs.statSync(file).mode & 0o777;
 
@@ -115,7 +117,20 @@ describe('backup loop (run with sh and a fake openclaw)', () => {
     fs.writeFileSync(path.join(out, '.partial.abc123', nameOf(9)), 'half');
     fs.writeFileSync(path.join(out, nameOf(0)), 'old');
     runLoop(['ok'], 5);
-    expect(fs.readdirSync(out).sort()).toEqual([nameOf(0), nameOf(1)]);
+    expect(fs.readdirSync(out).sort()).toEqual(['.last-verified', nameOf(0), nameOf(1)]);
+  });
+
+  it('records the time of the last verified archive in .last-verified, and only after a verified archive', () => {
+    const before = Math.floor(Date.now() / 1000);
+    runLoop(['ok', 'fail'], 3);
+    const recorded = Number(fs.readFileSync(MARKER(), 'utf8'));
+    expect(recorded).toBeGreaterThanOrEqual(before);
+    expect(recorded).toBeLessThanOrEqual(Math.floor(Date.now() / 1000));
+    expect(mode(MARKER())).toBe(0o600);
+    fs.rmSync(MARKER());
+    fs.rmSync(path.join(dir, 'calls'));
+    runLoop(['fail', 'full', 'empty'], 3);
+    expect(fs.existsSync(MARKER())).toBe(false);
   });
 
   it('refuses bad arguments and an unwritable output directory', () => {
@@ -123,5 +138,34 @@ describe('backup loop (run with sh and a fake openclaw)', () => {
     expect(bad([out, '0', '1', '0', 'x'])).toMatchObject({ status: 2, stderr: `${ME}: KEEP must be at least 1\n` });
     expect(bad([out, '0', '1h', '3', 'x'])).toMatchObject({ status: 2, stderr: `${ME}: FIRST_DELAY_S, INTERVAL_S and KEEP must be non-negative integers, got '1h'\n` });
     expect(bad([path.join(dir, 'missing'), '0', '1', '3', 'x'])).toMatchObject({ status: 1, stderr: `${ME}: ${path.join(dir, 'missing')} is not a writable directory; no backups\n` });
+  });
+});
+
+describe('backupFreshnessCheck (the backup container\'s liveness check, run with sh)', () => {
+  const check = (maxAge: number) => {
+    const [cmd, ...args] = backupFreshnessCheck(out, maxAge);
+    return spawnSync(cmd, args, { encoding: 'utf8' });
+  };
+  const record = (secondsAgo: number) => fs.writeFileSync(MARKER(), `${Math.floor(Date.now() / 1000) - secondsAgo}\n`);
+
+  it('passes while the last verified archive is younger than the limit', () => {
+    record(100);
+    expect(check(3600)).toMatchObject({ status: 0, stderr: '' });
+  });
+
+  it('fails, saying why, when it is older, missing or unreadable', () => {
+    record(7200);
+    const old = check(3600);
+    expect(old.status).toBe(1);
+    expect(old.stderr).toMatch(/^the last verified archive is 720\d s old \(limit 3600 s\)\n$/);
+    fs.rmSync(MARKER());
+    expect(check(3600)).toMatchObject({ status: 1, stderr: `no verified archive recorded in ${MARKER()}\n` });
+    fs.writeFileSync(MARKER(), 'garbage');
+    expect(check(3600)).toMatchObject({ status: 1, stderr: `no verified archive recorded in ${MARKER()}\n` });
+  });
+
+  it('the loop\'s record satisfies the check', () => {
+    runLoop(['ok'], 3);
+    expect(check(60).status).toBe(0);
   });
 });

@@ -105,7 +105,7 @@ export async function playNode(ns: string, selector: string, count: number, seco
           apiVersion: 'v1', kind: 'Binding', metadata: { name: pod.metadata.name }, target: { apiVersion: 'v1', kind: 'Node', name: current!.nodeName },
         }), true);
       } else if (!isReady(pod)) {
-        kubectl(['patch', 'pod', pod.metadata.name, '-n', ns, '--subresource=status', '--type=merge', '-p', JSON.stringify(readyStatus(pod))], undefined, true);
+        reportReady(pod, true);
       }
     }
     const ready = pods.filter((p) => !p.metadata.deletionTimestamp && isReady(p));
@@ -119,6 +119,11 @@ export async function playNode(ns: string, selector: string, count: number, seco
 
 function isReady(pod: any): boolean {
   return pod.status?.phase === 'Running' && (pod.status.conditions ?? []).some((c: any) => c.type === 'Ready' && c.status === 'True');
+}
+
+/** Reports the pod Running and Ready to the API server, as the kubelet does once every probe passed. */
+export function reportReady(pod: any, allowFail = false): void {
+  kubectl(['patch', 'pod', pod.metadata.name, '-n', pod.metadata.namespace, '--subresource=status', '--type=merge', '-p', JSON.stringify(readyStatus(pod))], undefined, allowFail);
 }
 
 function readyStatus(pod: any): any {

@@ -12,7 +12,7 @@ import { cli } from '../../cli/run-cli';
 import { ensureOpenClaw } from '../install';
 import { runPod } from '../pod-runner';
 import { expectHealthy } from '../pod-story';
-import { CLUSTER_START_TIMEOUT_MS, ClusterInfo, apply, eventually, getJson, kubectl, restrictedNamespace, startCluster, tempFile } from './control-plane';
+import { CLUSTER_START_TIMEOUT_MS, ClusterInfo, apply, eventually, getJson, kubectl, reportReady, restrictedNamespace, startCluster, tempFile } from './control-plane';
 
 const RELEASE = 'my-openclaw';
 let info: ClusterInfo;
@@ -52,14 +52,7 @@ test('the StatefulSet controller\'s pod, after admission, runs the real gateway 
     secretValues: { 'gateway-token': { OPENCLAW_GATEWAY_TOKEN: 'cluster-e2e-token' } },
     whileReady: async () => {
       // Every probe passed in the runner: the kubelet would now report the pod Ready.
-      const now = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
-      kubectl(['patch', 'pod', pod.metadata.name, '-n', ns, '--subresource=status', '--type=merge', '-p', JSON.stringify({
-        status: {
-          phase: 'Running', startTime: now, podIP: '10.244.0.20', podIPs: [{ ip: '10.244.0.20' }],
-          conditions: ['PodScheduled', 'Initialized', 'ContainersReady', 'Ready'].map((type) => ({ type, status: 'True', lastTransitionTime: now })),
-          containerStatuses: admitted.spec.containers.map((c: any) => ({ name: c.name, image: c.image, imageID: '', ready: true, started: true, restartCount: 0, state: { running: { startedAt: now } } })),
-        },
-      })]);
+      reportReady(admitted);
       rollout = kubectl(['rollout', 'status', `statefulset/${RELEASE}`, '-n', ns, '--timeout=60s']).stdout;
     },
   });

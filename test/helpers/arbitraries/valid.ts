@@ -221,6 +221,9 @@ export const policyPort: fc.Arbitrary<NetworkPolicyPortProps> = fc.oneof(
     .map(([protocol, p, span]) => compact({ protocol, port: p, endPort: p + span })),
 );
 
+/** Labels without the chart's own keys (app.kubernetes.io/*), which monitoring.*.labels may not set. */
+const withoutChartLabels = (l: Record<string, string>) => Object.fromEntries(Object.entries(l).filter(([k]) => !k.startsWith('app.kubernetes.io/')));
+
 export const labelSelector = fc.oneof(
   rec({ matchLabels: labels(2) }),
   dnsLabel(1, 30).map((ns) => ({ matchLabels: { 'kubernetes.io/metadata.name': ns } })),
@@ -438,6 +441,17 @@ export const validCase: fc.Arbitrary<ChartCase> = rec({
     resources: opt(rec({ limits: opt(fc.constant({ memory: '512Mi' })), requests: opt(fc.constant({ cpu: '5m' })) }, { requiredKeys: [] })),
   }, { requiredKeys: [] })),
   upgrade: opt(rec({ migrateConfig: opt(fc.boolean()) }, { requiredKeys: [] })),
+  // Label keys the chart sets itself are refused (test/monitoring/monitoring.test.ts): filtered out here.
+  monitoring: opt(rec({
+    prometheusRule: opt(rec({
+      enabled: opt(fc.boolean()), labels: opt(labels(2).map(withoutChartLabels)),
+      claimFullPercent: opt(fc.integer({ min: 1, max: 99 })), notReadyMinutes: opt(fc.integer({ min: 1, max: 120 })), pausedHours: opt(fc.integer({ min: 1, max: 72 })),
+    }, { requiredKeys: [] })),
+    serviceMonitor: opt(rec({
+      enabled: opt(fc.boolean()), labels: opt(labels(2).map(withoutChartLabels)), interval: opt(fc.constantFrom('15s', '1m', '1m30s')),
+      tokenSecret: fc.record({ name: dnsSubdomain(), key: fc.constantFrom('OPENCLAW_GATEWAY_TOKEN', 'token') }),
+    }, { requiredKeys: ['tokenSecret'] })),
+  }, { requiredKeys: [] })),
 }).chain((g) => {
   const replicas = g.replicaCount ?? 1;
   const tag = g.tagKind === 'default' ? undefined
@@ -512,6 +526,7 @@ export const validCase: fc.Arbitrary<ChartCase> = rec({
         maxOldSpaceSizeMiB: g.maxOldSpaceSizeMiB,
         backup: g.backup ? compact(g.backup) : undefined,
         upgrade: g.upgrade ? compact(g.upgrade) : undefined,
+        monitoring: g.monitoring ? compact(g.monitoring) : undefined,
       } as OpenClawChartProps);
       return { props, release: g.names.release, namespace: g.namespace };
     }));
