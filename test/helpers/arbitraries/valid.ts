@@ -391,6 +391,8 @@ export const validCase: fc.Arbitrary<ChartCase> = rec({
   allowedOrigins: opt(fc.array(fc.tuple(fc.constantFrom('http', 'https'), hostName.filter((h) => !h.startsWith('*')), opt(port))
     .map(([s, h, p]) => `${s}://${h}${p ? `:${p}` : ''}`), { maxLength: 3 })),
   tokenSecret: opt(rec({ name: opt(dnsSubdomain(2, 12)), key: opt(secretKey) }, { requiredKeys: [] })),
+  terminal: opt(rec({ enabled: opt(fc.boolean()) }, { requiredKeys: [] })),
+  runtimeClassName: opt(dnsSubdomain(2, 12)),
   channels: opt(fc.dictionary(fc.constantFrom(...CHANNEL_NAMES), channel, { maxKeys: 3, ...dictOpts })),
   agentModel: opt(fc.tuple(dnsLabel(1, 12), chars([...ALNUM, '-', '.', '/'], 1, 30)).map(([p, m]) => `${p}/${m}`)),
   configMap: opt(rec({
@@ -503,6 +505,7 @@ export const validCase: fc.Arbitrary<ChartCase> = rec({
           trustedProxies: g.trustedProxies,
           channels: g.channels,
           tokenSecret: g.tokenSecret ? compact(g.tokenSecret) : undefined,
+          terminal: g.terminal ? compact(g.terminal) : undefined,
         }),
         configMap: g.configMap ? compact(g.configMap) : undefined,
         ...g.volumes,
@@ -517,6 +520,7 @@ export const validCase: fc.Arbitrary<ChartCase> = rec({
         nodeSelector: g.nodeSelector,
         tolerations: g.tolerations,
         affinity: g.affinity,
+        runtimeClassName: g.runtimeClassName,
         rbac: g.rbac ? compact(g.rbac) : undefined,
         networkPolicy: g.networkPolicy,
         updateStrategy: g.updateStrategy ? compact(g.updateStrategy) : undefined,
