@@ -42,3 +42,14 @@ export function synthError(props: OpenClawChartProps): string {
   }
   throw new Error('expected an OpenClawConfigError');
 }
+
+/** The `path: message` lines of the OpenClawConfigError that `f` throws (fails when it throws none). */
+export function problemLines(f: () => unknown): string[] {
+  try {
+    f();
+  } catch (e) {
+    if (e instanceof OpenClawConfigError) return e.problems.map((p) => `${p.path}: ${p.message}`);
+    throw e;
+  }
+  throw new Error('no error');
+}

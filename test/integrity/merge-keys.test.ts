@@ -7,26 +7,17 @@
  */
 import * as path from 'path';
 import { Yaml } from 'cdk8s';
-import { OpenClawConfigError, valuesToProps } from '../../src';
+import { valuesToProps } from '../../src';
 import { renderObjects } from '../../src/build';
 import { toManifestYaml } from '../../src/manifest-yaml';
 import { VALUES_SCHEMA } from '../../src/values';
 import { unknownFieldsOfObject } from '../../src/validate/known-fields';
 import { cli, tempDir, writeFile } from '../cli/run-cli';
 import { kubectlRead } from './kubectl-read-back';
+import { problemLines } from '../helpers/synth';
 
 const MERGE = 'the key is "<<", a YAML merge key to kubectl, Helm, Argo CD and every Go YAML reader: they merge the map under it into its parent, as fields that were never checked as such: remove it';
 const unknown = (type: string) => `is not a Kubernetes field here (${type}, Kubernetes 1.36): remove it or fix its spelling`;
-
-function problemLines(f: () => unknown): string[] {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof OpenClawConfigError) return e.problems.map((p) => `${p.path}: ${p.message}`);
-    throw e;
-  }
-  throw new Error('no error');
-}
 
 describe('a "<<" key is refused in props and values, naming the path', () => {
   test.each<[string, Record<string, unknown>, string]>([

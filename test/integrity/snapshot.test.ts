@@ -5,25 +5,16 @@
  * or read exactly once.
  */
 import { Testing } from 'cdk8s';
-import { OpenClawChart, OpenClawConfigError, OpenClawFleet, OpenClawFleetError, valuesToProps } from '../../src';
+import { OpenClawChart, OpenClawFleet, OpenClawFleetError, valuesToProps } from '../../src';
 import { renderObjects } from '../../src/build';
 import { TenancyMode } from '../../src';
+import { problemLines } from '../helpers/synth';
 
 /** These tests are about the fleet as a bulk renderer: tenancy (test/fleet-tenancy.test.ts) is off. */
 const OFF = { mode: TenancyMode.OFF };
 
 const PROTO = 'is refused: __proto__, constructor, prototype are never props keys (they would reach JavaScript\'s object prototypes)';
 const GETTER = 'is a getter or setter: props are read once, as plain data; give the value itself';
-
-function problemLines(f: () => unknown): string[] {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof OpenClawConfigError) return e.problems.map((p) => `${p.path}: ${p.message}`);
-    throw e;
-  }
-  throw new Error('no error');
-}
 
 const podSpec = (objects: any[]) => objects.find((o) => o.kind === 'StatefulSet').spec.template.spec;
 const quiet = () => jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
