@@ -143,7 +143,9 @@ export function browserVolumes(b: ResolvedBrowser): KubernetesJson[] {
  * /dev/tcp needs no curl in the image (Debian-based images have bash).
  */
 export function cdpCheck(port: number): string[] {
-  return ['bash', '-c', `exec 3<>/dev/tcp/127.0.0.1/${port} && printf 'GET /json/version HTTP/1.0\\r\\nHost: 127.0.0.1\\r\\n\\r\\n' >&3 && grep -q webSocketDebuggerUrl <&3`];
+  // HTTP/1.1: Chromium's DevTools server does not answer HTTP/1.0 (measured). It keeps the
+  // connection open anyway; grep -q ends at the first match.
+  return ['bash', '-c', `exec 3<>/dev/tcp/127.0.0.1/${port} && printf 'GET /json/version HTTP/1.1\\r\\nHost: 127.0.0.1\\r\\nConnection: close\\r\\n\\r\\n' >&3 && grep -q webSocketDebuggerUrl <&3`];
 }
 
 /** The sidecar container. The pod's restricted securityContext applies as to every container. */
