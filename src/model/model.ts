@@ -3,6 +3,7 @@
  * and never re-default or recompute anything.
  */
 import { ResolvedBackup, resolveBackup } from './backup';
+import { ResolvedBrowser, browserConfig, resolveBrowser } from './browser';
 import { checkProps } from '../check';
 import { ConfigProblem, ProblemCollector } from '../core/errors';
 import { gatewayAuthProvided } from '../props/gateway-auth';
@@ -86,6 +87,8 @@ export interface Model {
   readonly migrateConfig: boolean;
   /** Scheduled backups (`backup.enabled`); undefined when off. */
   readonly backup?: ResolvedBackup;
+  /** The agent's browser sidecar (`browser.enabled`); undefined when off. */
+  readonly browser?: ResolvedBrowser;
   /** The PrometheusRule and ServiceMonitor (`monitoring.*`); undefined when neither is on. */
   readonly monitoring?: ResolvedMonitoring;
   /** Legal but dangerous or ineffective settings, each naming its path: said on stderr, errors with `--strict`. */
@@ -112,6 +115,7 @@ export function resolveCheckedModel(props: OpenClawChartProps, defaultRelease: s
   // The construct id is the release name when releaseName is absent: check it like one.
   if (!checked) checkProps(props.releaseName === undefined ? { ...props, releaseName: defaultRelease } : props, problems);
   const backup = resolveBackup(props, props.persistence?.enabled ?? DEFAULTS.persistence.enabled, problems);
+  const browser = resolveBrowser(props, props.service?.port ?? DEFAULTS.service.port, problems);
   problems.throwIfAny();
 
   const release = props.releaseName ?? defaultRelease;
@@ -165,7 +169,7 @@ export function resolveCheckedModel(props: OpenClawChartProps, defaultRelease: s
     replicas,
     dataDir,
     configFile: `${dataDir}/.openclaw/openclaw.json`,
-    managedConfig: managedGatewayConfig(props, features),
+    managedConfig: withBrowser(managedGatewayConfig(props, features), browser),
     persistence: {
       ...DEFAULTS.persistence,
       ...props.persistence,
@@ -203,6 +207,7 @@ export function resolveCheckedModel(props: OpenClawChartProps, defaultRelease: s
     generateToken: tokenEnv === undefined,
     migrateConfig: props.upgrade?.migrateConfig ?? DEFAULTS.upgrade.migrateConfig,
     backup,
+    browser,
     monitoring,
     warnings: problems.warnings,
     workload: resolveWorkload(props, replicas),
@@ -211,6 +216,11 @@ export function resolveCheckedModel(props: OpenClawChartProps, defaultRelease: s
     httpRoute: resolveHttpRoute(props),
     networkPolicy: resolveNetworkPolicy(props),
   };
+}
+
+/** The browser sidecar's openclaw.json block joins the managed settings (the chart owns `browser` then). */
+function withBrowser(managed: Record<string, unknown> | undefined, browser: ResolvedBrowser | undefined): Record<string, unknown> | undefined {
+  return browser ? { ...managed, browser: browserConfig(browser) } : managed;
 }
 
 function containerEnv(

@@ -14,6 +14,7 @@ import type { HttpRouteProps, IngressProps, NetworkPolicyProps, ServiceProps } f
 import type { RbacProps, ServiceAccountProps } from './access';
 import type { ConfigMapProps, EnvFromConfigMap, EnvFromSecret, EnvProps, ExistingSecretProps, ExtraEnvVar, GatewayProps, SecretProps } from './config';
 import type { BackupProps, MonitoringProps, UpgradeProps } from './operations';
+import type { BrowserProps } from './browser';
 
 export interface OpenClawChartProps {
   /**
@@ -170,4 +171,6 @@ export interface OpenClawChartProps {
   readonly upgrade?: UpgradeProps;
   /** Alerts and the gateway's metrics for the Prometheus Operator. @default see MonitoringProps */
   readonly monitoring?: MonitoringProps;
+  /** A headless Chromium sidecar for the agent's browser tool. @default see BrowserProps */
+  readonly browser?: BrowserProps;
 }
