@@ -134,6 +134,8 @@ export async function runPod(objects: K8sObject[], opts: RunPodOptions): Promise
       log(`pod ${pod.podName}: ${result.podIP} on the pod network`);
     }
     if (!(await runInitContainers(podProc, plan.inits, logs, deadline, result))) return result;
+    const lastInit = plan.inits.length ? podProc.find('init-exit', (e) => e.args[0] === String(plan!.inits.length - 1)) : ready;
+    result.initPhaseMs = lastInit!.at - ready.at;
     if (plan.validate) {
       const ev = await podProc.waitFor(['validate-exit', 'setup-failed'], deadline);
       result.validate = ev?.name === 'validate-exit'

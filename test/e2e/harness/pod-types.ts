@@ -134,6 +134,12 @@ export interface PodRunResult {
   /** Effective env of the main container (values of secret origin included). */
   readonly mainEnv: Record<string, string>;
   readonly initContainers: ContainerRun[];
+  /**
+   * ms from the pod's namespaces being ready to the last init container's exit: each init
+   * container's mounts and run, as the kubelet does them (the runner's own `config validate`,
+   * which follows, is not included). Pod start-up = this + the main container's time to a probe.
+   */
+  initPhaseMs?: number;
   /** Set when the pod did not reach its main container (failed init, runAsNonRoot violation, ...). */
   podError?: string;
   validate?: ValidateResult;
