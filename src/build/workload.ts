@@ -10,6 +10,7 @@ import { replicaWrapperCommand } from './shell/replica-env';
 import { prepareStateCommand } from './shell/prepare-state';
 import { configMigrationCommand, MIGRATE_CONFIG_CONTAINER } from './shell/config-migration';
 import { gatewayTokenCommand } from './shell/gateway-token';
+import { initStateCommand } from './shell/init-state';
 import { backupClaimTemplate, backupContainer } from './backup';
 import { browserContainer, browserVolumes } from './browser';
 
@@ -141,38 +142,48 @@ function podSpec(model: Model): KubernetesJson {
 /**
  * 1. prepare-state (the OpenClaw image): creates the state directories as the pod's user, because
  *    the kubelet creates missing subPath directories root-owned and unwritable; seeds the writable
- *    node_modules emptyDir from the image so global packages (npm) keep working.
- * 2. gateway-config (jq image), only when there are settings to manage: merges them into openclaw.json.
- * 3. gateway-token (jq image), only when nothing provides gateway auth: the pod's own token.
- * 4. migrate-config (the OpenClaw image, with the gateway's env, mounts and resources: doctor
+ *    node_modules emptyDir from the image so global packages (npm) keep working. With `node`
+ *    (init-state.ts), it also merges the managed settings into openclaw.json when there are any,
+ *    and generates the pod's gateway token when nothing provides gateway auth: one container,
+ *    one image, where a jq image once added a pull and two containers.
+ * 2. Only with `gateway.initImage` set, the jq path as before: prepare-state with `sh`, then
+ *    gateway-config (the managed settings) and gateway-token in that image.
+ * 3. migrate-config (the OpenClaw image, with the gateway's env, mounts and resources: doctor
  *    needs the memory, and an init container's resources do not add to the pod's), unless
- *    `upgrade.migrateConfig` is off: validates, and if needed migrates, the final config.
+ *    `upgrade.migrateConfig` is off: validates, and if needed migrates, the final config. Kept
+ *    apart: it needs the gateway's secrets and memory, which the steps before must not get.
  */
 function initContainers(model: Model, dataMount: KubernetesJson, gatewayMounts: KubernetesJson[]): KubernetesJson[] {
-  const seed = model.workload.nodeModulesWritable;
+  const seed = model.workload.nodeModulesWritable ? { from: PATHS.nodeModules, to: PATHS.nodeModulesSeed } : undefined;
   const common = { securityContext: model.securityContext, resources: model.workload.initContainerResources };
+  const managedJson = model.managedConfig ? `${PATHS.managedConfigDir}/${MANAGED_CONFIG_KEY}` : undefined;
+  const managedMount = { name: VOLUMES.managedConfig, mountPath: PATHS.managedConfigDir, readOnly: true };
+  const seedMount = seed ? [{ name: VOLUMES.nodeModules, mountPath: PATHS.nodeModulesSeed }] : [];
+  const jq = model.initImage;
   const containers: KubernetesJson[] = [{
     name: 'prepare-state',
     image: model.image.ref,
     imagePullPolicy: model.image.pullPolicy,
-    command: prepareStateCommand(model.dataDir, seed ? { from: PATHS.nodeModules, to: PATHS.nodeModulesSeed } : undefined),
-    volumeMounts: [dataMount, ...(seed ? [{ name: VOLUMES.nodeModules, mountPath: PATHS.nodeModulesSeed }] : [])],
+    command: jq !== undefined
+      ? prepareStateCommand(model.dataDir, seed)
+      : initStateCommand({ dataDir: model.dataDir, configFile: model.configFile, managedJson, generateToken: model.generateToken, seed }),
+    volumeMounts: [dataMount, ...seedMount, ...(jq === undefined && managedJson ? [managedMount] : [])],
     ...common,
   }];
-  if (model.managedConfig) {
+  if (jq !== undefined && managedJson) {
     containers.push({
       name: 'gateway-config',
-      image: model.initImage,
+      image: jq,
       imagePullPolicy: 'IfNotPresent',
-      command: configMergeCommand(`${PATHS.managedConfigDir}/${MANAGED_CONFIG_KEY}`, model.configFile),
-      volumeMounts: [dataMount, { name: VOLUMES.managedConfig, mountPath: PATHS.managedConfigDir, readOnly: true }],
+      command: configMergeCommand(managedJson, model.configFile),
+      volumeMounts: [dataMount, managedMount],
       ...common,
     });
   }
-  if (model.generateToken) {
+  if (jq !== undefined && model.generateToken) {
     containers.push({
       name: 'gateway-token',
-      image: model.initImage,
+      image: jq,
       imagePullPolicy: 'IfNotPresent',
       command: gatewayTokenCommand(model.configFile),
       volumeMounts: [dataMount],

@@ -48,7 +48,8 @@ export interface Model {
     readonly secret: string;
   };
   readonly image: { readonly ref: string; readonly tag: string; readonly pullPolicy: string };
-  readonly initImage: string;
+  /** `gateway.initImage` when set: the config and token steps run there, with jq, as separate init containers. */
+  readonly initImage?: string;
   readonly features: ImageFeatures;
   /** The one gateway port. */
   readonly port: number;
@@ -163,7 +164,7 @@ export function resolveCheckedModel(props: OpenClawChartProps, defaultRelease: s
     labels,
     names,
     image: { ref: `${image.repository}:${image.tag}`, tag: image.tag, pullPolicy: image.pullPolicy },
-    initImage: props.gateway?.initImage ?? DEFAULTS.gateway.initImage,
+    initImage: props.gateway?.initImage,
     features,
     port,
     replicas,

@@ -82,8 +82,12 @@ export interface ChannelsProps {
 export interface GatewayProps {
   readonly controlUi?: ControlUiProps;
   /**
-   * Image of the config init container; it must have `sh` and `jq` (on PATH or at `/jq`).
-   * @default 'imega/jq:1.6'
+   * An image for the config and token steps, for those who set one (the Helm chart's
+   * `imega/jq:1.6`, or a mirror of it): it must have `sh` and `jq` (on PATH or at `/jq`), and the
+   * steps then run in it as the `gateway-config` and `gateway-token` init containers, as before.
+   * Unset, they run with `node` in the OpenClaw image, inside the one `prepare-state` init
+   * container: no second image to pull and two containers fewer.
+   * @default - none: the OpenClaw image (`node`), no jq image
    */
   readonly initImage?: string;
   /**

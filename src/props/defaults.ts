@@ -38,7 +38,7 @@ export const DEFAULTS = deepFreeze({
   env: {
     CLAUDE_MODEL: 'claude-3-5-sonnet-20241022', HOST: '0.0.0.0', LOG_LEVEL: 'info', DATA_DIR: '/data', MEMORY_ENABLED: 'true',
   },
-  gateway: { controlUi: { allowInsecureAuth: false }, initImage: 'imega/jq:1.6', channels: {} },
+  gateway: { controlUi: { allowInsecureAuth: false }, channels: {} },
   configMap: { enabled: true, data: {} },
   secret: { enabled: false, data: {} },
   resources: { limits: { cpu: '2000m', memory: '4Gi' }, requests: { cpu: '500m', memory: '1Gi' } },
