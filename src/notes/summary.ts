@@ -11,6 +11,7 @@ import { heapNotes, managedOpenclawJson, pairingNotes, pausedNotes, trustedProxy
 import { POD_NAME_LABEL } from '../build/network';
 import { createSecretCommand, requiredSecretKeys } from './secrets';
 import { readGatewayTokenCommand } from '../build/shell/gateway-token';
+import { generatedTokenFile } from '../build/shell/init-state';
 import { shellQuote } from '../build/shell/shell-quote';
 import { forPeople } from '../core/text-safety';
 
@@ -182,11 +183,10 @@ function tokenNotes(sts: any, container: any, objects: any[], ns: string): strin
   return ['None configured: the gateway refuses to listen on the pod network without a token or password.'];
 }
 
-/** The token the gateway-token init container generates on each replica's volume, if it runs. */
+/** The token the init step generates on each replica's volume, if it runs. */
 function generatedTokenNotes(sts: any, ns: string): string[] | undefined {
-  const init = (sts.spec.template.spec.initContainers ?? []).find((c: any) => c.name === 'gateway-token');
-  if (!init) return undefined;
-  const configFile: string = init.command[init.command.length - 1];
+  const configFile = generatedTokenFile(sts.spec.template.spec.initContainers ?? []);
+  if (!configFile) return undefined;
   const name: string = sts.metadata.name;
   const persisted = (sts.spec.volumeClaimTemplates ?? []).some((t: any) => t.metadata?.name === 'data');
   const read = ['kubectl', 'exec', `${name}-0`, '-n', ns, '-c', 'openclaw', '--', ...readGatewayTokenCommand(configFile)];
@@ -217,7 +217,7 @@ function replicaNotes(sts: any, objects: any[], ns: string, localPort: number, p
 }
 
 function generatesToken(sts: any): boolean {
-  return (sts.spec.template.spec.initContainers ?? []).some((c: any) => c.name === 'gateway-token');
+  return generatedTokenFile(sts.spec.template.spec.initContainers ?? []) !== undefined;
 }
 
 /** The backup container's schedule and claim, if it runs. */

@@ -70,9 +70,11 @@ describe('Helm chart defects (docs/helm-chart-defects.md)', () => {
 
   test('11: every container, init containers included, has the restricted securityContext', () => {
     const objs = synthObjects({ persistence: { enabled: false }, image: { tag: '2026.2.1' } });
-    const containers = allContainers(objs);
-    expect(containers.map((c: any) => c.name)).toEqual(['prepare-state', 'gateway-config', 'gateway-token', 'migrate-config', 'openclaw']);
-    for (const c of containers) {
+    // With gateway.initImage set, the jq containers too.
+    const withJq = synthObjects({ persistence: { enabled: false }, image: { tag: '2026.2.1' }, gateway: { initImage: 'imega/jq:1.6' } });
+    expect(allContainers(objs).map((c: any) => c.name)).toEqual(['prepare-state', 'migrate-config', 'openclaw']);
+    expect(allContainers(withJq).map((c: any) => c.name)).toEqual(['prepare-state', 'gateway-config', 'gateway-token', 'migrate-config', 'openclaw']);
+    for (const c of [...allContainers(objs), ...allContainers(withJq)]) {
       expect(c.securityContext).toEqual({
         allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] }, readOnlyRootFilesystem: true,
         runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' },
@@ -98,8 +100,12 @@ describe('Helm chart defects (docs/helm-chart-defects.md)', () => {
   test('14: no gateway ConfigMap and no config init container when nothing is managed', () => {
     const objs = synthObjects();
     expect(objs.filter((o) => o.kind === 'ConfigMap')).toEqual([]);
-    // The only other init container generates the gateway token (nothing else provides one).
-    expect(podSpecOf(objs).initContainers.map((c: any) => c.name)).toEqual(['prepare-state', 'gateway-token', 'migrate-config']);
+    // prepare-state generates the gateway token (nothing else provides one) and merges nothing.
+    const [prepare, ...rest] = podSpecOf(objs).initContainers;
+    expect([prepare.name, ...rest.map((c: any) => c.name)]).toEqual(['prepare-state', 'migrate-config']);
+    expect(prepare.command).toContain('--token');
+    expect(prepare.command).not.toContain('--managed');
+    expect(prepare.volumeMounts.map((m: any) => m.name)).not.toContain('gateway-config');
   });
 
   test('15: least-privilege RBAC: no Role and no token by default; a Role and the token only for given rules', () => {

@@ -82,7 +82,7 @@ describe('gateway.controlUi.allowedOrigins on images that exit without it (2026.
   test('from 2026.4.25 (which seeds them itself) and on unknown tags nothing is written', () => {
     expect(managed({ image: { tag: '2026.4.29' } }).gateway.controlUi).toEqual({ allowInsecureAuth: false });
     expect(managed({ image: { tag: 'latest' } })).toBeUndefined();
-    expect(findObject(synthObjects({ image: { tag: 'latest' } }), 'StatefulSet').spec.template.spec.initContainers.map((c: any) => c.name)).toEqual(['prepare-state', 'gateway-token', 'migrate-config']);
+    expect(findObject(synthObjects({ image: { tag: 'latest' } }), 'StatefulSet').spec.template.spec.initContainers.map((c: any) => c.name)).toEqual(['prepare-state', 'migrate-config']);
     expect(mainContainer(synthObjects({ image: { tag: '2026.2.1' } })).image).toBe('ghcr.io/openclaw/openclaw:2026.2.1');
     expect(managed({ image: { tag: '2026.2.1' } }).gateway.controlUi).toEqual({ allowInsecureAuth: false });
   });

@@ -55,17 +55,17 @@ test('an Ingress over three replicas with a token each: a warning; with a shared
 
 test('reachability: with a token each, replica i is reached by its own Service with its own token; with a shared token the shared Service reaches all three', () => {
   // Each Service's endpoints are the pods its selector matches; each pod's token is its own
-  // generated one (gateway-token init container) or the Secret's.
+  // generated one (prepare-state's --token step) or the Secret's.
   const endpoints = (objects: any[], svc: any) => {
     const sts = objects.find((o) => o.kind === 'StatefulSet');
     return [0, 1, 2].filter((i) => Object.entries(svc.spec.selector).every(([k, v]) => ({ ...sts.spec.template.metadata.labels, 'statefulset.kubernetes.io/pod-name': `${sts.metadata.name}-${i}` } as Record<string, string>)[k] === v));
   };
   const own = synthObjects({ replicaCount: 3 }, { release: 'team', namespace: 'ai' });
-  expect(own.find((o) => o.kind === 'StatefulSet').spec.template.spec.initContainers.map((c: any) => c.name)).toContain('gateway-token');
+  expect(own.find((o) => o.kind === 'StatefulSet').spec.template.spec.initContainers[0].command).toContain('--token');
   for (let i = 0; i < 3; i++) expect(endpoints(own, services(own).find((s) => s.metadata.name === `team-openclaw-${i}`))).toEqual([i]);
   const shared = synthObjects({ replicaCount: 3, gateway: { tokenSecret: {} } }, { release: 'team', namespace: 'ai' });
   const sts = shared.find((o) => o.kind === 'StatefulSet');
-  expect(sts.spec.template.spec.initContainers.map((c: any) => c.name)).not.toContain('gateway-token');
+  expect(sts.spec.template.spec.initContainers.flatMap((c: any) => c.command)).not.toContain('--token');
   expect(sts.spec.template.spec.containers[0].env).toContainEqual({ name: 'OPENCLAW_GATEWAY_TOKEN', valueFrom: { secretKeyRef: { name: 'team-openclaw-gateway-token', key: 'OPENCLAW_GATEWAY_TOKEN' } } });
   expect(endpoints(shared, services(shared).find((s) => s.metadata.name === 'team-openclaw'))).toEqual([0, 1, 2]);
 });

@@ -171,7 +171,11 @@ describe('scenario-specific fields', () => {
     expect(podSpecOf(objs).volumes).toContainEqual({ name: 'data', emptyDir: {} });
     const managed = JSON.parse(findObject(objs, 'ConfigMap', 'my-openclaw-gateway-config').data['openclaw.json']);
     expect(managed).toEqual({ gateway: { controlUi: { allowInsecureAuth: true } } });
-    expect(podSpecOf(objs).initContainers.map((c: any) => c.name)).toEqual(['prepare-state', 'gateway-config', 'gateway-token', 'migrate-config']);
+    const [prepare, ...rest] = podSpecOf(objs).initContainers;
+    expect([prepare.name, ...rest.map((c: any) => c.name)]).toEqual(['prepare-state', 'migrate-config']);
+    // One step merges the settings and generates the token, with node in the OpenClaw image.
+    expect(prepare.image).toBe(mainContainer(objs).image);
+    expect(prepare.command).toEqual(expect.arrayContaining(['node', '--managed', '/etc/openclaw/managed/openclaw.json', '--token']));
   });
 
   test('08: the claim template has the storage class, size and annotations', () => {

@@ -61,20 +61,30 @@ let root: string;
 beforeEach(() => { root = fs.mkdtempSync(path.join(os.tmpdir(), 'openclaw-manifest-')); });
 afterEach(() => fs.rmSync(root, { recursive: true, force: true }));
 
-/** Runs prepare-state then gateway-config, as the kubelet would, on the given data directory. */
-function initPod(props: OpenClawChartProps, dataDir = path.join(root, 'data')) {
+/**
+ * Runs the init steps that merge the managed settings, as the kubelet would, on the given data
+ * directory: prepare-state alone (node, the default), or prepare-state then gateway-config (sh and
+ * jq, with `gateway.initImage` set). `merge` is the run that merged.
+ */
+function initPodWith(props: OpenClawChartProps, dataDir = path.join(root, 'data'), jq = false) {
   fs.mkdirSync(dataDir, { recursive: true });
-  const pod = layOut(synthObjects({ nodeModulesWritable: false, ...props }), root, dataDir);
+  // The token from a Secret, so that only the merge writes (the token step: init-state.test.ts).
+  const gateway = { tokenSecret: {}, ...props.gateway, ...(jq ? { initImage: 'imega/jq:1.6' } : {}) };
+  const pod = layOut(synthObjects({ nodeModulesWritable: false, ...props, gateway }), root, dataDir);
   const prepare = runContainer(pod, 'prepare-state');
   expect(prepare.status).toBe(0);
-  const merge = runContainer(pod, 'gateway-config');
+  const merge = jq ? runContainer(pod, 'gateway-config') : prepare;
   return { pod, merge, configFile: path.join(dataDir, '.openclaw', 'openclaw.json') };
 }
 
 const oldImage = { image: { tag: '2026.2.1' } };
 const readJson = (f: string) => JSON.parse(fs.readFileSync(f, 'utf8'));
 
-describe('gateway-config init container, from the manifest', () => {
+describe.each([
+  ['prepare-state (node in the OpenClaw image)', false],
+  ['gateway-config (jq, with gateway.initImage set)', true],
+])('the managed settings merge, from the manifest: %s', (_path, jq) => {
+  const initPod = (props: OpenClawChartProps, dataDir?: string) => initPodWith(props, dataDir, jq);
   test('creates openclaw.json (and its directory) when missing', () => {
     const { merge, configFile } = initPod({ ...oldImage, gateway: { controlUi: { allowInsecureAuth: true } } });
     expect(merge.status).toBe(0);
@@ -119,14 +129,16 @@ describe('gateway-config init container, from the manifest', () => {
     const { merge } = initPod({ ...oldImage }, dataDir);
     expect(merge.status).toBe(0);
     expect(fs.readFileSync(file, 'utf8')).toBe(json5);
-    expect(merge.stderr.trim().split('\n')).toHaveLength(1);
-    expect(merge.stderr).toMatch(/left untouched/);
+    // One line from the merge (the token step, when it runs, says the same of its own).
+    expect(merge.stderr.trim().split('\n').filter((l) => l.startsWith('openclaw-config-merge:'))).toHaveLength(1);
+    expect(merge.stderr.trim().split('\n').every((l) => /left untouched/.test(l))).toBe(true);
   });
 
   test('follows a custom DATA_DIR: the file lands on the volume, where OpenClaw reads it (defect 9)', () => {
-    const objs = synthObjects({ ...oldImage, env: { DATA_DIR: '/var/lib/open claw' } });
-    const c = podSpecOf(objs).initContainers.find((x: any) => x.name === 'gateway-config');
-    expect(c.command.slice(-1)).toEqual(['/var/lib/open claw/.openclaw/openclaw.json']);
+    const objs = synthObjects({ ...oldImage, env: { DATA_DIR: '/var/lib/open claw' }, ...(jq ? { gateway: { initImage: 'imega/jq:1.6' } } : {}) });
+    const c = podSpecOf(objs).initContainers.find((x: any) => x.name === (jq ? 'gateway-config' : 'prepare-state'));
+    expect(jq ? c.command.slice(-1) : c.command.slice(c.command.indexOf('--config'), c.command.indexOf('--config') + 2))
+      .toEqual([...(jq ? [] : ['--config']), '/var/lib/open claw/.openclaw/openclaw.json']);
     expect(c.volumeMounts).toContainEqual({ name: 'data', mountPath: '/var/lib/open claw' });
     expect(mainContainer(objs).volumeMounts).toContainEqual({ name: 'data', mountPath: '/home/node/.openclaw', subPath: '.openclaw' });
     const { merge, configFile } = initPod({ ...oldImage, env: { DATA_DIR: '/var/lib/open claw' } }, path.join(root, 'custom dir'));
@@ -170,7 +182,7 @@ describe('prepare-state init container, from the manifest', () => {
     const pod = layOut(objs, root, path.join(root, 'data'));
     fs.mkdirSync(path.join(root, 'data'), { recursive: true });
     // The image's /usr/local/lib/node_modules is stood in for by `image`.
-    const run = runContainer(pod, 'prepare-state', (c) => [...c.slice(0, -2), image, c[c.length - 1]]);
+    const run = runContainer(pod, 'prepare-state', (c) => c.map((a, i) => (c[i - 1] === '--seed' ? image : a)));
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect(fs.readFileSync(path.join(pod.mounts.get('/usr/local/lib/node_modules')!, 'npm/bin/npm-cli.js'), 'utf8')).toBe('cli');

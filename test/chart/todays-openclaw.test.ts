@@ -59,11 +59,13 @@ describe('the real knobs', () => {
   test('without a token source the pod generates its token; gateway.tokenSecret opts into a Secret; a given source replaces both', () => {
     const generated = synthObjects();
     expect(envOf(generated).OPENCLAW_GATEWAY_TOKEN).toBeUndefined();
-    expect(podSpecOf(generated).initContainers.map((c: any) => c.name)).toEqual(['prepare-state', 'gateway-token', 'migrate-config']);
+    expect(podSpecOf(generated).initContainers.map((c: any) => c.name)).toEqual(['prepare-state', 'migrate-config']);
+    expect(podSpecOf(generated).initContainers[0].command).toContain('--token');
     expect(envOf(synthObjects({ gateway: { tokenSecret: {} } })).OPENCLAW_GATEWAY_TOKEN).toEqual({ secretKeyRef: { name: 'my-openclaw-gateway-token', key: 'OPENCLAW_GATEWAY_TOKEN' } });
     expect(envOf(synthObjects({ gateway: { tokenSecret: { name: 'tok', key: 'k' } } })).OPENCLAW_GATEWAY_TOKEN).toEqual({ secretKeyRef: { name: 'tok', key: 'k' } });
     const own = synthObjects({ existingSecret: { name: 's', keys: { OPENCLAW_GATEWAY_TOKEN: 'tok' } } });
     expect(podSpecOf(own).initContainers.map((c: any) => c.name)).toEqual(['prepare-state', 'migrate-config']);
+    expect(podSpecOf(own).initContainers[0].command).not.toContain('--token');
     expect(mainContainer(own).env.filter((e: any) => e.name === 'OPENCLAW_GATEWAY_TOKEN')).toEqual([
       { name: 'OPENCLAW_GATEWAY_TOKEN', valueFrom: { secretKeyRef: { name: 's', key: 'tok' } } }]);
   });

@@ -46,9 +46,6 @@ const DEFAULT_TAG = ALL.filter((s) => s !== '07-no-persistence');
 const NOTHING_MANAGED = ['01-default', '05-network-policy-custom', '06-per-replica', '08-custom-storage'];
 /** Scenarios where it has something: the model (02, 03), the ingress origin (04), allowInsecureAuth on an old image (07). */
 const MANAGED = ['02-existing-secret', '03-env-from-secret', '04-ingress-tls', '07-no-persistence'];
-/** Scenarios where nothing provides gateway auth: the pod generates its own token (gateway-token init container). */
-const TOKEN_GENERATED = ['01-default', '05-network-policy-custom', '06-per-replica', '07-no-persistence', '08-custom-storage'];
-const MANAGED_WITH_TOKEN = MANAGED.filter((s) => TOKEN_GENERATED.includes(s));
 
 const STS = 'StatefulSet/my-openclaw';
 const MAIN = `${STS} container openclaw`;
@@ -155,16 +152,8 @@ export const DELIBERATE_DIFFERENCES: readonly DeliberateDifference[] = [
 
   // ---- Init containers (Helm chart defect 8, 9, 10, 14) ----
   {
-    scenarios: NOTHING_MANAGED, fact: `${STS}: initContainers`, reference: ['gateway-config'], ours: ['prepare-state', 'gateway-token', 'migrate-config'],
-    reason: 'prepare-state creates the state directories owned by uid 1000 (the kubelet creates missing subPath directories root-owned) and seeds node_modules. No gateway-config: there is nothing to write into openclaw.json (allowInsecureAuth was retired in OpenClaw 2026.8.1 and is off; Helm chart defect 14). gateway-token: nothing provides gateway auth, so the pod writes its own random token into gateway.auth.token on its state volume. migrate-config: on the first start of a release, OpenClaw\'s config validate (and doctor --fix when it fails) before the gateway.',
-  },
-  {
-    scenarios: MANAGED.filter((s) => !TOKEN_GENERATED.includes(s)), fact: `${STS}: initContainers`, reference: ['gateway-config'], ours: ['prepare-state', 'gateway-config', 'migrate-config'],
-    reason: 'prepare-state first (state directories, node_modules seed), then gateway-config merges the managed settings into openclaw.json, then migrate-config checks the result with OpenClaw itself when the release changed.',
-  },
-  {
-    scenarios: MANAGED_WITH_TOKEN, fact: `${STS}: initContainers`, reference: ['gateway-config'], ours: ['prepare-state', 'gateway-config', 'gateway-token', 'migrate-config'],
-    reason: 'prepare-state, then gateway-config merges the managed settings, then gateway-token writes the pod\'s own token (nothing provides gateway auth), then migrate-config.',
+    scenarios: ALL, fact: `${STS}: initContainers`, reference: ['gateway-config'], ours: ['prepare-state', 'migrate-config'],
+    reason: 'One init step in the OpenClaw image, with node (no jq image to pull): prepare-state creates the state directories owned by uid 1000 (the kubelet creates missing subPath directories root-owned), seeds node_modules, merges the managed settings into openclaw.json when there are any (JSON5-safe, keeps the user\'s keys, turning a flag off really turns it off; Helm chart defects 8, 9, 10, 14) and, when nothing provides gateway auth, writes the pod\'s own random token into gateway.auth.token on its state volume. Then migrate-config: on the first start of a release, OpenClaw\'s config validate (and doctor --fix when it fails) before the gateway.',
   },
   {
     scenarios: NOTHING_MANAGED, fact: 'object ConfigMap/my-openclaw-gateway-config', reference: 'present', ours: ABSENT,
@@ -172,19 +161,7 @@ export const DELIBERATE_DIFFERENCES: readonly DeliberateDifference[] = [
   },
   {
     scenarios: MANAGED, fact: `${STS}: volume gateway-config`, reference: ABSENT, ours: { configMap: { name: 'my-openclaw-gateway-config' } },
-    reason: 'The managed settings reach the init container as a read-only ConfigMap file, not as a jq expression built into its command.',
-  },
-  {
-    scenarios: ['02-existing-secret', '03-env-from-secret', '04-ingress-tls'], fact: `${STS} initContainer gateway-config: mounts`,
-    reference: { '/data': { name: 'data' } },
-    ours: { '/data': { name: 'data' }, [PATHS.managedConfigDir]: { name: 'gateway-config', readOnly: true } },
-    reason: 'The init container deep-merges the ConfigMap\'s openclaw.json into the one under DATA_DIR (JSON5-safe, keeps the user\'s keys, turning a flag off really turns it off; Helm chart defect 8, 9, 10).',
-  },
-  {
-    scenarios: ['07-no-persistence'], fact: `${STS} initContainer gateway-config: mounts`,
-    reference: { '/config-source': { name: 'gateway-config-source', readOnly: true }, '/openclaw-config': { name: 'openclaw-config' } },
-    ours: { '/data': { name: 'data' }, [PATHS.managedConfigDir]: { name: 'gateway-config', readOnly: true } },
-    reason: 'One layout with or without persistence: the data volume (an emptyDir here) at DATA_DIR with the state in its .openclaw subPath, merged by the same init container.',
+    reason: 'The managed settings reach the init step (prepare-state) as a read-only ConfigMap file, not as a jq expression built into its command; one layout with or without persistence.',
   },
   {
     scenarios: ['02-existing-secret', '03-env-from-secret'], fact: 'ConfigMap/my-openclaw-gateway-config: data',
