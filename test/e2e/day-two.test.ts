@@ -116,7 +116,7 @@ describe('zero-step token: the default render, no Secret anywhere', () => {
   it('renders no Secret and no token env; every probe passes and the generated token is enforced', () => {
     expect(objects.filter((o) => o.kind === 'Secret')).toEqual([]);
     expect(JSON.stringify(objects)).not.toMatch(/OPENCLAW_GATEWAY_TOKEN|secretKeyRef/);
-    expect(r.initContainers.map((c) => [c.name, c.exitCode])).toEqual([['prepare-state', 0], ['gateway-token', 0], ['migrate-config', 0]]);
+    expect(r.initContainers.map((c) => [c.name, c.exitCode])).toEqual([['prepare-state', 0], ['migrate-config', 0]]);
     expect(r.mainEnv.OPENCLAW_GATEWAY_TOKEN).toBeUndefined();
     expectHealthy(r);
   });
@@ -229,8 +229,8 @@ describe('backups and restore with the real OpenClaw', () => {
     });
     timings.restartAfterRestoreMs = Date.now() - t2;
     expectHealthy(again);
-    // The token in the archive is the one the gateway now enforces; gateway-token kept it.
-    expect(again.initContainers.find((c) => c.name === 'gateway-token')!.stdout).toContain('already configures gateway auth; kept');
+    // The token in the archive is the one the gateway now enforces; prepare-state's token step kept it.
+    expect(again.initContainers.find((c) => c.name === 'prepare-state')!.stdout).toContain('openclaw-gateway-token: /data/.openclaw/openclaw.json already configures gateway auth; kept');
     expect(JSON.parse(afterConfig).gateway.auth.token).toBe(before.token);
     expect(JSON.parse(afterConfig).agents.defaults.model.primary).toBe('anthropic/claude-sonnet-4-6');
     const afterDb = databaseFacts(path.join(data, '.openclaw'));

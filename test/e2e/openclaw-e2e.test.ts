@@ -240,8 +240,24 @@ scenario('chart: ingress with TLS (nothing trusted unless listed)', chart({
 }, 'openclaw-secrets'), {
   validate: 'valid',
   declaredProbes: CHART_PROBES,
-  check: (r) => expect(r.initContainers.map((c) => [c.name, c.exitCode])).toEqual([['prepare-state', 0], ['gateway-config', 0], ['migrate-config', 0]]),
+  check: (r) => {
+    // One init step before migrate-config: node in the OpenClaw image merged the settings.
+    expect(r.initContainers.map((c) => [c.name, c.exitCode])).toEqual([['prepare-state', 0], ['migrate-config', 0]]);
+    expect(r.initContainers[0].stdout).toContain('openclaw-config-merge: created /data/.openclaw/openclaw.json with the managed settings');
+  },
 }, { namespace: 'openclaw', validateAfterStart: true });
+
+scenario('chart: gateway.initImage set, the jq containers as before', chart({
+  agentModel: 'anthropic/claude-sonnet-4-6',
+  gateway: { initImage: 'imega/jq:1.6', channels: { telegram: { enabled: false, allowFrom: ['123456789'] } } },
+}), {
+  validate: 'valid',
+  declaredProbes: CHART_PROBES,
+  check: (r) => {
+    expect(r.initContainers.map((c) => [c.name, c.exitCode])).toEqual([['prepare-state', 0], ['gateway-config', 0], ['migrate-config', 0]]);
+    expect(r.initContainers[1].stdout).toContain('openclaw-config-merge: created /data/.openclaw/openclaw.json with the managed settings');
+  },
+}, { namespace: 'openclaw' });
 
 scenario('chart: persistence off', chart({ persistence: { enabled: false }, agentModel: 'anthropic/claude-sonnet-4-6' }), {
   validate: 'valid',
