@@ -125,8 +125,9 @@ export interface Model {
 export function resolveCheckedModel(props: OpenClawChartProps, defaultRelease: string, checked: Checked = false): Model {
   const problems = new ProblemCollector();
   if (checked === false) checkProps(withReleaseName(props, defaultRelease), problems);
-  const backup = resolveBackup(props, props.persistence?.enabled ?? DEFAULTS.persistence.enabled, problems);
-  const browser = resolveBrowser(props, props.service?.port ?? DEFAULTS.service.port, problems);
+  const settings = basicSettings(props);
+  const backup = resolveBackup(props, settings.persistence.enabled, problems);
+  const browser = resolveBrowser(props, settings.port, problems);
   problems.throwIfAny();
 
   const release = props.releaseName ?? defaultRelease;
@@ -135,7 +136,6 @@ export function resolveCheckedModel(props: OpenClawChartProps, defaultRelease: s
   const tokenEnv = fallbackTokenEnv(props, full);
   const image = { ...DEFAULTS.image, ...props.image };
   const features = imageFeatures(image.tag);
-  const settings = basicSettings(props);
   const port = settings.port;
   const env: Record<string, string | undefined> = { ...settings.env, PORT: String(port) };
   const dataDir = settings.dataDir;
@@ -180,12 +180,8 @@ export function resolveCheckedModel(props: OpenClawChartProps, defaultRelease: s
     replicas,
     dataDir,
     configFile: `${dataDir}/.openclaw/openclaw.json`,
-    managedConfig: withBrowser(managedGatewayConfig(props, features), browser),
-    persistence: {
-      ...DEFAULTS.persistence,
-      ...props.persistence,
-      retentionPolicy: { ...DEFAULTS.persistence.retentionPolicy, ...props.persistence?.retentionPolicy },
-    } as Required<PersistenceProps>,
+    managedConfig: withBrowser(managedGatewayConfig(props, settings, features), browser),
+    persistence: settings.persistence,
     env: containerEnvs,
     heapLimitMiB: heapLimit,
     envFrom: [
@@ -223,7 +219,7 @@ export function resolveCheckedModel(props: OpenClawChartProps, defaultRelease: s
     warnings: typeof checked === 'object' ? [...checked.warnings, ...problems.warnings] : problems.warnings,
     workload: resolveWorkload(props, replicas),
     service: resolveService(props),
-    ingress: resolveIngress(props),
+    ingress: resolveIngress(settings),
     httpRoute: resolveHttpRoute(props),
     networkPolicy: resolveNetworkPolicy(props),
   };
