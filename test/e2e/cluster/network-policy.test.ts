@@ -1,0 +1,123 @@
+/**
+ * What the NetworkPolicies mean, as a NetworkPolicy engine decides it (cluster/netpol: cyclonus'
+ * matcher, the engine of sigs.k8s.io/network-policy-api's policy-assistant): the manifests a fleet
+ * writes, read back from YAML, with the pods their StatefulSets make, asked who reaches whom. Each
+ * question's answer is compared with the intent (docs/fleet-tenancy.md), so a policy that admits
+ * one port too many, or misses the ingress controller, fails here.
+ */
+import { OpenClawFleet, TenancyMode } from '../../../src';
+import { synthObjects } from '../../helpers/synth';
+import { Answer, OUTSIDE, PROBE_PORTS, Peer, Question, ask, key, manifestObjects, onPorts, table } from './traffic';
+
+const GATEWAY_PORT = 18789;
+/** A platform that widens egress: its model gateway in the cluster, TCP 8080. */
+const MODEL_GATEWAY_EGRESS = { to: [{ ipBlock: { cidr: '10.50.0.0/16' } }], ports: [{ protocol: 'TCP', port: 8080 }] };
+
+interface Rendered {
+  readonly manifests: any[];
+  readonly alice: Peer;
+  readonly bob: Peer;
+}
+
+function renderFleet(mode: TenancyMode, widened: boolean): Rendered {
+  const shared = mode === TenancyMode.SHARED_NAMESPACE;
+  const fleet = new OpenClawFleet({
+    defaults: shared ? { namespace: 'openclaw-shared' } : {},
+    tenants: [{ name: 'alice' }, { name: 'bob' }],
+    tenancy: { mode, ...(widened ? { egress: [MODEL_GATEWAY_EGRESS] } : {}) },
+  });
+  const manifests = fleet.tenants().flatMap((t) => manifestObjects(fleet.synthYaml(t)));
+  const ns = (t: string) => (shared ? 'openclaw-shared' : `openclaw-${t}`);
+  return {
+    manifests,
+    alice: { workload: `StatefulSet/${ns('alice')}/alice-openclaw`, ip: '10.244.1.10', label: 'alice' },
+    bob: { workload: `StatefulSet/${ns('bob')}/bob-openclaw`, ip: '10.244.2.10', label: 'bob' },
+  };
+}
+
+/** Every question the tenancy tests ask of a fleet with tenants alice and bob. */
+function fleetQuestions({ alice, bob }: Rendered): Question[] {
+  const o = OUTSIDE;
+  return [
+    // Neither tenant reaches the other, on any port, in either direction.
+    ...onPorts(bob, alice, PROBE_PORTS), ...onPorts(alice, bob, PROBE_PORTS),
+    // The ingress controller reaches each gateway, on the gateway port only.
+    ...onPorts(o.ingressController, alice, PROBE_PORTS), ...onPorts(o.ingressController, bob, [GATEWAY_PORT, 22]),
+    // Both selectors of the controller's peer must match.
+    ...onPorts(o.ingressNamespaceOther, alice, [GATEWAY_PORT]), ...onPorts(o.ingressLookalike, alice, [GATEWAY_PORT]),
+    // The gateway also serves its metrics: Prometheus is not the ingress controller.
+    ...onPorts(o.prometheus, alice, [GATEWAY_PORT]),
+    // Egress: the cluster DNS on 53, TCP 443 to public addresses, what the platform widened.
+    ...onPorts(alice, o.kubeDns, [[53, 'UDP'], [53, 'TCP'], 80, 443]), ...onPorts(alice, o.kubeSystemOther, [[53, 'UDP'], 443]),
+    ...onPorts(alice, o.internet, [443, [443, 'UDP'], 80, 22, 8080]),
+    ...onPorts(alice, o.apiServer, [443, 6443]), ...onPorts(alice, o.metadata, [80, 443]), ...onPorts(alice, o.node, [443, 10250]),
+    ...onPorts(alice, o.modelGateway, [8080, 9090]), ...onPorts(bob, o.modelGateway, [8080]),
+  ];
+}
+
+/** What the platform means: docs/fleet-tenancy.md. */
+function fleetIntent(r: Rendered, widened: boolean): (q: Question) => boolean {
+  const tenants = [r.alice, r.bob];
+  return (q) => {
+    const tcp = (q.protocol ?? 'TCP') === 'TCP';
+    if (tenants.includes(q.to)) return q.from === OUTSIDE.ingressController && q.port === GATEWAY_PORT && tcp;
+    if (!tenants.includes(q.from)) return false;
+    if (q.to === OUTSIDE.kubeDns) return q.port === 53;
+    if (q.to === OUTSIDE.internet) return q.port === 443 && tcp;
+    if (q.to === OUTSIDE.modelGateway) return widened && q.port === 8080 && tcp;
+    return false;
+  };
+}
+
+function check(title: string, manifests: any[], questions: Question[], intent: (q: Question) => boolean, defaultNamespace?: string): Record<string, Answer> {
+  const { answers } = ask(manifests, questions, defaultNamespace);
+  process.stdout.write(`${table(title, answers)}\n`);
+  const got = Object.fromEntries(Object.entries(answers).map(([k, a]) => [k, a.allowed ? 'yes' : 'no']));
+  const expected = Object.fromEntries(questions.map((q) => [key(q), intent(q) ? 'yes' : 'no']));
+  expect(got).toEqual(expected);
+  return answers;
+}
+
+describe.each([TenancyMode.NAMESPACE_PER_TENANT, TenancyMode.SHARED_NAMESPACE])('a fleet in mode %s', (mode) => {
+  test.each([false, true])('no tenant reaches another; the ingress controller reaches the gateway port only; egress DNS and 443 (widened: %s)', (widened) => {
+    const r = renderFleet(mode, widened);
+    const { policies } = ask(r.manifests, []);
+    expect(policies.length).toBeGreaterThan(0);
+    const answers = check(`${mode}${widened ? ', egress widened to 10.50.0.0/16:8080' : ''}`, r.manifests, fleetQuestions(r), fleetIntent(r, widened));
+    // Denied by both ends, even on 443, the port alice may use outward: alice's egress (bob's pod
+    // address is private) and bob's ingress each refuse. Two walls, not one.
+    const crossing = answers['alice -> bob 443/TCP'];
+    expect([crossing.ingress, crossing.egress]).toEqual([false, false]);
+  });
+});
+
+describe('a single release (no fleet)', () => {
+  const release: Peer = { workload: 'StatefulSet/openclaw/my-openclaw', ip: '10.244.3.10', label: 'release' };
+  const neighbour: Peer = { namespace: 'openclaw', labels: { app: 'neighbour' }, ip: '10.244.3.20', label: 'pod in the same namespace' };
+  const elsewhere: Peer = { namespace: 'other', labels: { app: 'x' }, ip: '10.244.4.20', label: 'pod in another namespace' };
+  const questions = (): Question[] => [
+    ...onPorts(OUTSIDE.ingressController, release, [GATEWAY_PORT, 22]), ...onPorts(neighbour, release, [GATEWAY_PORT, 22]),
+    ...onPorts(elsewhere, release, [GATEWAY_PORT]),
+    ...onPorts(release, OUTSIDE.kubeDns, [[53, 'UDP'], [53, 'TCP']]), ...onPorts(release, neighbour, [8080]),
+    ...onPorts(release, OUTSIDE.internet, [443, 80]), ...onPorts(release, OUTSIDE.metadata, [80, 443]),
+  ];
+  const render = (props: object) => synthObjects({ namespace: 'openclaw', ...props });
+
+  test('by default no NetworkPolicy: everything is admitted, as in the Helm chart', () => {
+    check('single release, defaults', render({}), questions(), () => true);
+  });
+
+  test('networkPolicy.enabled alone: nothing comes in, only DNS goes out', () => {
+    check('single release, networkPolicy.enabled', render({ networkPolicy: { enabled: true } }), questions(),
+      (q) => q.from === release && q.to === OUTSIDE.kubeDns);
+  });
+
+  test('allowSameNamespace and customEgressPorts: the namespace reaches the gateway port, 443 goes anywhere', () => {
+    const props = { networkPolicy: { enabled: true, allowSameNamespace: true, customEgressPorts: [{ port: 443 }] } };
+    check('single release, allowSameNamespace, customEgressPorts 443', render(props), questions(), (q) => {
+      if (q.to === release) return q.from === neighbour && q.port === GATEWAY_PORT;
+      // As the Helm chart: customEgressPorts is any destination on the port, cloud metadata included.
+      return q.to === OUTSIDE.kubeDns || q.to === neighbour || (q.port === 443 && (q.protocol ?? 'TCP') === 'TCP');
+    });
+  });
+});
