@@ -3,10 +3,12 @@
  * matcher, the engine of sigs.k8s.io/network-policy-api's policy-assistant): the manifests a fleet
  * writes, read back from YAML, with the pods their StatefulSets make, asked who reaches whom. Each
  * question's answer is compared with the intent (docs/fleet-tenancy.md), so a policy that admits
- * one port too many, or misses the ingress controller, fails here.
+ * one port too many, or misses the ingress controller, fails here. The policies are also applied to
+ * the real API server: what it stores is what was judged.
  */
 import { OpenClawFleet, TenancyMode } from '../../../src';
 import { synthObjects } from '../../helpers/synth';
+import { CLUSTER_START_TIMEOUT_MS, getJson, kubectl, startCluster } from './control-plane';
 import { Answer, OUTSIDE, PROBE_PORTS, Peer, Question, ask, key, manifestObjects, onPorts, table } from './traffic';
 
 const GATEWAY_PORT = 18789;
@@ -19,15 +21,16 @@ interface Rendered {
   readonly bob: Peer;
 }
 
-function renderFleet(mode: TenancyMode, widened: boolean): Rendered {
+/** `prefix`: of the namespaces, `<prefix>-<tenant>` or `<prefix>-shared`. */
+function renderFleet(mode: TenancyMode, widened: boolean, prefix = 'openclaw'): Rendered {
   const shared = mode === TenancyMode.SHARED_NAMESPACE;
   const fleet = new OpenClawFleet({
-    defaults: shared ? { namespace: 'openclaw-shared' } : {},
+    defaults: shared ? { namespace: `${prefix}-shared` } : {},
     tenants: [{ name: 'alice' }, { name: 'bob' }],
-    tenancy: { mode, ...(widened ? { egress: [MODEL_GATEWAY_EGRESS] } : {}) },
+    tenancy: { mode, namespaceTemplate: `${prefix}-{tenant}`, ...(widened ? { egress: [MODEL_GATEWAY_EGRESS] } : {}) },
   });
   const manifests = fleet.tenants().flatMap((t) => manifestObjects(fleet.synthYaml(t)));
-  const ns = (t: string) => (shared ? 'openclaw-shared' : `openclaw-${t}`);
+  const ns = (t: string) => (shared ? `${prefix}-shared` : `${prefix}-${t}`);
   return {
     manifests,
     alice: { workload: `StatefulSet/${ns('alice')}/alice-openclaw`, ip: '10.244.1.10', label: 'alice' },
@@ -88,6 +91,27 @@ describe.each([TenancyMode.NAMESPACE_PER_TENANT, TenancyMode.SHARED_NAMESPACE])(
     // address is private) and bob's ingress each refuse. Two walls, not one.
     const crossing = answers['alice -> bob 443/TCP'];
     expect([crossing.ingress, crossing.egress]).toEqual([false, false]);
+  });
+});
+
+describe('as the API server stores them', () => {
+  beforeAll(async () => {
+    await startCluster();
+  }, CLUSTER_START_TIMEOUT_MS);
+
+  test.each([TenancyMode.NAMESPACE_PER_TENANT, TenancyMode.SHARED_NAMESPACE])('%s: the NetworkPolicies read back from a real API server are the rendered ones, and get the same answers', (mode) => {
+    const prefix = `np${process.pid % 10000}${mode === TenancyMode.SHARED_NAMESPACE ? 's' : 'n'}`;
+    const r = renderFleet(mode, true, prefix);
+    const namespaces = mode === TenancyMode.SHARED_NAMESPACE
+      ? [{ apiVersion: 'v1', kind: 'Namespace', metadata: { name: `${prefix}-shared` } }]
+      : r.manifests.filter((o) => o.kind === 'Namespace');
+    const policies = r.manifests.filter((o) => o.kind === 'NetworkPolicy');
+    kubectl(['apply', '--server-side', '-f', '-'], JSON.stringify({ apiVersion: 'v1', kind: 'List', items: [...namespaces, ...policies] }));
+    const stored = policies.map((p) => getJson(['networkpolicy', p.metadata.name, '-n', p.metadata.namespace]));
+    expect(stored.map((p) => p.spec)).toEqual(policies.map((p) => p.spec));
+    const questions = fleetQuestions(r);
+    const fromServer = ask([...r.manifests.filter((o) => o.kind !== 'NetworkPolicy'), ...stored], questions).answers;
+    expect(fromServer).toEqual(ask(r.manifests, questions).answers);
   });
 });
 
