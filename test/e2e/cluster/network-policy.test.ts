@@ -9,11 +9,13 @@
 import { OpenClawFleet, TenancyMode } from '../../../src';
 import { synthObjects } from '../../helpers/synth';
 import { CLUSTER_START_TIMEOUT_MS, getJson, kubectl, startCluster } from './control-plane';
-import { Answer, OUTSIDE, PROBE_PORTS, Peer, Question, ask, key, manifestObjects, onPorts, table } from './traffic';
+import { Answer, EVALUATOR_BUILD_TIMEOUT_MS, OUTSIDE, PROBE_PORTS, Peer, Question, ask, buildEvaluator, key, manifestObjects, onPorts, table } from './traffic';
 
 const GATEWAY_PORT = 18789;
 /** A platform that widens egress: its model gateway in the cluster, TCP 8080. */
 const MODEL_GATEWAY_EGRESS = { to: [{ ipBlock: { cidr: '10.50.0.0/16' } }], ports: [{ protocol: 'TCP', port: 8080 }] };
+
+beforeAll(buildEvaluator, EVALUATOR_BUILD_TIMEOUT_MS);
 
 interface Rendered {
   readonly manifests: any[];

@@ -50,6 +50,14 @@ export const OUTSIDE = {
   modelGateway: { ip: '10.50.1.2', label: 'in-cluster model gateway 10.50.1.2' },
 } satisfies Record<string, Peer>;
 
+/** Up to 20 minutes: a cold build of the evaluator on two busy cores, when CI's `node cluster/netpol.js build` did not run first. */
+export const EVALUATOR_BUILD_TIMEOUT_MS = 20 * 60 * 1000;
+
+/** Builds the evaluator unless the cache has it (before the questions, which have the usual test timeout). */
+export function buildEvaluator(): void {
+  netpol.build(() => undefined);
+}
+
 /** The objects of a multi-document YAML manifest, as `kubectl apply -f` reads them. */
 export function manifestObjects(yamlText: string): any[] {
   return parseAllDocuments(yamlText).map((d) => d.toJSON()).filter((o) => o);
