@@ -8,8 +8,8 @@
  */
 import { OpenClawFleet, TenancyMode } from '../../../src';
 import { synthObjects } from '../../helpers/synth';
-import { CLUSTER_START_TIMEOUT_MS, getJson, kubectl, startCluster } from './control-plane';
-import { Answer, EVALUATOR_BUILD_TIMEOUT_MS, OUTSIDE, PROBE_PORTS, Peer, Question, ask, buildEvaluator, key, manifestObjects, onPorts, table } from './traffic';
+import { CLUSTER_START_TIMEOUT_MS, getJson, kubectl, startCluster } from '../harness/control-plane';
+import { Answer, EVALUATOR_BUILD_TIMEOUT_MS, OUTSIDE, PROBE_PORTS, Peer, Question, ask, buildEvaluator, key, manifestObjects, onPorts, table } from '../harness/traffic';
 
 const GATEWAY_PORT = 18789;
 /** A platform that widens egress: its model gateway in the cluster, TCP 8080. */
