@@ -23,11 +23,11 @@ interface Rendered {
   readonly bob: Peer;
 }
 
-/** `prefix`: of the namespaces, `<prefix>-<tenant>` or `<prefix>-shared`. */
-function renderFleet(mode: TenancyMode, widened: boolean, prefix = 'openclaw'): Rendered {
+/** `widened`: the platform's egress to its model gateway; `browser`: the Chromium sidecar (CDP on 9222); `prefix`: of the namespaces. */
+function renderFleet(mode: TenancyMode, { widened = false, browser = false } = {}, prefix = 'openclaw'): Rendered {
   const shared = mode === TenancyMode.SHARED_NAMESPACE;
   const fleet = new OpenClawFleet({
-    defaults: shared ? { namespace: `${prefix}-shared` } : {},
+    defaults: { ...(shared ? { namespace: `${prefix}-shared` } : {}), ...(browser ? { browser: { enabled: true } } : {}) },
     tenants: [{ name: 'alice' }, { name: 'bob' }],
     tenancy: { mode, namespaceTemplate: `${prefix}-{tenant}`, ...(widened ? { egress: [MODEL_GATEWAY_EGRESS] } : {}) },
   });
@@ -84,11 +84,16 @@ function check(title: string, manifests: any[], questions: Question[], intent: (
 }
 
 describe.each([TenancyMode.NAMESPACE_PER_TENANT, TenancyMode.SHARED_NAMESPACE])('a fleet in mode %s', (mode) => {
-  test.each([false, true])('no tenant reaches another; the ingress controller reaches the gateway port only; egress DNS and 443 (widened: %s)', (widened) => {
-    const r = renderFleet(mode, widened);
+  test.each([
+    { widened: false, browser: false }, { widened: true, browser: false }, { widened: false, browser: true },
+  ])('no tenant reaches another; the ingress controller reaches the gateway port only; egress DNS and 443 (%p)', ({ widened, browser }) => {
+    const r = renderFleet(mode, { widened, browser });
     const { policies } = ask(r.manifests, []);
     expect(policies.length).toBeGreaterThan(0);
-    const answers = check(`${mode}${widened ? ', egress widened to 10.50.0.0/16:8080' : ''}`, r.manifests, fleetQuestions(r), fleetIntent(r, widened));
+    if (browser) expect(r.manifests.find((o) => o.kind === 'StatefulSet').spec.template.spec.containers.map((c: any) => c.name)).toContain('browser');
+    // With the browser, 9222 (CDP, on the pod's loopback) stays closed to every other pod: among PROBE_PORTS.
+    const title = `${mode}${widened ? ', egress widened to 10.50.0.0/16:8080' : ''}${browser ? ', Chromium sidecar' : ''}`;
+    const answers = check(title, r.manifests, fleetQuestions(r), fleetIntent(r, widened));
     // Denied by both ends, even on 443, the port alice may use outward: alice's egress (bob's pod
     // address is private) and bob's ingress each refuse. Two walls, not one.
     const crossing = answers['alice -> bob 443/TCP'];
@@ -103,7 +108,7 @@ describe('as the API server stores them', () => {
 
   test.each([TenancyMode.NAMESPACE_PER_TENANT, TenancyMode.SHARED_NAMESPACE])('%s: the NetworkPolicies read back from a real API server are the rendered ones, and get the same answers', (mode) => {
     const prefix = `np${process.pid % 10000}${mode === TenancyMode.SHARED_NAMESPACE ? 's' : 'n'}`;
-    const r = renderFleet(mode, true, prefix);
+    const r = renderFleet(mode, { widened: true }, prefix);
     const namespaces = mode === TenancyMode.SHARED_NAMESPACE
       ? [{ apiVersion: 'v1', kind: 'Namespace', metadata: { name: `${prefix}-shared` } }]
       : r.manifests.filter((o) => o.kind === 'Namespace');
