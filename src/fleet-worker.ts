@@ -6,7 +6,7 @@
 import { workerData } from 'worker_threads';
 import { OpenClawFleetError } from './fleet-error';
 import { renderChunk } from './fleet-render';
-import { checkTenant } from './fleet-validate';
+import { checkTenantByShape } from './fleet-check-shapes';
 import type { WorkerJob, WorkerReply, WorkerStart } from './fleet-workers';
 
 const { port, signal, defaults, rules } = workerData as WorkerStart;
@@ -23,7 +23,7 @@ port.on('message', (job: WorkerJob) => {
   let reply: WorkerReply;
   try {
     reply = job.kind === 'check'
-      ? { start: job.start, checks: job.tenants.map((t, k) => checkTenant(t, job.start + k, defaults, rules, false)) }
+      ? { start: job.start, checks: job.tenants.map((t, k) => checkTenantByShape(t, job.start + k, defaults, rules, false)) }
       : render(job);
   } catch (e) {
     reply = {

@@ -14,7 +14,8 @@ import * as path from 'path';
 import { OpenClawFleetError } from './fleet-error';
 import { tenantFingerprint } from './fleet-fingerprint';
 import { TenantChecked, renderTenant, renderTenantYaml, writeTenant } from './fleet-render';
-import { FleetIndex, TenantRules, checkTenant, deepMerge, snapshotFleet, tenantChartProps, validateFleet } from './fleet-validate';
+import { checkTenantByShape } from './fleet-check-shapes';
+import { FleetIndex, TenantRules, deepMerge, snapshotFleet, tenantChartProps, validateFleet } from './fleet-validate';
 import { FleetTenancy, resolveTenancy, tenancyBase } from './fleet-tenancy';
 import { FleetPolicy, resolvePolicy } from './fleet-policy';
 import {
@@ -177,7 +178,7 @@ export class OpenClawFleet {
     try {
       result = validateFleet(tenants, this.defaults, plainData, this.strict, (each) => {
         if (this.pool) this.pool.check(tenants, this.strict, each);
-        else tenants.forEach((t, i) => each(i, checkTenant(t, i, this.defaults, this.rules)));
+        else tenants.forEach((t, i) => each(i, checkTenantByShape(t, i, this.defaults, this.rules)));
       }, this.rules);
     } catch (e) {
       this.closePool();
