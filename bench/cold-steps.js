@@ -19,8 +19,8 @@ const mark = (step) => {
   last = now;
 };
 const { loadValuesFiles, valuesToProps } = require('../lib/src/values/to-props');
-const { renderRelease } = require('../lib/src/build');
-const { toManifestYaml } = require('../lib/src/manifest-yaml');
+const { renderRelease } = require('../lib/src/build/render-objects');
+const { toManifestYaml } = require('../lib/src/output/manifest-yaml');
 mark('moduleLoad');
 const values = loadValuesFiles([process.argv[2]]);
 mark('values');

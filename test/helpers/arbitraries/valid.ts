@@ -536,5 +536,5 @@ export const validCase: fc.Arbitrary<ChartCase> = rec({
     }));
 })
   // Text kubectl would read differently (U+2028 from graphemes, Go number look-alikes such as -_2) is
-  // refused by the chart (src/text-safety.ts): such cases are invalid, the hostile-string tests cover them.
+  // refused by the chart (src/core/text-safety.ts): such cases are invalid, the hostile-string tests cover them.
   .filter((c) => hasOnlySafeText(c.props));
