@@ -201,11 +201,28 @@ function fleetSection() {
   const results = {};
   for (const n of SIZES) {
     const pairs = [];
+    const sizes = path.join(WORK, `sizes-${n}.json`);
     for (let i = 0; i < (n > LARGE ? 1 : PAIRS); i++) {
-      const dir = path.join(WORK, `fleet-${n}-${i}`);
-      const sizes = path.join(WORK, `sizes-${n}-${i}.json`);
-      const fleet = runChild('fleet-child.js', ['tenancy', String(n), dir, sizes]);
-      const floor = runChild('floor-child.js', [sizes, path.join(WORK, `floor-${n}-${i}`)]);
+      // Each run starts with the disk written out (sync, untimed): the one after would otherwise
+      // pay for writing back the other's gigabytes. The order alternates (the sizes of the first
+      // run serve the floors before the later fleets: every run of a size writes the same files).
+      const fleetRun = () => {
+        spawnSync('sync');
+        return runChild('fleet-child.js', ['tenancy', String(n), path.join(WORK, `fleet-${n}-${i}`), sizes]);
+      };
+      const floorRun = () => {
+        spawnSync('sync');
+        return runChild('floor-child.js', [sizes, path.join(WORK, `floor-${n}-${i}`)]);
+      };
+      let fleet;
+      let floor;
+      if (i % 2 === 0) {
+        fleet = fleetRun();
+        floor = floorRun();
+      } else {
+        floor = floorRun();
+        fleet = fleetRun();
+      }
       if (floor.bytes !== fleet.bytes || floor.files !== fleet.files) throw new Error(`the floor wrote ${floor.files} files, ${floor.bytes} bytes; the fleet ${fleet.files}, ${fleet.bytes}`);
       pairs.push({ fleet, floor, ratio: fleet.wall / floor.wall, inner: fleet.renderSeconds / floor.seconds });
     }
@@ -215,7 +232,8 @@ function fleetSection() {
   log(`## Fleet (tenancy on: a namespace per tenant) against its I/O floor (${PAIRS} pairs up to ${LARGE} tenants, else 1; the median pair)`);
   log();
   log('fleet: a fresh process running OpenClawFleet.writeTo (node start, module load, checks, render, files); floor: a fresh process');
-  log('writing the same files (names, sizes) with a plain fs.writeFileSync loop, into a new directory of the same disk, right after.');
+  log('writing the same files (names, sizes) with a plain fs.writeFileSync loop, into a new directory of the same disk; `sync` before');
+  log('each run (untimed), the order alternating from pair to pair (fleet first in the first pair).');
   log('x floor: process wall / process wall (per pair, median); in-process: writeTo\'s time / the loop\'s time.');
   log();
   table(['tenants', 'pairs', 'fleet wall', 'fleet CPU', 'floor wall', 'x floor', 'x floor, in-process', 'fleet peak RSS', 'floor peak RSS', 'files', 'output'],
