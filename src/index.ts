@@ -21,6 +21,7 @@ export type {
   EnvProps, ExtraEnvVar, EnvFromConfigMap, EnvFromSecret, ExistingSecretProps, ConfigMapProps, SecretProps,
   GatewayProps, ControlUiProps, ChannelsProps, ChannelConfig,
   BackupProps, MonitoringProps, PrometheusRuleProps, ServiceMonitorProps, UpgradeProps,
+  BrowserProps, BrowserImageProps,
 } from './props';
 export { DEFAULTS } from './props';
 export type { DeepReadonly } from './props';

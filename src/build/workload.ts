@@ -11,6 +11,7 @@ import { prepareStateCommand } from './shell/prepare-state';
 import { configMigrationCommand, MIGRATE_CONFIG_CONTAINER } from './shell/config-migration';
 import { gatewayTokenCommand } from './shell/gateway-token';
 import { backupClaimTemplate, backupContainer } from './backup';
+import { browserContainer, browserVolumes } from './browser';
 
 export function addWorkload(sink: ManifestSink, model: Model, podAnnotations: Record<string, string>): void {
   const workload = model.workload;
@@ -87,6 +88,7 @@ function podSpec(model: Model): KubernetesJson {
     ...(Object.keys(model.configFiles).length ? [{ name: VOLUMES.configFiles, configMap: { name: model.names.configFilesConfigMap } }] : []),
     ...(model.replicaEnv.size ? [{ name: VOLUMES.replicaEnv, configMap: { name: model.names.replicaEnvConfigMap } }] : []),
     ...(model.backup ? [{ name: VOLUMES.backupTmp, emptyDir: {} }] : []),
+    ...(model.browser ? browserVolumes(model.browser) : []),
     ...model.extraVolumes,
   ];
   const dataMount = { name: VOLUMES.data, mountPath: model.dataDir };
@@ -130,6 +132,7 @@ function podSpec(model: Model): KubernetesJson {
       resources: model.resources,
     },
     ...(model.backup ? [backupContainer({ backup: model.backup, image: model.image, securityContext: model.securityContext, dataDir: model.dataDir })] : []),
+    ...(model.browser ? [browserContainer(model.browser, model.securityContext)] : []),
     ],
     volumes,
   };

@@ -43,6 +43,9 @@ export const VOLUMES = {
   /** The backup container's claim and its own /tmp. */
   backups: 'backups',
   backupTmp: 'backup-tmp',
+  /** The browser sidecar's /tmp (Chromium's profile) and its memory-backed /dev/shm. */
+  browserTmp: 'browser-tmp',
+  browserShm: 'browser-shm',
 } as const;
 
 /** The container port's name; probes and Services refer to it, never to a number. */

@@ -62,6 +62,17 @@ export const DEFAULTS = deepFreeze({
     prometheusRule: { enabled: false, labels: {}, claimFullPercent: 85, notReadyMinutes: 15, pausedHours: 24 },
     serviceMonitor: { enabled: false, labels: {}, interval: '30s' },
   },
+  browser: {
+    enabled: false,
+    image: { repository: 'chromedp/headless-shell', tag: '136.0.7052.2', pullPolicy: 'IfNotPresent' },
+    command: ['/headless-shell/headless-shell'],
+    port: 9222,
+    extraArgs: [],
+    allowedHostnames: [],
+    shmSize: '256Mi',
+    tmpSize: '1Gi',
+    resources: { limits: { cpu: '1', memory: '1Gi' }, requests: { cpu: '100m', memory: '256Mi' } },
+  },
   /** Resources of the chart's small init containers (policy: every container has requests and limits). */
   initContainerResources: { limits: { cpu: '200m', memory: '128Mi' }, requests: { cpu: '10m', memory: '32Mi' } },
 } satisfies DefaultValues);

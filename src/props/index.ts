@@ -9,5 +9,6 @@ export * from './network';
 export * from './access';
 export * from './config';
 export * from './operations';
+export * from './browser';
 export { DEFAULTS } from './defaults';
 export type { DeepReadonly } from './defaults';

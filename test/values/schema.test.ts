@@ -65,7 +65,7 @@ test('maps are closed (additionalProperties: false) except the free-form ones', 
     'networkPolicy.egress[].from[]', 'networkPolicy.egress[].to[]', 'networkPolicy.ingress[].from[]', 'networkPolicy.ingress[].to[]',
     'podSecurityContext', 'rbac.rules[]', 'securityContext', 'tolerations[]',
     // free-form maps: env, annotations, labels, files, secrets, channels, replica overrides, resources
-    'backup.resources.limits', 'backup.resources.requests', 'configMap.data', 'env', 'existingSecret.keys',
+    'backup.resources.limits', 'backup.resources.requests', 'browser.resources.limits', 'browser.resources.requests', 'configMap.data', 'env', 'existingSecret.keys',
     'gateway.channels', 'gateway.channels.*', 'gateway.channels.discord', 'gateway.channels.slack', 'gateway.channels.telegram', 'gateway.channels.whatsapp',
     'global',
     'httpRoute.annotations', 'ingress.annotations', 'monitoring.prometheusRule.labels', 'monitoring.serviceMonitor.labels',

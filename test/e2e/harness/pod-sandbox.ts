@@ -11,7 +11,7 @@ import type { PreparedVolume } from './pod-volumes';
 import { sidecarStartLines } from './pod-sidecars';
 
 export interface ImageProfile {
-  readonly kind: 'openclaw' | 'jq' | 'generic';
+  readonly kind: 'openclaw' | 'jq' | 'chromium' | 'generic';
   readonly uid: number;
   readonly gid: number;
   readonly workingDir: string;
@@ -45,6 +45,11 @@ export function imageProfile(image: string): ImageProfile {
   }
   if (/(^|\/)jq$|\bjq\b/i.test(repo)) {
     return { kind: 'jq', uid: 0, gid: 0, workingDir: '/', env: { PATH: IMAGE_PATH }, entrypoint: ['/jq'], cmd: [], passwd: ROOT_PASSWD, group: ROOT_GROUP };
+  }
+  // A Chromium image (the browser sidecar's chromedp/headless-shell, or any "chromium" image): the
+  // machine's Debian chromium stands in for the image's binary (chromiumBinary below).
+  if (/headless-shell|chromium/i.test(repo)) {
+    return { kind: 'chromium', uid: 0, gid: 0, workingDir: '/', env: { PATH: IMAGE_PATH }, entrypoint: [], cmd: [], passwd: ROOT_PASSWD, group: ROOT_GROUP };
   }
   return { kind: 'generic', uid: 0, gid: 0, workingDir: '/', env: { PATH: IMAGE_PATH }, entrypoint: [], cmd: ['sh'], passwd: ROOT_PASSWD, group: ROOT_GROUP };
 }
@@ -165,6 +170,23 @@ export function buildRootfs(plan: ContainerPlan, work: string): void {
     fs.mkdirSync(path.join(r, NODE_MOUNT), { recursive: true });
   }
   if (plan.profile.kind === 'jq') fs.writeFileSync(path.join(r, 'jq'), '');
+  const binary = imageBinary(plan);
+  if (binary) {
+    fs.mkdirSync(path.join(r, path.dirname(binary)), { recursive: true });
+    fs.writeFileSync(path.join(r, binary), '');
+  }
+}
+
+/** The machine's chromium (Debian's package: `apt-get install chromium`), or '' when absent. */
+export function hostChromium(): string {
+  const r = spawnSync('sh', ['-c', 'command -v chromium'], { encoding: 'utf8' });
+  return r.status === 0 ? r.stdout.trim() : '';
+}
+
+/** A Chromium image's binary outside /usr (e.g. /headless-shell/headless-shell): where the machine's chromium is mounted. */
+function imageBinary(plan: ContainerPlan): string | undefined {
+  const cmd0 = String(plan.container.command?.[0] ?? '');
+  return plan.profile.kind === 'chromium' && cmd0.startsWith('/') && !cmd0.startsWith('/usr/') ? path.posix.normalize(cmd0) : undefined;
 }
 
 /** Shell lines that assemble `plan.rootfs` (base mounts, image mounts, volume mounts). */
@@ -208,6 +230,12 @@ export function mountScript(plan: ContainerPlan, vols: Map<string, PreparedVolum
   if (plan.profile.kind === 'jq') {
     if (!host.jq) throw new Error('the jq image needs jq on this machine (apt-get install jq)');
     L.push(`mount --bind ${q(host.jq)} ${q(`${r}/jq`)} || fail 'jq'`);
+  }
+  if (plan.profile.kind === 'chromium') {
+    const chromium = hostChromium();
+    if (!chromium) throw new Error('the browser sidecar needs Debian\'s chromium on this machine (apt-get install chromium)');
+    const binary = imageBinary(plan);
+    if (binary) L.push(`mount --bind ${q(chromium)} ${q(`${r}${binary}`)} || fail 'chromium'`);
   }
   for (const m of plan.container.volumeMounts ?? []) {
     const vol = vols.get(m.name);
