@@ -2,6 +2,8 @@
  * props -> the resolved Services, Ingress, HTTPRoute and NetworkPolicy: every default and derived
  * value, so src/build/network.ts only writes them out. Part of the model (src/model/model.ts).
  */
+import { BasicSettings } from '../props/settings';
+import { suffixedName } from '../core/names';
 import { IngressPathType, PolicyType, ServiceType } from '../props/enumerations';
 import { DEFAULTS, IngressTls, KubernetesJson, NetworkPolicyPortProps, NetworkPolicyRule, OpenClawChartProps } from '../props';
 
@@ -46,14 +48,19 @@ export interface ResolvedNetworkPolicy {
   readonly egress: readonly KubernetesJson[];
 }
 
+/** The Service of replica `i` alone (rendered when replicaCount > 1), named after the shared Service. */
+export function replicaServiceName(service: string, i: number): string {
+  return suffixedName(service, String(i));
+}
+
 export function resolveService(props: OpenClawChartProps): ResolvedService {
   const service = { ...DEFAULTS.service, ...props.service };
   return { type: service.type, annotations: service.annotations ?? {} };
 }
 
-export function resolveIngress(props: OpenClawChartProps): ResolvedIngress | undefined {
-  if (!props.ingress?.enabled) return undefined;
-  const ingress = { ...DEFAULTS.ingress, ...props.ingress };
+export function resolveIngress(settings: BasicSettings): ResolvedIngress | undefined {
+  const ingress = settings.ingress;
+  if (!ingress.enabled) return undefined;
   return {
     className: ingress.className,
     annotations: { ...(ingress.className === 'nginx' ? NGINX_WEBSOCKET_ANNOTATIONS : {}), ...ingress.annotations },

@@ -222,15 +222,3 @@ export function initStateCommand(a: InitStateArgs): string[] {
   ];
 }
 
-/**
- * The config file a rendered pod's init containers write a generated gateway token to, if any:
- * prepare-state's `--config` when it has `--token`, or the jq path's gateway-token argument.
- */
-export function generatedTokenFile(initContainers: ReadonlyArray<{ name?: string; command?: string[] }>): string | undefined {
-  for (const c of initContainers) {
-    const cmd = c.command ?? [];
-    if (c.name === 'gateway-token') return cmd[cmd.length - 1];
-    if (c.name === 'prepare-state' && cmd[3] === INIT_STATE_NAME && cmd.includes('--token')) return cmd[cmd.indexOf('--config') + 1];
-  }
-  return undefined;
-}
