@@ -48,7 +48,7 @@ describe('the default output passes every policy', () => {
 
   test('what the policies looked at: init containers included, no token, no Role', () => {
     const spec = podSpec(objects);
-    expect(spec.initContainers.map((c: any) => c.name)).toEqual(['prepare-state', 'gateway-token', 'migrate-config']);
+    expect(spec.initContainers.map((c: any) => c.name)).toEqual(['prepare-state', 'migrate-config']);
     expect(spec.automountServiceAccountToken).toBe(false);
     expect(objects.filter((o) => o.kind === 'Role')).toEqual([]);
     expect(spec.containers[0].image).toBe('ghcr.io/openclaw/openclaw:2026.9.6');
@@ -133,7 +133,6 @@ describe('the policy checker catches violations (negative tests)', () => {
       for (const c of [...podSpec(o).initContainers, ...podSpec(o).containers]) delete c.securityContext.seccompProfile;
     }, [
       `${podId} init container prepare-state: seccompProfile.type must be RuntimeDefault or Localhost (got nothing)`,
-      `${podId} init container gateway-token: seccompProfile.type must be RuntimeDefault or Localhost (got nothing)`,
       `${podId} init container migrate-config: seccompProfile.type must be RuntimeDefault or Localhost (got nothing)`,
       `${podId} container openclaw: seccompProfile.type must be RuntimeDefault or Localhost (got nothing)`,
     ]],
