@@ -98,7 +98,8 @@ function readValues(target, notDone) {
   try { return slurp(text); } catch (e) { return undefined; }
 }
 
-// A temporary file beside the target (so the rename is atomic), removed on any failure or signal.
+// A temporary file beside the target (so the rename is atomic), removed on any failure. A signal
+// waits for the synchronous steps to end (no half-written or stray file), then exits 128+n.
 let tmp;
 const dropTmp = () => { if (tmp) { try { fs.unlinkSync(tmp); } catch (e) { /* already gone */ } tmp = undefined; } };
 for (const [sig, code] of [['SIGHUP', 129], ['SIGINT', 130], ['SIGTERM', 143]]) process.on(sig, () => { dropTmp(); process.exit(code); });
