@@ -85,7 +85,7 @@ test('minimal: the defaults, in namespace openclaw', () => {
   expect(sts.spec.replicas).toBe(1);
   // No Secret to create: the pod generates its own gateway token.
   expect(envOf(sts).OPENCLAW_GATEWAY_TOKEN).toBeUndefined();
-  expect(sts.spec.template.spec.initContainers.map((c: any) => c.name)).toContain('gateway-token');
+  expect(sts.spec.template.spec.initContainers[0].command).toContain('--token');
   expect(objects.map((o) => o.kind)).not.toContain('Secret');
   expect(objects.map((o) => o.kind)).not.toContain('Ingress');
 });
