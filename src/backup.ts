@@ -8,6 +8,7 @@ import { BACKUP_CLAIMS, BackupClaim, isOneOf, orList } from './enumerations';
 import { PATHS, VOLUMES } from './layout';
 import { DEFAULTS, KubernetesJson, OpenClawChartProps } from './props';
 import { backupFreshnessCheck, backupLoopCommand } from './scripts/backup-loop';
+import { ResolvedBackupS3, s3Env } from './backup-s3';
 
 /** Seconds from the backup container's start to its first archive: "within a minute". */
 export const FIRST_BACKUP_DELAY_SECONDS = 30;
@@ -86,6 +87,8 @@ export interface BackupContainerInputs {
   readonly image: { readonly ref: string; readonly pullPolicy: string };
   readonly securityContext: KubernetesJson;
   readonly dataDir: string;
+  /** Uploads each archive there (`backup.s3`). */
+  readonly s3?: ResolvedBackupS3;
 }
 
 /**
@@ -104,7 +107,7 @@ export function backupContainer(m: BackupContainerInputs): KubernetesJson {
       intervalSeconds: m.backup.intervalSeconds,
       keep: m.backup.keep,
     }, OPENCLAW_CLI),
-    env: [{ name: 'OPENCLAW_STATE_DIR', value: PATHS.stateDir }],
+    env: [{ name: 'OPENCLAW_STATE_DIR', value: PATHS.stateDir }, ...(m.s3 ? s3Env(m.s3) : [])],
     volumeMounts: [
       { name: VOLUMES.data, mountPath: m.dataDir },
       { name: VOLUMES.data, mountPath: PATHS.stateDir, subPath: '.openclaw' },

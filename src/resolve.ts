@@ -3,6 +3,7 @@
  * and never re-default or recompute anything.
  */
 import { ResolvedBackup, resolveBackup } from './backup';
+import { ResolvedBackupS3, ResolvedRestore, resolveBackupS3, resolveRestore, s3Egress } from './backup-s3';
 import { checkProps } from './check';
 import { ConfigProblem, ProblemCollector } from './errors';
 import { gatewayAuthProvided } from './gateway-auth';
@@ -86,6 +87,12 @@ export interface Model {
   readonly migrateConfig: boolean;
   /** Scheduled backups (`backup.enabled`); undefined when off. */
   readonly backup?: ResolvedBackup;
+  /** S3-compatible storage for the archives (`backup.s3`); undefined when not set. */
+  readonly backupS3?: ResolvedBackupS3;
+  /** The restore-state init container (`backup.restoreFrom`); undefined when not set. */
+  readonly restore?: ResolvedRestore;
+  /** `upgrade.backupFirst` and `upgrade.allowDowngrade`. */
+  readonly upgrade: { readonly backupFirst: boolean; readonly allowDowngrade: boolean };
   /** The PrometheusRule and ServiceMonitor (`monitoring.*`); undefined when neither is on. */
   readonly monitoring?: ResolvedMonitoring;
   /** Legal but dangerous or ineffective settings, each naming its path: said on stderr, errors with `--strict`. */
@@ -112,6 +119,17 @@ export function resolveCheckedModel(props: OpenClawChartProps, defaultRelease: s
   // The construct id is the release name when releaseName is absent: check it like one.
   if (!checked) checkProps(props.releaseName === undefined ? { ...props, releaseName: defaultRelease } : props, problems);
   const backup = resolveBackup(props, props.persistence?.enabled ?? DEFAULTS.persistence.enabled, problems);
+  const backupS3 = resolveBackupS3(props, problems);
+  const restore = resolveRestore(props, backupS3, problems);
+  for (const k of ['backupFirst', 'allowDowngrade'] as const) {
+    const v = props.upgrade?.[k];
+    if (v !== undefined && typeof v !== 'boolean') problems.add(`upgrade.${k}`, 'must be true or false', v);
+  }
+  const basePolicy = resolveNetworkPolicy(props);
+  // The backups reach the bucket through a policy that restricts egress.
+  const networkPolicy = basePolicy && backupS3?.host && (backup || restore || (props.upgrade?.backupFirst ?? DEFAULTS.upgrade.backupFirst)) && basePolicy.policyTypes.includes('Egress')
+    ? { ...basePolicy, egress: [...basePolicy.egress, s3Egress(backupS3, basePolicy.allowDNS, problems)] }
+    : basePolicy;
   problems.throwIfAny();
 
   const release = props.releaseName ?? defaultRelease;
@@ -203,13 +221,19 @@ export function resolveCheckedModel(props: OpenClawChartProps, defaultRelease: s
     generateToken: tokenEnv === undefined,
     migrateConfig: props.upgrade?.migrateConfig ?? DEFAULTS.upgrade.migrateConfig,
     backup,
+    backupS3,
+    restore,
+    upgrade: {
+      backupFirst: props.upgrade?.backupFirst ?? DEFAULTS.upgrade.backupFirst,
+      allowDowngrade: props.upgrade?.allowDowngrade ?? DEFAULTS.upgrade.allowDowngrade,
+    },
     monitoring,
     warnings: problems.warnings,
     workload: resolveWorkload(props, replicas),
     service: resolveService(props),
     ingress: resolveIngress(props),
     httpRoute: resolveHttpRoute(props),
-    networkPolicy: resolveNetworkPolicy(props),
+    networkPolicy,
   };
 }
 

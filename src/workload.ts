@@ -3,14 +3,15 @@
  */
 import { ManifestSink } from './manifest-sink';
 import { MANAGED_CONFIG_KEY, PATHS, PORT_NAME, VOLUMES } from './layout';
-import { KubernetesJson } from './props';
+import { DEFAULTS, KubernetesJson } from './props';
 import { Model, ResolvedProbe } from './resolve';
 import { configMergeCommand } from './scripts/config-merge';
 import { replicaWrapperCommand } from './scripts/replica-env';
 import { prepareStateCommand } from './scripts/prepare-state';
 import { configMigrationCommand, MIGRATE_CONFIG_CONTAINER } from './scripts/config-migration';
 import { gatewayTokenCommand } from './scripts/gateway-token';
-import { backupClaimTemplate, backupContainer } from './backup';
+import { BACKUPS_SUBPATH, backupClaimTemplate, backupContainer } from './backup';
+import { restoreContainer, s3Env } from './backup-s3';
 
 export function addWorkload(sink: ManifestSink, model: Model, podAnnotations: Record<string, string>): void {
   const workload = model.workload;
@@ -129,7 +130,7 @@ function podSpec(model: Model): KubernetesJson {
       ...probes(model),
       resources: model.resources,
     },
-    ...(model.backup ? [backupContainer({ backup: model.backup, image: model.image, securityContext: model.securityContext, dataDir: model.dataDir })] : []),
+    ...(model.backup ? [backupContainer({ backup: model.backup, image: model.image, securityContext: model.securityContext, dataDir: model.dataDir, s3: model.backupS3 })] : []),
     ],
     volumes,
   };
@@ -156,6 +157,13 @@ function initContainers(model: Model, dataMount: KubernetesJson, gatewayMounts: 
     volumeMounts: [dataMount, ...(seed ? [{ name: VOLUMES.nodeModules, mountPath: PATHS.nodeModulesSeed }] : [])],
     ...common,
   }];
+  if (model.restore && model.backupS3) {
+    // Before anything reads or writes openclaw.json: a restored config is then merged and checked like any other.
+    containers.push(restoreContainer({
+      restore: model.restore, s3: model.backupS3, image: model.image, securityContext: model.securityContext,
+      resources: model.backup?.resources ?? { limits: DEFAULTS.backup.resources.limits, requests: DEFAULTS.backup.resources.requests }, dataDir: model.dataDir,
+    }));
+  }
   if (model.managedConfig) {
     containers.push({
       name: 'gateway-config',
@@ -177,19 +185,32 @@ function initContainers(model: Model, dataMount: KubernetesJson, gatewayMounts: 
     });
   }
   if (model.migrateConfig) {
+    const preUpgrade = preUpgradeDir(model);
+    const ownBackups = preUpgrade.startsWith(`${PATHS.backupsDir}/`);
     containers.push({
       name: MIGRATE_CONFIG_CONTAINER,
       image: model.image.ref,
       imagePullPolicy: model.image.pullPolicy,
-      command: configMigrationCommand(model.configFile),
-      env: model.env,
+      command: configMigrationCommand(model.configFile, { preUpgradeDir: preUpgrade, allowDowngrade: model.upgrade.allowDowngrade }),
+      env: preUpgrade && model.backupS3 ? [...model.env, ...s3Env(model.backupS3).filter((e) => e.name !== 'POD_NAME')] : model.env,
       ...(model.envFrom.length ? { envFrom: model.envFrom } : {}),
-      volumeMounts: gatewayMounts,
+      volumeMounts: ownBackups ? [...gatewayMounts, { name: VOLUMES.backups, mountPath: PATHS.backupsDir }] : gatewayMounts,
       securityContext: model.securityContext,
       resources: model.resources,
     });
   }
   return containers;
+}
+
+/**
+ * Where migrate-config puts the pre-upgrade archive: `pre-upgrade/` beside the scheduled archives
+ * (the backups claim with `backup.claim: own`, else the state claim's backups directory); '' when
+ * `upgrade.backupFirst` is off or nothing persists.
+ */
+function preUpgradeDir(model: Model): string {
+  if (!model.upgrade.backupFirst) return '';
+  if (model.backup?.claim === 'own') return `${PATHS.backupsDir}/pre-upgrade`;
+  return model.persistence.enabled ? `${model.dataDir}/${BACKUPS_SUBPATH}/pre-upgrade` : '';
 }
 
 function probes(model: Model): KubernetesJson {
