@@ -147,6 +147,10 @@ describe('off-site backups to a real S3 server (MinIO), restore from the bucket'
     expect(log).toMatch(/openclaw-s3: removed old archive s3:\/\/openclaw-e2e\/e2e\/my-openclaw-0\/\S+ \(keeping the newest 2\)/);
     expect(log).not.toContain(s3.secretKey);
     expect(before.key).toMatch(ARCHIVE);
+    // `latest` is the last archive the backup container uploaded.
+    const uploaded = [...log.matchAll(/openclaw-s3: uploaded s3:\/\/openclaw-e2e\/(\S+): /g)].map((m) => m[1]);
+    figures.uploaded = uploaded;
+    expect(before.key).toBe(uploaded[uploaded.length - 1]);
     // What MinIO holds under the prefix: the newest two (its xl.meta per object).
     const objects = fs.readdirSync(path.join(s3.dataDir, 'export', 'openclaw-e2e', 'e2e', 'my-openclaw-0')).filter((f) => f.endsWith('-openclaw-backup.tar.gz'));
     expect(objects).toHaveLength(2);
