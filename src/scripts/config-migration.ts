@@ -74,7 +74,7 @@ bounded() {
   if command -v timeout >/dev/null 2>&1; then timeout ${MIGRATION_COMMAND_TIMEOUT_SECONDS} "$@"; else "$@"; fi
 }
 refuse() {
-  printf '%s: %s\n' "$me" "$1" >/dev/termination-log 2>/dev/null || true
+  { printf '%s: %s\\n' "$me" "$1" >/dev/termination-log; } 2>/dev/null || true
   die "$1"
 }
 # The newest release known to have written the state: meta.lastTouchedVersion, or the release this
@@ -87,28 +87,31 @@ if [ -n "$newest" ] && [ "$newest" != "$running" ]; then
   fi
   warn "starting OpenClaw $running on state written by OpenClaw $newest: allowed by upgrade.allowDowngrade"
 fi
-# Before anything touches the state of another release: a verified archive, also off-site with backup.s3.
+# Before anything touches the state of another release: an archive of it, also off-site with backup.s3.
+# A plain tar, not openclaw backup create: the new release's CLI refuses state whose database it
+# has not migrated yet (measured: 2026.9.6 on 2026.7.35's state, "schema migration required").
+# No gateway runs while init containers do, so the files are at rest.
 if [ -n "$pre_upgrade" ] && [ -n "$touched$validated" ]; then
-  say "release change ($from -> $running): taking a verified archive into $pre_upgrade first"
+  old=\${touched:-$validated}
+  data=$(dirname -- "$(dirname -- "$config")")
+  name=$(date -u +%Y-%m-%dT%H-%M-%SZ)-openclaw-$old-pre-upgrade.tar.gz
+  say "release change ($from -> $running): archiving the state into $pre_upgrade/$name first"
   mkdir -p -- "$pre_upgrade" && chmod 700 "$pre_upgrade" || refuse "cannot create $pre_upgrade for the pre-upgrade archive; the gateway was not started. Free the claim, or set upgrade.backupFirst: false to upgrade without one."
-  stage=$(umask 077 && mktemp -d "$pre_upgrade/.partial.XXXXXX") || refuse "cannot write to $pre_upgrade; the gateway was not started. Free the claim, or set upgrade.backupFirst: false to upgrade without an archive."
-  if ! bounded node dist/index.js backup create --verify --output "$stage"; then
-    rm -rf -- "$stage"
-    refuse "openclaw backup create --verify failed before the upgrade from $from to $running (see above); the state was not touched and the gateway was not started. Fix it, or set upgrade.backupFirst: false to upgrade without an archive."
+  part=$pre_upgrade/.partial.$name
+  # The archive holds credentials: private from its first byte.
+  if ! (umask 077 && cd "$data" && tar -czf "$part" .openclaw $( [ -d .config/openclaw ] && echo .config/openclaw )) ||
+     ! gzip -t "$part" || ! tar -tzf "$part" | grep -qx '.openclaw/openclaw.json'; then
+    rm -f -- "$part"
+    refuse "cannot archive the state of $from into $pre_upgrade before the upgrade to $running (disk full?); the state was not touched and the gateway was not started. Free the claim, or set upgrade.backupFirst: false to upgrade without an archive."
   fi
-  for f in "$stage"/*-openclaw-backup.tar.gz; do
-    [ -f "$f" ] || continue
-    name=\${f##*/}
-    chmod 600 "$f" && mv -- "$f" "$pre_upgrade/$name" || refuse "cannot move the pre-upgrade archive into $pre_upgrade"
-    say "pre-upgrade archive $pre_upgrade/$name verified: $(wc -c <"$pre_upgrade/$name" | tr -d ' ') bytes (state of $from)"
-    if [ -n "\${OPENCLAW_S3_CLIENT:-}" ]; then
-      node -e "$OPENCLAW_S3_CLIENT" put "$pre_upgrade/$name" "\${OPENCLAW_S3_PREFIX:-}\${POD_NAME}/pre-upgrade/$name" ||
-        refuse "cannot upload the pre-upgrade archive to s3://$OPENCLAW_S3_BUCKET (see above); it is on the claim at $pre_upgrade/$name. The gateway was not started: fix the bucket, or set upgrade.backupFirst: false."
-    fi
-  done
-  rm -rf -- "$stage"
-  ls -1t -- "$pre_upgrade" | grep -e '-openclaw-backup\.tar\.gz$' | tail -n +${PRE_UPGRADE_KEEP + 1} | while IFS= read -r old; do
-    rm -f -- "$pre_upgrade/$old" && say "removed old pre-upgrade archive $old (keeping the newest ${PRE_UPGRADE_KEEP})"
+  mv -- "$part" "$pre_upgrade/$name" || refuse "cannot move the pre-upgrade archive into $pre_upgrade"
+  say "pre-upgrade archive $pre_upgrade/$name verified: $(wc -c <"$pre_upgrade/$name" | tr -d ' ') bytes (state of $from)"
+  if [ -n "\${OPENCLAW_S3_CLIENT:-}" ]; then
+    node -e "$OPENCLAW_S3_CLIENT" put "$pre_upgrade/$name" "\${OPENCLAW_S3_PREFIX:-}\${POD_NAME}/pre-upgrade/$name" ||
+      refuse "cannot upload the pre-upgrade archive to s3://$OPENCLAW_S3_BUCKET (see above); it is on the claim at $pre_upgrade/$name. The gateway was not started: fix the bucket, or set upgrade.backupFirst: false."
+  fi
+  ls -1t -- "$pre_upgrade" | grep -e '-pre-upgrade\.tar\.gz$' | tail -n +${PRE_UPGRADE_KEEP + 1} | while IFS= read -r gone; do
+    rm -f -- "$pre_upgrade/$gone" && say "removed old pre-upgrade archive $gone (keeping the newest ${PRE_UPGRADE_KEEP})"
   done
 fi
 validate() {

@@ -27,7 +27,7 @@ state=$data/.openclaw
 done_marker=$data/.openclaw-cdk8s-restored
 stage=$data/.restore-state
 refuse() {
-  printf '%s: %s\\n' "$me" "$1" >/dev/termination-log 2>/dev/null || true
+  { printf '%s: %s\\n' "$me" "$1" >/dev/termination-log; } 2>/dev/null || true
   rm -rf -- "$stage"
   die "$1"
 }

@@ -21,7 +21,7 @@ const data = (pvc: string) => path.join(pvc, 'data-my-openclaw-0');
 /** The pre-upgrade archives migrate-config left on the state claim. */
 export function preUpgradeArchives(pvc: string): string[] {
   const dir = path.join(data(pvc), 'backups', 'pre-upgrade');
-  return fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('-openclaw-backup.tar.gz')).sort() : [];
+  return fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('-pre-upgrade.tar.gz')).sort() : [];
 }
 
 /**
@@ -74,14 +74,13 @@ export async function rollbackPerDocs(m: RollbackInputs): Promise<RollbackRun> {
   const downgrade = await runPod(oldRender, { install: m.oldInstall, namespace: m.namespace, pvcDir: m.pvc, timeoutMs: 240000 });
   figures.downgradeRefusedMs = Date.now() - t;
 
-  // 2. docs/day-two.md: the README's restore pod and script, with ARCHIVE naming the pre-upgrade archive.
+  // 2. docs/day-two.md's rollback script in the README's restore pod: the newest pre-upgrade archive.
   const doc = fs.readFileSync(path.join(ROOT, 'docs', 'day-two.md'), 'utf8');
   const section = doc.split(/^## /m).find((s) => s.startsWith('Undoing an upgrade')) ?? '';
-  const how = /`env ARCHIVE=(\/backups\/pre-upgrade\/)<archive> sh -c '\.\.\.'`/.exec(section);
-  if (!how) throw new Error('docs/day-two.md "Undoing an upgrade" no longer says `env ARCHIVE=/backups/pre-upgrade/<archive> sh -c \'...\'`');
+  const script = /kubectl exec -n openclaw openclaw-restore -- sh -c '\n([\s\S]*?)\n'\n/.exec(section)?.[1];
+  if (!script) throw new Error('docs/day-two.md "Undoing an upgrade" has no `kubectl exec -n openclaw openclaw-restore -- sh -c` script');
   const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
   const podYaml = /cat > restore-pod\.yaml <<'YAML'\n([\s\S]*?)\nYAML\n/.exec(readme)![1];
-  const script = /kubectl exec -n openclaw openclaw-restore -- sh -c '\n([\s\S]*?)\n'\n/.exec(readme)![1];
   const archives = preUpgradeArchives(m.pvc);
   const archive = archives[archives.length - 1];
   if (!archive) throw new Error('no pre-upgrade archive on the claim');
@@ -94,7 +93,7 @@ export async function rollbackPerDocs(m: RollbackInputs): Promise<RollbackRun> {
   }], {
     install: m.install, namespace: m.namespace, pvcDir: m.pvc, timeoutMs: 180000, authCheck: false,
     whileReady: async (pod) => {
-      restored = await pod.exec(['env', `ARCHIVE=${how[1]}${archive}`, 'sh', '-c', script], 170000);
+      restored = await pod.exec(['sh', '-c', script], 170000);
     },
   });
   figures.restoreMs = Date.now() - t;

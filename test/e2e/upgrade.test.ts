@@ -162,7 +162,7 @@ describe.each(jumps.map((j) => [j.from, j.why, j.props ?? {}] as const))('upgrad
   it('took a verified archive of the old state before the new release touched it', () => {
     const log = current.initContainers.find((c) => c.name === 'migrate-config')!.stdout;
     if (!before.config.meta?.lastTouchedVersion) return; // no release recorded: nothing says it is a release change
-    expect(log).toMatch(new RegExp(`pre-upgrade archive /data/backups/pre-upgrade/\\S+-openclaw-backup\\.tar\\.gz verified: \\d+ bytes \\(state of OpenClaw ${from.replace(/\./g, '\\.')}\\)`));
+    expect(log).toMatch(new RegExp(`pre-upgrade archive /data/backups/pre-upgrade/\\S+-openclaw-${from.replace(/\./g, '\\.')}-pre-upgrade\\.tar\\.gz verified: \\d+ bytes \\(state of OpenClaw ${from.replace(/\./g, '\\.')}\\)`));
     expect(preUpgradeArchives(pvc)).toHaveLength(1);
   });
 
@@ -227,8 +227,8 @@ describe.each(jumps.map((j) => [j.from, j.why, j.props ?? {}] as const))('upgrad
     expect(refusal.stderr).toContain(`was written by OpenClaw ${DEFAULT_OPENCLAW_VERSION}, newer than this image's ${from}`);
     expect(refusal.stderr).toContain('upgrade.allowDowngrade: true');
     expect(r.downgrade.main.started).toBe(false);
-    // 2. The README's restore pod and script, with ARCHIVE set to the pre-upgrade archive as docs/day-two.md says.
-    expect(r.restored.out).toContain(`restored /backups/pre-upgrade/${r.archive} into /data/.openclaw`);
+    // 2. docs/day-two.md's rollback script in the README's restore pod, the newest pre-upgrade archive.
+    expect(r.restored.out).toContain(`rolled back /data/.openclaw to /backups/pre-upgrade/${r.archive}`);
     // 3. The old tag on the restored state: healthy, with the state the old release had.
     expectHealthy(r.rolledBack, `rollback to ${from}`);
     const config = configOf(pvc);

@@ -133,18 +133,21 @@ describe('the migrate-config init container', () => {
 
 describe('release changes: an archive first, no silent downgrade', () => {
   const archives = () => (fs.existsSync(preUpgrade()) ? fs.readdirSync(preUpgrade()).filter((f) => !f.startsWith('.')) : []);
+  const PRE = /^\d{4}-\d\d-\d\dT\d\d-\d\d-\d\dZ-openclaw-2026\.7\.35-pre-upgrade\.tar\.gz$/;
 
-  it('an upgrade takes a verified archive of the old state before OpenClaw validates or migrates it', () => {
+  it('an upgrade archives the old state before OpenClaw validates or migrates it', () => {
     writeConfig({ meta: { lastTouchedVersion: '2026.7.35' }, fixable: true });
     const r = run();
     expect(r.status).toBe(0);
-    expect(r.calls[0]).toMatch(/^backup create --verify --output .*\/pre-upgrade\/\.partial\./);
-    expect(r.calls.slice(1)).toEqual(['config validate', 'doctor --fix --non-interactive', 'config validate']);
-    expect(archives()).toEqual(['2026-12-06T00-00-00.000+00-00-openclaw-backup.tar.gz']);
-    // The archive holds the state as the old release left it (the stand-in copies the config).
-    expect(JSON.parse(fs.readFileSync(path.join(preUpgrade(), archives()[0]), 'utf8')).fixable).toBe(true);
-    expect(fs.statSync(path.join(preUpgrade(), archives()[0])).mode & 0o777).toBe(0o600);
-    expect(r.stdout).toContain('release change (OpenClaw 2026.7.35 -> 2026.9.6): taking a verified archive');
+    expect(r.calls).toEqual(['config validate', 'doctor --fix --non-interactive', 'config validate']);
+    expect(archives()).toEqual([expect.stringMatching(PRE)]);
+    const file = path.join(preUpgrade(), archives()[0]);
+    // The archive holds the state as the old release left it, before doctor --fix.
+    const inside = spawnSync('tar', ['-xzOf', file, '.openclaw/openclaw.json'], { encoding: 'utf8' });
+    expect(JSON.parse(inside.stdout).fixable).toBe(true);
+    expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+    expect(r.stdout).toContain(`release change (OpenClaw 2026.7.35 -> 2026.9.6): archiving the state into ${preUpgrade()}/`);
+    expect(r.stdout).toMatch(/pre-upgrade archive \S+ verified: \d+ bytes \(state of OpenClaw 2026\.7\.35\)/);
   });
 
   it('no archive when no release is recorded (a fresh volume whose config only the chart wrote), or with backupFirst off', () => {
@@ -156,14 +159,16 @@ describe('release changes: an archive first, no silent downgrade', () => {
     expect(archives()).toEqual([]);
   });
 
-  it('a failed archive stops the upgrade: exit 1, OpenClaw never migrates', () => {
+  it('an archive that cannot be written stops the upgrade: exit 1, OpenClaw never runs', () => {
     writeConfig({ meta: { lastTouchedVersion: '2026.7.35' }, fixable: true });
-    const r = run({ env: { BACKUP_FAILS: '1' } });
+    fs.mkdirSync(path.dirname(preUpgrade()), { recursive: true });
+    fs.writeFileSync(preUpgrade(), 'a file where the directory should be');
+    const r = run();
     expect(r.status).toBe(1);
-    expect(r.calls).toEqual([expect.stringMatching(/^backup create/)]);
-    expect(r.stderr).toContain('openclaw backup create --verify failed before the upgrade from OpenClaw 2026.7.35 to 2026.9.6');
+    expect(r.calls).toEqual([]);
+    expect(r.stderr).toContain('the gateway was not started');
     expect(r.stderr).toContain('upgrade.backupFirst: false');
-    expect(fs.readdirSync(preUpgrade())).toEqual([]);
+    expect(JSON.parse(fs.readFileSync(config, 'utf8')).fixable).toBe(true);
   });
 
   it('refuses state written by a newer release, naming both and the way back', () => {
@@ -174,6 +179,7 @@ describe('release changes: an archive first, no silent downgrade', () => {
     expect(r.stderr).toContain('was written by OpenClaw 2026.10.1, newer than this image\'s 2026.9.6');
     expect(r.stderr).toContain('Undoing an upgrade');
     expect(r.stderr).toContain('upgrade.allowDowngrade: true');
+    expect(r.stderr).not.toContain('termination-log');
   });
 
   it('also when only the validated-release marker is newer; a prerelease of the same day is older', () => {
@@ -190,18 +196,19 @@ describe('release changes: an archive first, no silent downgrade', () => {
     const r = run({ allowDowngrade: true });
     expect(r.status).toBe(0);
     expect(r.stderr).toContain('starting OpenClaw 2026.9.6 on state written by OpenClaw 2026.10.1: allowed by upgrade.allowDowngrade');
-    expect(r.calls).toEqual([expect.stringMatching(/^backup create/), 'config validate']);
+    expect(archives()).toEqual([expect.stringMatching(/-openclaw-2026\.10\.1-pre-upgrade\.tar\.gz$/)]);
+    expect(r.calls).toEqual(['config validate']);
   });
 
   it('keeps the newest 3 pre-upgrade archives', () => {
     fs.mkdirSync(preUpgrade(), { recursive: true });
     for (const [i, n] of ['a', 'b', 'c'].entries()) {
-      const f = path.join(preUpgrade(), `${n}-openclaw-backup.tar.gz`);
+      const f = path.join(preUpgrade(), `${n}-openclaw-2026.6.35-pre-upgrade.tar.gz`);
       fs.writeFileSync(f, n);
       fs.utimesSync(f, 1000 + i, 1000 + i);
     }
     writeConfig({ meta: { lastTouchedVersion: '2026.7.35' } });
     expect(run().status).toBe(0);
-    expect(archives().sort()).toEqual(['2026-12-06T00-00-00.000+00-00-openclaw-backup.tar.gz', 'b-openclaw-backup.tar.gz', 'c-openclaw-backup.tar.gz']);
+    expect(archives().sort()).toEqual([expect.stringMatching(PRE), 'b-openclaw-2026.6.35-pre-upgrade.tar.gz', 'c-openclaw-2026.6.35-pre-upgrade.tar.gz']);
   });
 });
