@@ -1,13 +1,13 @@
 /**
  * Ingress, HTTPRoute, trusted proxies, Control UI origins and the NetworkPolicy.
  */
-import { INGRESS_PATH_TYPES, POLICY_TYPES, PROTOCOLS, isOneOf, orList } from '../enumerations';
-import { ProblemCollector } from '../errors';
-import { HOST_NAME, PORT_NAME_PATTERN, isDnsSubdomain } from '../formats';
+import { INGRESS_PATH_TYPES, POLICY_TYPES, PROTOCOLS, isOneOf, orList } from '../props/enumerations';
+import { ProblemCollector } from '../core/errors';
+import { HOST_NAME, PORT_NAME_PATTERN, isDnsSubdomain } from '../core/patterns';
 import { NetworkPolicyPortProps, OpenClawChartProps } from '../props';
-import { BasicSettings } from '../settings';
-import { parseRange } from '../cidr';
-import { trustedProxiesAdvice, trustedProxiesWidth } from '../trusted-proxies';
+import { BasicSettings } from '../props/settings';
+import { parseRange } from '../core/cidr';
+import { trustedProxiesAdvice, trustedProxiesWidth } from '../core/trusted-proxies';
 
 /** A C0 control or DEL: a newline in a path ends the line of the controller's config it is copied into (ingress-nginx's location). */
 const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/;
@@ -17,7 +17,7 @@ export function checkNetwork(props: OpenClawChartProps, s: BasicSettings, p: Pro
   const ingress = props.ingress;
   if (ingress?.enabled) {
     const hosts = new Set<string>();
-    s.ingressHosts.forEach((h, i) => {
+    s.ingress.hosts.forEach((h, i) => {
       if (!h.host || !HOST_NAME.test(h.host) || h.host.length > 253) {
         p.add(`ingress.hosts[${i}].host`, 'must be a lower case DNS name without scheme, port or path (e.g. openclaw.example.com)', h.host);
       } else if (/^[0-9.]+$/.test(h.host)) p.add(`ingress.hosts[${i}].host`, 'must be a DNS name, not an IP address (the API server rejects IP hosts)', h.host);

@@ -5,8 +5,8 @@
  * the scripts run against a real MinIO and the real OpenClaw in test/e2e/s3.test.ts.
  */
 import { OpenClawChartProps } from '../../src';
-import { restoreStateCommand } from '../../src/scripts/restore-state';
-import { s3ClientSource } from '../../src/scripts/s3-client';
+import { restoreStateCommand } from '../../src/build/shell/restore-state';
+import { s3ClientSource } from '../../src/build/shell/s3-client';
 import { expectValidManifests } from '../helpers/k8s-valid';
 import { findObject, podSpecOf, synthError, synthObjects } from '../helpers/synth';
 

@@ -12,11 +12,11 @@ import * as os from 'os';
 import * as path from 'path';
 import { OpenClawChartProps } from '../../src';
 import { synthObjects } from '../helpers/synth';
-import { ensureOpenClaw, OpenClawInstall } from './install';
-import { PodNetwork } from './pod-network';
-import { PodRunResult, runPod } from './pod-runner';
-import { expectHealthy } from './pod-story';
-import { S3Server, startS3 } from './s3-server';
+import { ensureOpenClaw, OpenClawInstall } from './harness/install';
+import { PodNetwork } from './harness/pod-network';
+import { PodRunResult, runPod } from './harness/pod-runner';
+import { expectHealthy } from './harness/pod-story';
+import { S3Server, startS3 } from './harness/s3-server';
 
 const NS = 'openclaw';
 const MODEL = 'anthropic/claude-sonnet-4-6';

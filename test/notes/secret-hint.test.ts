@@ -8,8 +8,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { OpenClawChartProps } from '../../src';
-import { renderNotes } from '../../src/notes';
-import { requiredSecretKeys } from '../../src/notes-secrets';
+import { renderNotes } from '../../src/notes/summary';
+import { requiredSecretKeys } from '../../src/notes/secrets';
 import { synthObjects } from '../helpers/synth';
 
 /** The `Create:` command of the notes, its continuation lines joined, without the hint lines. */

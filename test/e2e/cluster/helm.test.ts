@@ -10,7 +10,7 @@ import * as path from 'path';
 import { helmBinary } from '../../helm/helm-binary';
 import { cli } from '../../cli/run-cli';
 import { RENDERED_DIR, SCENARIOS_DIR } from '../../helpers/fixtures';
-import { CLUSTER_START_TIMEOUT_MS, ClusterInfo, getJson, kubectl, playNode, startCluster } from './control-plane';
+import { CLUSTER_START_TIMEOUT_MS, ClusterInfo, getJson, kubectl, playNode, startCluster } from '../harness/control-plane';
 
 const REPO = path.resolve(__dirname, '..', '..', '..');
 const RELEASE = 'my-openclaw';
