@@ -242,11 +242,12 @@ export interface UpgradeProps {
   readonly migrateConfig?: boolean;
   /**
    * On a release change (the state was last written by another OpenClaw release than the image's),
-   * migrate-config first takes a verified archive (`openclaw backup create --verify`) into
-   * `pre-upgrade/` beside the backups (`backup.claim`; on the state claim when backups are off),
-   * and uploads it to `backup.s3` when set, before OpenClaw touches the state. If the archive
-   * cannot be made, the gateway is not started. The newest 3 pre-upgrade archives are kept on the
-   * claim. See "Undoing an upgrade" in docs/day-two.md.
+   * migrate-config first archives the state at rest (a checked `tar.gz` of `.openclaw`: the new
+   * release's `openclaw backup create` refuses state it has not migrated yet) into `pre-upgrade/`
+   * beside the backups (`backup.claim`; on the state claim when backups are off), and uploads it to
+   * `backup.s3` when set, before OpenClaw touches the state. If the archive cannot be made, the
+   * gateway is not started. The newest 3 are kept on the claim. See "Undoing an upgrade" in
+   * docs/day-two.md.
    * @default true
    */
   readonly backupFirst?: boolean;
