@@ -73,6 +73,10 @@ const CONSTRAINTS: Record<string, { ref?: ValueFormatName; keys?: ValueFormatNam
   'backup.s3.bucket': { schema: { pattern: '^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$' } },
   'backup.s3.endpoint': { schema: { pattern: '^https?://[^/?#@]+/?$' } },
   'backup.s3.keep': { schema: { minimum: 1, maximum: 1000 } },
+  // Object keys are signed byte for byte: printable ASCII without a backslash, not starting with /.
+  'backup.s3.prefix': { schema: { pattern: '^$|^(?!/)[\\x20-\\x5b\\x5d-\\x7e]{0,511}/$' } },
+  'backup.s3.region': { schema: { pattern: '^[a-z0-9][a-z0-9-]{0,31}$' } },
+  'backup.restoreFrom.s3.key': { schema: { pattern: '^(?!/)[\\x20-\\x5b\\x5d-\\x7e]{1,1024}$' } },
   'backup.s3.credentialsSecret.name': { ref: 'dnsSubdomain' },
   'backup.s3.credentialsSecret.accessKeyIdKey': { ref: 'dataKey' },
   'backup.s3.credentialsSecret.secretAccessKeyKey': { ref: 'dataKey' },
