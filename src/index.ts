@@ -20,7 +20,7 @@ export type {
   ServiceAccountProps, RbacProps,
   EnvProps, ExtraEnvVar, EnvFromConfigMap, EnvFromSecret, ExistingSecretProps, ConfigMapProps, SecretProps,
   GatewayProps, ControlUiProps, ChannelsProps, ChannelConfig,
-  BackupProps, MonitoringProps, PrometheusRuleProps, ServiceMonitorProps, UpgradeProps,
+  BackupProps, BackupRestoreProps, BackupS3Props, MonitoringProps, PrometheusRuleProps, ServiceMonitorProps, UpgradeProps,
   BrowserProps, BrowserImageProps,
 } from './props';
 export { DEFAULTS } from './props';
