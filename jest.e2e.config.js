@@ -14,5 +14,5 @@ module.exports = {
   testTimeout: 330000,
   maxWorkers: 1,
   // The cluster tests (test/e2e/cluster) share one control plane; it stops when the suite ends.
-  globalTeardown: '<rootDir>/test/e2e/cluster/teardown.js',
+  globalTeardown: '<rootDir>/test/e2e/harness/cluster-teardown.js',
 };

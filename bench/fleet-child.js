@@ -24,7 +24,7 @@ if (!MODES.includes(mode) || !(count >= 0) || !outdir) {
 }
 const lib = require('../lib/src');
 // The fleet's own merge of defaults and tenant props (internal, not exported), so plain builds the same charts.
-const { deepMerge } = require('../lib/src/fleet-validate');
+const { deepMerge } = require('../lib/src/fleet/validate');
 const { App } = require('cdk8s');
 const { DEFAULTS, TENANCY, tenants, tenancyTenant } = require('./tenants');
 

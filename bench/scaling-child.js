@@ -44,7 +44,7 @@ if (isMainThread) {
   for (let i = 0; i < 2e8; i++) x = (x * 31 + i) | 0;
   parentPort.postMessage(Number(process.hrtime.bigint() - t0) / 1e3 + (x & 0));
 } else {
-  const { checkTenant } = require('../lib/src/fleet-validate');
+  const { checkTenant } = require('../lib/src/fleet/validate');
   const { DEFAULTS, tenants } = require('./tenants');
   const list = tenants(workerData.count);
   // Warm up (the JIT) on a tenth, then measure all.

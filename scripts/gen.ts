@@ -1,6 +1,6 @@
 /**
  * `npm run gen`: regenerates every generated file, in dependency order. Each has a test that
- * fails when the checked-in copy is stale (test/values/schema.test.ts, test/readme.test.ts,
+ * fails when the checked-in copy is stale (test/values/schema.test.ts, test/docs/readme.test.ts,
  * test/docs/api-docs.test.ts); after `npm run gen` the tree is clean unless a source changed.
  *
  * Not regenerated here, deliberately: test/fixtures/renders (a golden copy of the output, rewritten

@@ -1,23 +1,26 @@
 /**
- * Generates the README's props table from the JSDoc in src/props.ts (the user's manual), so the
+ * Generates the README's props table from the JSDoc in src/props/ (the user's manual), so the
  * two cannot drift: `npx ts-node scripts/props-table.ts --write` rewrites README.md between the
- * markers, and test/readme.test.ts fails when the README is stale.
+ * markers, and test/docs/readme.test.ts fails when the README is stale.
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import * as ts from 'typescript';
-import { ENUMERATION_TYPES } from '../src/enumerations';
+import { ENUMERATION_TYPES } from '../src/props/enumerations';
 
-const PROPS_FILE = path.join(__dirname, '..', 'src', 'props.ts');
+const PROPS_DIR = path.join(__dirname, '..', 'src', 'props');
 export const START = '<!-- props-table:start -->';
 export const END = '<!-- props-table:end -->';
 
 interface Row { path: string; type: string; default: string; description: string }
 
 export function propsTable(): string {
-  const source = ts.createSourceFile(PROPS_FILE, fs.readFileSync(PROPS_FILE, 'utf8'), ts.ScriptTarget.ES2020, true);
   const interfaces = new Map<string, ts.InterfaceDeclaration>();
-  source.forEachChild((n) => { if (ts.isInterfaceDeclaration(n)) interfaces.set(n.name.text, n); });
+  for (const file of fs.readdirSync(PROPS_DIR).filter((f) => f.endsWith('.ts')).sort()) {
+    const at = path.join(PROPS_DIR, file);
+    const source = ts.createSourceFile(at, fs.readFileSync(at, 'utf8'), ts.ScriptTarget.ES2020, true);
+    source.forEachChild((n) => { if (ts.isInterfaceDeclaration(n)) interfaces.set(n.name.text, n); });
+  }
   const rows: Row[] = [];
   walk(interfaces, interfaces.get('OpenClawChartProps')!, '', rows);
   const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n+/g, ' ');
@@ -64,7 +67,7 @@ if (require.main === module && process.argv.includes('--write')) {
   fs.writeFileSync(readmePath, readmeWithTable(fs.readFileSync(readmePath, 'utf8')));
 }
 
-/** A type as the reader wants it: enumeration aliases (src/enumerations.ts) spelled out as their literal unions. */
+/** A type as the reader wants it: enumeration aliases (src/props/enumerations.ts) spelled out as their literal unions. */
 function spelledOut(typeText: string): string {
   let out = typeText;
   for (const [alias, values] of Object.entries(ENUMERATION_TYPES)) {

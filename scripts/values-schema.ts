@@ -1,9 +1,9 @@
 /**
- * Generates schemas/values.schema.json from the props types in src/props.ts with the TypeScript
+ * Generates schemas/values.schema.json from the props types in src/props/ with the TypeScript
  * compiler API, so the values schema and the props cannot drift apart (test/values/schema.test.ts
  * regenerates it and compares with the checked-in file).
  *
- *   npx ts-node scripts/values-schema.ts --write     # after changing src/props.ts
+ *   npx ts-node scripts/values-schema.ts --write     # after changing src/props/
  *
  * Build-time only: it needs the `typescript` devDependency and is not exported from the package.
  *
@@ -22,12 +22,12 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as ts from 'typescript';
 import { DEFAULTS } from '../src/props';
-import { VALUE_FORMATS, ValueFormatName } from '../src/values/formats';
+import { VALUE_FORMATS, ValueFormatName } from '../src/schema/value-formats';
 
 type Json = Record<string, any>;
 
 const REPO = path.resolve(__dirname, '..');
-export const PROPS_FILE = path.join(REPO, 'src/props.ts');
+export const PROPS_FILE = path.join(REPO, 'src/props/openclaw-props.ts');
 export const VALUES_SCHEMA_FILE = path.join(REPO, 'schemas/values.schema.json');
 
 /** Props that are not values: they come from `--release` / `--namespace` (valuesToProps opts). */
@@ -70,6 +70,9 @@ const CONSTRAINTS: Record<string, { ref?: ValueFormatName; keys?: ValueFormatNam
   'backup.keep': { schema: { minimum: 1, maximum: 1000 } },
   'backup.size': { ref: 'quantity' },
   'backup.storageClass': { ref: 'dnsSubdomainOrEmpty' },
+  'browser.image.tag': { ref: 'imageTag' },
+  'browser.port': { ref: 'port' },
+  'browser.command': { schema: { minItems: 1 } },
   runtimeClassName: { ref: 'dnsSubdomain' },
   'monitoring.prometheusRule.labels': { keys: 'labelName' },
   'monitoring.prometheusRule.labels.*': { ref: 'labelValue' },
@@ -145,7 +148,7 @@ export function generateValuesSchema(): Json {
   if (!source) throw new Error(`cannot read ${PROPS_FILE}`);
   const root = source.statements.find((s): s is ts.InterfaceDeclaration =>
     ts.isInterfaceDeclaration(s) && s.name.text === 'OpenClawChartProps');
-  if (!root) throw new Error('OpenClawChartProps not found in src/props.ts');
+  if (!root) throw new Error('OpenClawChartProps not found in src/props/openclaw-props.ts');
 
   const used = new Set<string>();
   const gen = new Generator(checker, used);
@@ -156,7 +159,7 @@ export function generateValuesSchema(): Json {
 
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
-    $comment: 'GENERATED from src/props.ts by scripts/values-schema.ts (npx ts-node scripts/values-schema.ts --write). Do not edit.',
+    $comment: 'GENERATED from src/props/ by scripts/values-schema.ts (npx ts-node scripts/values-schema.ts --write). Do not edit.',
     title: 'OpenClaw chart values',
     description: 'Values of the openclaw-cdk8s chart: the OpenClaw Helm chart\'s values.yaml, key for key. See OpenClawChartProps.',
     ...schema,

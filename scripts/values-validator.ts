@@ -1,5 +1,5 @@
 /**
- * Precompiles the values schema into a standalone ajv validator (src/values/values-validator.generated.ts),
+ * Precompiles the values schema into a standalone ajv validator (src/schema/values-validator.generated.ts),
  * so the CLI does not compile the schema at every start (about 300 ms of a 0.5 s cold render).
  *   npx ts-node scripts/values-validator.ts --write     # after regenerating schemas/values.schema.json
  * test/values/schema.test.ts fails when the checked-in file is stale.
@@ -9,7 +9,7 @@ import * as path from 'path';
 import Ajv from 'ajv';
 import standaloneCode from 'ajv/dist/standalone';
 
-export const VALIDATOR_FILE = path.join(__dirname, '..', 'src', 'values', 'values-validator.generated.ts');
+export const VALIDATOR_FILE = path.join(__dirname, '..', 'src', 'schema', 'values-validator.generated.ts');
 
 /** The options the validator is compiled with (allErrors: every problem at once; verbose: the failing schema in each error). */
 export const AJV_OPTIONS = { allErrors: true, verbose: true, strict: true, allowUnionTypes: true, strictRequired: false } as const;

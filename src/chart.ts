@@ -4,11 +4,11 @@
  */
 import { ApiObject, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
-import { ConfigProblem } from './errors';
+import { ConfigProblem } from './core/errors';
 import { OpenClawChartInfo, addOpenClaw } from './openclaw';
-import { resolveModel } from './model';
+import { resolveModel } from './model/resolve-model';
 import { OpenClawChartProps } from './props';
-import { Model } from './resolve';
+import { Model } from './model/model';
 
 export type { OpenClawChartInfo } from './openclaw';
 
@@ -36,11 +36,8 @@ export class OpenClawChart extends Chart {
   /** The headless Service that gives each replica its DNS name. */
   public readonly headlessService: ApiObject;
 
-  /**
-   * Everything the chart derived from its props.
-   * @deprecated Internal and changing between releases: use `info` for names, port and paths.
-   */
-  public readonly model: Model;
+  /** @internal Everything the chart derived from its props; changes between releases: use `info`. */
+  public readonly _model: Model;
 
   /**
    * Settings that render but are dangerous or do nothing on the chosen image, each naming its
@@ -58,7 +55,7 @@ export class OpenClawChart extends Chart {
     this.statefulSet = made.statefulSet;
     this.service = made.service;
     this.headlessService = made.headlessService;
-    this.model = made.model;
+    this._model = made.model;
     this.warnings = made.model.warnings;
   }
 }

@@ -1,24 +1,81 @@
-/** The public API of openclaw-cdk8s: the chart and its props, the fleet, values files, validation, Helm export, notes. */
-export { OpenClawChart } from './chart';
+/**
+ * The public API of openclaw-cdk8s, listed name by name: the Construct and the Chart with their
+ * props and enumerations, the fleet, Helm values files, Helm export, the summary, and strict
+ * manifest validation. Everything else in src/ is internal and may change in any release.
+ * The committed API report (etc/openclaw-cdk8s.api.md) is checked by test/repo/api-report.test.ts.
+ */
+
+// The Construct for any Chart, and the Chart around it.
 export { OpenClaw } from './openclaw';
-export type { OpenClawProps } from './openclaw';
-export type { OpenClawChartInfo } from './chart';
-export * from './props';
-export { OpenClawConfigError, formatProblem, formatWarning } from './errors';
-export type { ConfigProblem } from './errors';
-export { PATHS, VOLUMES, PORT_NAME } from './layout';
+export type { OpenClawProps, OpenClawChartInfo } from './openclaw';
+export { OpenClawChart } from './chart';
+
+// The props (the Helm chart's values.yaml, key for key), their enumerations and frozen defaults.
+export type {
+  OpenClawChartProps,
+  Quantity, KubernetesJson, VolumeJson, ResourceList, ResourcesProps,
+  ImageProps, PersistenceProps, ProbeProps, UpdateStrategyProps, PodDisruptionBudgetProps, ReplicaOverride,
+  ServiceProps, IngressProps, IngressHost, IngressPath, IngressTls, HttpRouteProps, HttpRouteParentRef,
+  NetworkPolicyProps, NetworkPolicyRule, NetworkPolicyPortProps,
+  ServiceAccountProps, RbacProps,
+  EnvProps, ExtraEnvVar, EnvFromConfigMap, EnvFromSecret, ExistingSecretProps, ConfigMapProps, SecretProps,
+  GatewayProps, ControlUiProps, ChannelsProps, ChannelConfig,
+  BackupProps, MonitoringProps, PrometheusRuleProps, ServiceMonitorProps, UpgradeProps,
+  BrowserProps, BrowserImageProps,
+} from './props';
+export { DEFAULTS } from './props';
+export type { DeepReadonly } from './props';
+export type {
+  AccessMode, BackupClaim, IngressPathType, PodManagementPolicy, PolicyType, Protocol, PullPolicy, RetentionPolicy, ServiceType, UpdateStrategyType,
+} from './props/enumerations';
 export {
-  DEFAULT_OPENCLAW_VERSION, HEALTH_ENDPOINTS_SINCE, STARTUP_ENDPOINT_SINCE, ALLOW_INSECURE_AUTH_RETIRED_IN,
-  imageFeatures,
-} from './versions';
-export type { ImageFeatures } from './versions';
-export * from './fleet';
-export * from './values';
-export { exportHelmChart, GENERATED_ANNOTATION } from './helm';
-export type { HelmExportInput, HelmExportOptions, HelmExportResult } from './helm';
-export { renderNotes, DEFAULT_LOCAL_PORT } from './notes';
-export type { NotesOptions, NotesSource, ChartLike, AppLike } from './notes';
-export * from './validate';
-export { renderObjects } from './build';
-export { toManifestYaml } from './manifest-yaml';
-export { withoutNamespace } from './portable';
+  ACCESS_MODES, BACKUP_CLAIMS, INGRESS_PATH_TYPES, POD_MANAGEMENT_POLICIES, POLICY_TYPES, PROTOCOLS, PULL_POLICIES,
+  RETENTION_POLICIES, SERVICE_TYPES, UPDATE_STRATEGY_TYPES,
+} from './props/enumerations';
+
+// Problems and warnings: one type and one format for props, values files and fleets.
+export { OpenClawConfigError, formatProblem, formatWarning } from './core/errors';
+export type { ConfigProblem } from './core/errors';
+
+// Which OpenClaw the chart pins, and what an image tag supports.
+export { DEFAULT_OPENCLAW_VERSION, imageFeatures } from './core/versions';
+export type { ImageFeatures } from './core/versions';
+
+// One OpenClaw per person.
+export { OpenClawFleet } from './fleet/fleet';
+export type { OpenClawFleetProps, FleetTenant, FleetTenantObjects, FleetTenantYaml } from './fleet/fleet';
+export { OpenClawFleetError } from './fleet/errors';
+export type { FleetProblem } from './fleet/errors';
+export type { FleetWarning } from './fleet/warnings';
+export { FLEET_MANIFEST, FleetLayout } from './fleet/outdir';
+export type { FleetFile, FleetWriteOptions, FleetWriteResult } from './fleet/outdir';
+export { TENANT_LIMITS, TENANT_QUOTA, TenancyMode } from './fleet/tenancy';
+export type { FleetTenancy } from './fleet/tenancy';
+export { TENANT_SAFE_PROPS } from './fleet/policy';
+export type { FleetPolicy } from './fleet/policy';
+
+// Helm values files -> props, and the values JSON schema.
+export { valuesToProps, loadValuesFiles } from './values/to-props';
+export type { ValuesToPropsOptions } from './values/to-props';
+export { VALUES_SCHEMA } from './schema/values-schema';
+export type { SchemaNode } from './schema/values-schema';
+
+// A Helm chart from props, for teams that deploy with Helm.
+export { exportHelmChart, GENERATED_ANNOTATION } from './helm/export';
+export type { HelmExportInput, HelmExportOptions, HelmExportResult } from './helm/export';
+
+// The summary the CLI prints: what was rendered and how to reach it.
+export { renderNotes, DEFAULT_LOCAL_PORT } from './notes/summary';
+export type { NotesOptions, NotesSource, ChartLike, AppLike } from './notes/summary';
+
+// Strict Kubernetes schema validation of any manifest (`kubeconform -strict` semantics).
+export { SUPPORTED_KUBERNETES_VERSIONS } from './manifest-check/kubernetes-versions';
+export type { KubernetesVersion } from './manifest-check/kubernetes-versions';
+export { formatProblems } from './manifest-check/problems';
+export type { ManifestProblem } from './manifest-check/problems';
+export { validateManifests, assertValidManifests } from './manifest-check/validate';
+export { validateYamlFiles } from './manifest-check/yaml-files';
+
+// Rendering without a Chart of your own, and output that moves between namespaces.
+export { renderObjects } from './build/render-objects';
+export { withoutNamespace } from './output/portable';

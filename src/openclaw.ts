@@ -5,12 +5,12 @@
  */
 import { ApiObject, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
-import { buildObjects } from './build';
-import { ConfigProblem } from './errors';
-import { PATHS } from './layout';
+import { buildObjects } from './build/render-objects';
+import { ConfigProblem } from './core/errors';
+import { PATHS } from './core/pod-layout';
 import { OpenClawChartProps } from './props';
-import { resolveModel } from './model';
-import { Model } from './resolve';
+import { resolveModel } from './model/resolve-model';
+import { Model } from './model/model';
 
 /** What an OpenClaw made, as your own constructs need it: names, the port, the labels, the paths. Stable across releases. */
 export interface OpenClawChartInfo {

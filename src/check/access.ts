@@ -1,9 +1,9 @@
 /**
  * RBAC rules, the ServiceAccount and image pull Secrets.
  */
-import { RBAC_VERBS, isOneOf } from '../enumerations';
-import { ProblemCollector } from '../errors';
-import { isDnsSubdomain } from '../formats';
+import { RBAC_VERBS, isOneOf } from '../props/enumerations';
+import { ProblemCollector } from '../core/errors';
+import { isDnsSubdomain } from '../core/patterns';
 import { OpenClawChartProps } from '../props';
 
 export function checkAccess(props: OpenClawChartProps, p: ProblemCollector): void {

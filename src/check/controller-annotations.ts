@@ -4,7 +4,7 @@
  * ingress-nginx, a token that reads every Secret of the cluster); on a LoadBalancer Service, those
  * that pick its address or make it public.
  */
-import { ProblemCollector } from '../errors';
+import { ProblemCollector } from '../core/errors';
 import { OpenClawChartProps } from '../props';
 
 /**

@@ -4,7 +4,7 @@
  * the pod may do on its node or in the cluster matters more than for an ordinary web server.
  * One file per concern; docs/security-warnings.md lists every control and its warning.
  */
-import { ProblemCollector } from '../errors';
+import { ProblemCollector } from '../core/errors';
 import { OpenClawChartProps } from '../props';
 import { checkControllerAnnotations } from './controller-annotations';
 import { checkNetworkBreadth } from './network-breadth';

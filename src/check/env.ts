@@ -1,12 +1,12 @@
 /**
  * Env vars, Secrets, ConfigMap keys, the gateway token and channel config: names, and no secret in plain sight.
  */
-import { ProblemCollector } from '../errors';
-import { ENV_NAME, SECRET_LOOKING_NAME, isDnsSubdomain } from '../formats';
+import { ProblemCollector } from '../core/errors';
+import { ENV_NAME, SECRET_LOOKING_NAME, isDnsSubdomain } from '../core/patterns';
 import { configMapKeyProblem } from './kubernetes-rules';
-import { CHART_ENV } from '../layout';
+import { CHART_ENV } from '../core/pod-layout';
 import { OpenClawChartProps } from '../props';
-import { BasicSettings } from '../settings';
+import { BasicSettings } from '../props/settings';
 
 const CHANNEL_SECRET_KEY = /token|secret|password|apikey|api_key/i;
 

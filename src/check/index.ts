@@ -3,9 +3,9 @@
  * values path, the bad value and what is allowed; all are collected and reported together by
  * resolveModel.
  */
-import { ProblemCollector } from '../errors';
+import { ProblemCollector } from '../core/errors';
 import { OpenClawChartProps } from '../props';
-import { basicSettings } from '../settings';
+import { basicSettings } from '../props/settings';
 import { checkAccess } from './access';
 import { checkEnv } from './env';
 import { checkNetwork } from './network';
@@ -17,7 +17,7 @@ import { checkDangerousSettings } from './dangerous';
 import { checkKubernetesRules } from './kubernetes-rules';
 import { checkKubernetesFields } from './kubernetes-fields';
 import { checkSecretLookingValues } from './secret-values';
-import { checkText } from '../text-safety';
+import { checkText } from '../core/text-safety';
 
 export function checkProps(props: OpenClawChartProps, p: ProblemCollector): void {
   const s = basicSettings(props);

@@ -1,12 +1,12 @@
 /**
  * The props that are raw Kubernetes objects (copied into the manifest as given) may hold only the
  * fields of their Kubernetes type: anything else would reach kubectl and the API server unchecked
- * (src/validate/known-fields.ts says why). Refused with the props path.
+ * (src/manifest-check/known-fields.ts says why). Refused with the props path.
  */
-import { ProblemCollector } from '../errors';
+import { ProblemCollector } from '../core/errors';
 import { OpenClawChartProps } from '../props';
-import { MERGE_KEY } from '../text-safety';
-import { KNOWN_FIELDS_VERSION, unknownFields } from '../validate/known-fields';
+import { MERGE_KEY } from '../core/text-safety';
+import { KNOWN_FIELDS_VERSION, unknownFields } from '../manifest-check/known-fields';
 
 const CORE = 'io.k8s.api.core.v1';
 const PEER = 'io.k8s.api.networking.v1.NetworkPolicyPeer';
@@ -42,7 +42,7 @@ export function checkKubernetesFields(props: OpenClawChartProps, p: ProblemColle
   for (const [path, value, definition] of rawSubtrees(props)) {
     if (value === null || typeof value !== 'object') continue;
     for (const field of unknownFields(value, definition, path)) {
-      if (field.path.endsWith(`.${MERGE_KEY}`)) continue; // said by the text rule (src/text-safety.ts), more precisely
+      if (field.path.endsWith(`.${MERGE_KEY}`)) continue; // said by the text rule (src/core/text-safety.ts), more precisely
       p.add(field.path, `is not a Kubernetes field here (${field.type}, Kubernetes ${KNOWN_FIELDS_VERSION}): remove it or fix its spelling`);
     }
   }

@@ -4,9 +4,9 @@
  * `kubectl apply` or leaves a pod that cannot start.
  */
 import * as path from 'path';
-import { ProblemCollector } from '../errors';
+import { ProblemCollector } from '../core/errors';
 import { KubernetesJson, OpenClawChartProps } from '../props';
-import { basicSettings } from '../settings';
+import { basicSettings } from '../props/settings';
 
 /** The largest ConfigMap or Secret the API server stores (corev1.MaxSecretSize, data keys plus values). */
 export const MAX_CONFIG_OBJECT_BYTES = 1024 * 1024;

@@ -1,8 +1,8 @@
 /**
  * Labels and annotations: keys and values Kubernetes accepts.
  */
-import { ProblemCollector } from '../errors';
-import { LABEL_NAME, LABEL_VALUE } from '../formats';
+import { ProblemCollector } from '../core/errors';
+import { LABEL_NAME, LABEL_VALUE } from '../core/patterns';
 import { OpenClawChartProps } from '../props';
 
 /** Pod labels, node selector and every annotations map. */

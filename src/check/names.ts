@@ -1,13 +1,13 @@
 /**
  * Names (release, overrides, namespace, the names they give) and the image: checks on the props.
  */
-import { ProblemCollector } from '../errors';
-import { DNS_LABEL, IMAGE_REPOSITORY, IMAGE_TAG } from '../formats';
-import { PULL_POLICIES, isOneOf } from '../enumerations';
-import { MAX_RELEASE_NAME_LENGTH, MAX_STATEFULSET_NAME_LENGTH, fullName } from '../names';
+import { ProblemCollector } from '../core/errors';
+import { DNS_LABEL, IMAGE_REPOSITORY, IMAGE_TAG } from '../core/patterns';
+import { PULL_POLICIES, isOneOf } from '../props/enumerations';
+import { MAX_RELEASE_NAME_LENGTH, MAX_STATEFULSET_NAME_LENGTH, fullName } from '../core/names';
 import { OpenClawChartProps } from '../props';
-import { BasicSettings } from '../settings';
-import { ALLOW_INSECURE_AUTH_RETIRED_IN, LAST_RELEASES_WITH_INSECURE_AUTH, TERMINAL_CONFIG_SINCE, imageFeatures, releaseLine } from '../versions';
+import { BasicSettings } from '../props/settings';
+import { ALLOW_INSECURE_AUTH_RETIRED_IN, LAST_RELEASES_WITH_INSECURE_AUTH, TERMINAL_CONFIG_SINCE, imageFeatures, releaseLine } from '../core/versions';
 
 export function checkNames(props: OpenClawChartProps, p: ProblemCollector): void {
   const release = props.releaseName;

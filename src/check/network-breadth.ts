@@ -3,11 +3,11 @@
  * namespace however spelled (no peer, `{}`, `0.0.0.0/0`, `::/0`, two /1 halves, `Exists` on the
  * namespace name label), namespaces selected by what they lack or by any value of a label, and
  * policy types that leave egress open. Each is checked on the rules as the chart renders them
- * (src/network.ts: allowedNamespaces and allowedPods become egress rules, customEgressPorts one
+ * (src/build/network.ts: allowedNamespaces and allowedPods become egress rules, customEgressPorts one
  * rule to every address).
  */
-import { IpRange, familiesCovered, parseRange } from '../cidr';
-import { ProblemCollector } from '../errors';
+import { IpRange, familiesCovered, parseRange } from '../core/cidr';
+import { ProblemCollector } from '../core/errors';
 import { KubernetesJson, NetworkPolicyPortProps, NetworkPolicyProps, OpenClawChartProps } from '../props';
 
 const NAME_LABEL = 'kubernetes.io/metadata.name';
@@ -108,7 +108,7 @@ function checkSelector(at: string, selector: KubernetesJson | undefined, alone: 
   }
 }
 
-/** Egress is restricted only when the policy lists Egress (src/network.ts writes egress rules only then). */
+/** Egress is restricted only when the policy lists Egress (src/build/network.ts writes egress rules only then). */
 function checkPolicyTypes(np: NetworkPolicyProps, p: ProblemCollector): void {
   const types = np.policyTypes;
   if (types === undefined || (types as unknown) === null || types.includes('Egress')) return;

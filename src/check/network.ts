@@ -1,13 +1,13 @@
 /**
  * Ingress, HTTPRoute, trusted proxies, Control UI origins and the NetworkPolicy.
  */
-import { INGRESS_PATH_TYPES, POLICY_TYPES, PROTOCOLS, isOneOf, orList } from '../enumerations';
-import { ProblemCollector } from '../errors';
-import { HOST_NAME, PORT_NAME_PATTERN, isDnsSubdomain } from '../formats';
+import { INGRESS_PATH_TYPES, POLICY_TYPES, PROTOCOLS, isOneOf, orList } from '../props/enumerations';
+import { ProblemCollector } from '../core/errors';
+import { HOST_NAME, PORT_NAME_PATTERN, isDnsSubdomain } from '../core/patterns';
 import { NetworkPolicyPortProps, OpenClawChartProps } from '../props';
-import { BasicSettings } from '../settings';
-import { parseRange } from '../cidr';
-import { trustedProxiesAdvice, trustedProxiesWidth } from '../trusted-proxies';
+import { BasicSettings } from '../props/settings';
+import { parseRange } from '../core/cidr';
+import { trustedProxiesAdvice, trustedProxiesWidth } from '../core/trusted-proxies';
 
 /** A C0 control or DEL: a newline in a path ends the line of the controller's config it is copied into (ingress-nginx's location). */
 const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/;

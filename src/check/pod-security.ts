@@ -5,9 +5,9 @@
  * chart's restricted defaults. docs/security-warnings.md maps each control to its warning. The
  * pod fields no prop sets (hostNetwork, hostPID, hostIPC, hostPort) are never rendered.
  */
-import { ProblemCollector } from '../errors';
+import { ProblemCollector } from '../core/errors';
 import { DEFAULTS, KubernetesJson, OpenClawChartProps } from '../props';
-import { basicSettings } from '../settings';
+import { basicSettings } from '../props/settings';
 
 /** The one capability "restricted" lets a container add (a port below 1024), as Kubernetes spells it and as runtimes do. */
 const HARMLESS_CAPABILITIES = ['NET_BIND_SERVICE', 'CAP_NET_BIND_SERVICE'];

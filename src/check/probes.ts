@@ -1,10 +1,10 @@
 /**
  * Liveness, readiness and startup probes: timings the API server accepts, and the gateway port.
  */
-import { ProblemCollector } from '../errors';
-import { INT32_MAX } from '../formats';
+import { ProblemCollector } from '../core/errors';
+import { INT32_MAX } from '../core/patterns';
 import { OpenClawChartProps, ProbeProps } from '../props';
-import { BasicSettings } from '../settings';
+import { BasicSettings } from '../props/settings';
 
 export function checkProbes(props: OpenClawChartProps, s: BasicSettings, p: ProblemCollector): void {
   const port = s.port;

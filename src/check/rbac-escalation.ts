@@ -6,7 +6,7 @@
  * nodes/proxy is listed all the same, since a ClusterRole made from these rules would grant it.
  * The "*" wildcards are check/access.ts's (a "*" resource is not also listed here, a "*" verb is).
  */
-import { ProblemCollector } from '../errors';
+import { ProblemCollector } from '../core/errors';
 import type { k8s } from 'cdk8s-plus-28';
 import { DEFAULTS, OpenClawChartProps } from '../props';
 

@@ -5,10 +5,10 @@
  * in N. The per-replica Services (`<fullname>-<i>`) reach each one; the in-cluster ClusterIP
  * Service is left to the notes, which say to use them.
  */
-import { ProblemCollector } from '../errors';
-import { replicasShareToken } from '../gateway-auth';
+import { ProblemCollector } from '../core/errors';
+import { replicasShareToken } from '../props/gateway-auth';
 import { OpenClawChartProps } from '../props';
-import { BasicSettings } from '../settings';
+import { BasicSettings } from '../props/settings';
 
 export function checkReplicaEntryPoints(props: OpenClawChartProps, s: BasicSettings, p: ProblemCollector): void {
   if (s.replicas <= 1 || replicasShareToken(props)) return;

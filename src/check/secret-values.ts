@@ -5,9 +5,9 @@
  * nested in lists. Probable credentials (a password in a URL, a Basic or Bearer value, names
  * such as `DB_PASS`) are warnings. The message names the path and the kind, never the value.
  */
-import { ProblemCollector } from '../errors';
+import { ProblemCollector } from '../core/errors';
 import { OpenClawChartProps } from '../props';
-import { PASSWORD_LIKE_NAME, SECRET_LOOKING_NAME, credentialInValue, secretLookingValue } from '../secret-patterns';
+import { PASSWORD_LIKE_NAME, SECRET_LOOKING_NAME, credentialInValue, secretLookingValue } from '../core/secret-patterns';
 
 const ADVICE = 'put it in a Secret (existingSecret, or valueFrom.secretKeyRef) (or set allowPlainSecretEnv: true)';
 const PROBABLE_ADVICE = 'put it in a Secret (existingSecret, or valueFrom.secretKeyRef)';

@@ -1,11 +1,11 @@
 /**
  * DATA_DIR, extraVolumes and extraVolumeMounts: names and mount paths that do not collide with the chart's.
  */
-import { ProblemCollector } from '../errors';
-import { DNS_LABEL } from '../formats';
-import { CHART_MOUNT_PATHS, PATHS, VOLUMES } from '../layout';
+import { ProblemCollector } from '../core/errors';
+import { DNS_LABEL } from '../core/patterns';
+import { CHART_MOUNT_PATHS, PATHS, VOLUMES } from '../core/pod-layout';
 import { OpenClawChartProps } from '../props';
-import { BasicSettings } from '../settings';
+import { BasicSettings } from '../props/settings';
 import { normalizeMountPath } from './kubernetes-rules';
 
 export function checkVolumes(props: OpenClawChartProps, s: BasicSettings, p: ProblemCollector): void {

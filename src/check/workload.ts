@@ -1,11 +1,11 @@
 /**
  * The StatefulSet, its pods and their PodDisruptionBudget: checks on the props.
  */
-import { ACCESS_MODES, POD_MANAGEMENT_POLICIES, SERVICE_TYPES, UPDATE_STRATEGY_TYPES, isOneOf, orList } from '../enumerations';
-import { ProblemCollector } from '../errors';
-import { INT32_MAX, REPLICA_INDEX, isDnsSubdomain, isQuantity } from '../formats';
+import { ACCESS_MODES, POD_MANAGEMENT_POLICIES, SERVICE_TYPES, UPDATE_STRATEGY_TYPES, isOneOf, orList } from '../props/enumerations';
+import { ProblemCollector } from '../core/errors';
+import { INT32_MAX, REPLICA_INDEX, isDnsSubdomain, isQuantity } from '../core/patterns';
 import { OpenClawChartProps } from '../props';
-import { BasicSettings } from '../settings';
+import { BasicSettings } from '../props/settings';
 import { checkPlainEnv } from './env';
 import { checkMetadata } from './metadata';
 import { checkVolumes } from './volumes';

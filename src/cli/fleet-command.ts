@@ -6,10 +6,10 @@
  * is refused.
  */
 import * as fs from 'fs';
-import { FleetProblem, OpenClawFleetError } from '../fleet-error';
-import { FleetLayout } from '../fleet-outdir';
-import type { FleetTenant, OpenClawFleet, OpenClawFleetProps } from '../fleet';
-import { forPeople } from '../text-safety';
+import { FleetProblem, OpenClawFleetError } from '../fleet/errors';
+import { FleetLayout } from '../fleet/outdir';
+import type { FleetTenant, OpenClawFleet, OpenClawFleetProps } from '../fleet/fleet';
+import { forPeople } from '../core/text-safety';
 import { FLEET_FILE_KEYS } from './fleet-schema';
 
 export interface FleetOptions {
@@ -56,7 +56,7 @@ export function fleetCommand(opts: FleetOptions, io: Io): number {
     io.stderr.write(`${opts.file}: ${read.problem}\n`);
     return 1;
   }
-  const { OpenClawFleet: Fleet } = require('../fleet') as typeof import('../fleet');
+  const { OpenClawFleet: Fleet } = require('../fleet/fleet') as typeof import('../fleet/fleet');
   const data = read.data;
   const tenants = data.tenants as FleetTenant[];
   const build = (list: FleetTenant[]) => new Fleet({
@@ -68,7 +68,7 @@ export function fleetCommand(opts: FleetOptions, io: Io): number {
   const refused = new Map<number, FleetProblem[]>();
   // Keys and types first, as for a values file (the fleet checks the rest): a misspelt default
   // would otherwise do nothing.
-  const { validateValues } = require('../values/validate') as typeof import('../values/validate');
+  const { validateValues } = require('../schema/validate-values') as typeof import('../schema/validate-values');
   const general = validateValues(data.defaults ?? {});
   if (general.length) {
     const problems = general.map((p): FleetProblem => ({ ...p, path: `defaults.${p.path}`, propsPath: p.path }));

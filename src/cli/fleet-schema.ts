@@ -3,9 +3,9 @@
  * `openclaw-cdk8s schema --fleet`: the platform's `tenancy`, `defaults` and `policy`, and the
  * `tenants`. `defaults` and each tenant's `props` are the values schema (the chart's props).
  */
-import { TenancyMode } from '../fleet-tenancy';
-import { TENANT_SAFE_PROPS } from '../fleet-policy';
-import { VALUES_SCHEMA } from '../values/schema';
+import { TenancyMode } from '../fleet/tenancy';
+import { TENANT_SAFE_PROPS } from '../fleet/policy';
+import { VALUES_SCHEMA } from '../schema/values-schema';
 
 /** The keys a tenants file may hold. */
 export const FLEET_FILE_KEYS: readonly string[] = ['tenancy', 'defaults', 'policy', 'tenants'];

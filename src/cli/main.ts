@@ -13,18 +13,18 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Command } from 'commander';
-import { renderRelease } from '../build';
+import { renderRelease } from '../build/render-objects';
 import type { OpenClawChartProps } from '../props';
-import { ConfigProblem, formatWarning, OpenClawConfigError } from '../errors';
-import { toManifestYaml } from '../manifest-yaml';
-import { renderNotes } from '../notes';
-import { packageVersion } from '../package-version';
-import { OutputLinkError, writeFileNoFollow } from '../safe-write';
-import { forPeople } from '../text-safety';
-import { withoutNamespace } from '../portable';
-import type { KubernetesVersion } from '../validate';
+import { ConfigProblem, formatWarning, OpenClawConfigError } from '../core/errors';
+import { toManifestYaml } from '../output/manifest-yaml';
+import { renderNotes } from '../notes/summary';
+import { packageVersion } from '../core/package-version';
+import { OutputLinkError, writeFileNoFollow } from '../output/safe-write';
+import { forPeople } from '../core/text-safety';
+import { withoutNamespace } from '../output/portable';
+import type { KubernetesVersion } from '../manifest-check/kubernetes-versions';
 import { parseSynthFast } from './fast-argv';
-import { loadValuesFiles, valuesToProps } from '../values';
+import { loadValuesFiles, valuesToProps } from '../values/to-props';
 // Each command loads only what it needs (cold start): the Helm export, the strict Kubernetes
 // validator and the values schema are required inside their commands.
 
@@ -123,7 +123,7 @@ export async function runCli(argv: readonly string[], given: CliIo): Promise<num
     .description('print the JSON schema (draft-07) of the values, generated from the chart\'s typed props')
     .option('--fleet', 'the schema of a tenants file for `openclaw-cdk8s fleet` instead')
     .action((opts: { fleet?: boolean }) => {
-      const { VALUES_SCHEMA } = require('../values/schema') as typeof import('../values/schema');
+      const { VALUES_SCHEMA } = require('../schema/values-schema') as typeof import('../schema/values-schema');
       const schema = opts.fleet ? (require('./fleet-schema') as typeof import('./fleet-schema')).fleetSchema() : VALUES_SCHEMA;
       io.stdout.write(`${JSON.stringify(schema, null, 2)}\n`);
     });
@@ -186,7 +186,7 @@ function synth(opts: SynthOptions, io: CliIo): number {
 }
 
 function helm(opts: HelmOptions, io: CliIo): number {
-  const { exportHelmChart } = require('../helm') as typeof import('../helm');
+  const { exportHelmChart } = require('../helm/export') as typeof import('../helm/export');
   const { stringify } = require('yaml') as typeof import('yaml');
   try {
     const values = loadValuesFiles(opts.values ?? [], opts.set ?? [], opts.setString ?? []);
@@ -239,7 +239,9 @@ function withValuesOptions(command: Command): Command {
 
 /** `openclaw-cdk8s validate`: one line per problem on stderr, exit 1 when any. */
 function validate(files: string[], version: string | undefined, io: CliIo): number {
-  const { SUPPORTED_KUBERNETES_VERSIONS, formatProblems, validateYamlFiles } = require('../validate') as typeof import('../validate');
+  const { SUPPORTED_KUBERNETES_VERSIONS } = require('../manifest-check/kubernetes-versions') as typeof import('../manifest-check/kubernetes-versions');
+  const { formatProblems } = require('../manifest-check/problems') as typeof import('../manifest-check/problems');
+  const { validateYamlFiles } = require('../manifest-check/yaml-files') as typeof import('../manifest-check/yaml-files');
   if (version !== undefined && !(SUPPORTED_KUBERNETES_VERSIONS as string[]).includes(version)) {
     io.stderr.write(`--kubernetes: must be one of ${SUPPORTED_KUBERNETES_VERSIONS.join(', ')} (got ${JSON.stringify(version)})\n`);
     return EXIT_USAGE;

@@ -5,9 +5,9 @@
  * themselves (valuesToProps) name values paths.
  */
 import * as YAML from 'yaml';
-import { ConfigProblem } from '../errors';
-import { readValuesFile } from '../values/read-file';
-import { formatPath } from '../values/validate';
+import { ConfigProblem } from '../core/errors';
+import { readValuesFile } from '../core/read-file';
+import { formatPath } from '../schema/validate-values';
 
 /** The sources of the values, in the order they were applied. */
 export interface ValueSources {

@@ -21,14 +21,14 @@ import * as path from 'path';
 import { App, Yaml } from 'cdk8s';
 import { parse, stringify } from 'yaml';
 import { OpenClawChart } from '../chart';
-import { AppLike, ChartLike, manifestsOf, renderNotes } from '../notes';
+import { AppLike, ChartLike, manifestsOf, renderNotes } from '../notes/summary';
 import { OpenClawChartProps } from '../props';
-import { mayBeCredential } from '../secret-patterns';
-import { makeDirNoFollow, refuseLink, writeFileNoFollow } from '../safe-write';
-import { forPeople, printable } from '../text-safety';
-import { toManifestYaml } from '../manifest-yaml';
-import { snapshot } from '../snapshot';
-import { PACKAGE_NAME, packageVersion } from '../package-version';
+import { mayBeCredential } from '../core/secret-patterns';
+import { makeDirNoFollow, refuseLink, writeFileNoFollow } from '../output/safe-write';
+import { forPeople, printable } from '../core/text-safety';
+import { toManifestYaml } from '../output/manifest-yaml';
+import { snapshot } from '../props/snapshot';
+import { PACKAGE_NAME, packageVersion } from '../core/package-version';
 
 /** What to export: the props of one OpenClawChart, or manifests already synthesized. */
 export type HelmExportInput = OpenClawChartProps | readonly object[] | ChartLike | AppLike;
@@ -93,7 +93,7 @@ const SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-[0-9A-Za-z-]+(?:\.[
  */
 export function exportHelmChart(input: HelmExportInput, outDir: string, opts: HelmExportOptions = {}): HelmExportResult {
   const fromProps = isProps(input);
-  // Props are read once (src/snapshot.ts): the chart and the recorded values see the same data.
+  // Props are read once (src/props/snapshot.ts): the chart and the recorded values see the same data.
   if (fromProps) input = snapshot(input as OpenClawChartProps, 'props');
   const objects: any[] = fromProps
     ? new OpenClawChart(new App(), opts.id ?? 'openclaw', input as OpenClawChartProps).toJson()

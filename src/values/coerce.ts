@@ -5,7 +5,7 @@
  * to the template there; the chart needs strings, so converting is what the user meant.
  * Everything else keeps its type; the validator reports what still does not fit.
  */
-import { SchemaNode, childSchema, expectsOnlyString, itemSchema } from './schema';
+import { SchemaNode, childSchema, expectsOnlyString, itemSchema } from '../schema/values-schema';
 import { RawScalar, isMap } from './tree';
 
 export function coerceToSchema(value: unknown, schema: SchemaNode | undefined): unknown {

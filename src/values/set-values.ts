@@ -14,11 +14,11 @@
  * path through a value that is not a map or list replaces that value (Helm fails with
  * "interface conversion").
  */
-import { ConfigProblem, ValueShape, shapeOf, shownValue } from '../errors';
-import { prototypeKeyReason } from '../snapshot';
-import { MAX_VALUES_FILE_BYTES } from './read-file';
+import { ConfigProblem, ValueShape, shapeOf, shownValue } from '../core/errors';
+import { prototypeKeyReason } from '../props/snapshot';
+import { MAX_VALUES_FILE_BYTES } from '../core/read-file';
 import { RawScalar, ValuesTree, isMap, isPrototypeKey, newMap } from './tree';
-import { MAX_VALUES_DEPTH, MAX_VALUES_NODES } from './yaml-values';
+import { MAX_VALUES_DEPTH, MAX_VALUES_NODES } from '../core/yaml-bounds';
 
 /**
  * The largest list index (Helm allows 65536). An index makes every item before it, so it is an

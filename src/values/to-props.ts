@@ -4,16 +4,16 @@
  * semantic checks (check.ts), and reports every problem of both at once.
  */
 import { checkProps } from '../check';
-import { ConfigProblem, MAX_LISTED_PROBLEMS, OpenClawConfigError, ProblemCollector } from '../errors';
+import { ConfigProblem, MAX_LISTED_PROBLEMS, OpenClawConfigError, ProblemCollector } from '../core/errors';
 import { OpenClawChartProps } from '../props';
-import { resolveModel } from '../model';
+import { resolveModel } from '../model/resolve-model';
 import { coerceToSchema } from './coerce';
-import { SchemaNode, VALUES_SCHEMA, childSchema, deref, itemSchema } from './schema';
+import { SchemaNode, VALUES_SCHEMA, childSchema, deref, itemSchema } from '../schema/values-schema';
 import { SetBudget, applySetArgument } from './set-values';
-import { MAX_VALUES_TOTAL_BYTES, readValuesFile } from './read-file';
+import { MAX_VALUES_TOTAL_BYTES, readValuesFile } from '../core/read-file';
 import { ValuesTree, isMap, mergeValues, newMap, removeNulls } from './tree';
-import { snapshot } from '../snapshot';
-import { SchemaProblem, validateValues } from './validate';
+import { snapshot } from '../props/snapshot';
+import { SchemaProblem, validateValues } from '../schema/validate-values';
 import { parseValuesYaml } from './yaml-values';
 
 /** The props that come from the options, not the values: their problems are named after the option. */
@@ -36,7 +36,7 @@ export function valuesToProps(values: unknown, opts: ValuesToPropsOptions = {}):
   if (!isMap(values)) {
     throw new OpenClawConfigError([{ path: '(values)', message: 'must be a map of values (key: value), like the chart\'s values.yaml', value: values }]);
   }
-  // Read once (src/snapshot.ts): getters, Proxies and own "__proto__" keys (JSON.parse makes them)
+  // Read once (src/props/snapshot.ts): getters, Proxies and own "__proto__" keys (JSON.parse makes them)
   // never reach a check or a copy that could read them otherwise.
   const typed = coerceToSchema(snapshot(values, 'values'), VALUES_SCHEMA) as ValuesTree;
   const schemaProblems = validateValues(typed);

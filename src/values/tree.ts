@@ -3,7 +3,7 @@
  * YAML or `--set` keep the text they were written as (RawScalar), so that one given where the
  * schema expects a string (`env.PORT: 18789`, `--set image.tag=2026.10`) becomes exactly that text.
  */
-import { PROTOTYPE_KEYS } from '../snapshot';
+import { PROTOTYPE_KEYS } from '../props/snapshot';
 
 /** A number or boolean as written in a values file or `--set`. */
 export class RawScalar {
@@ -12,7 +12,7 @@ export class RawScalar {
 
 export type ValuesTree = { [key: string]: unknown };
 
-/** Keys that reach JavaScript's object prototypes (src/snapshot.ts owns the list). */
+/** Keys that reach JavaScript's object prototypes (src/props/snapshot.ts owns the list). */
 export function isPrototypeKey(key: string): boolean {
   return PROTOTYPE_KEYS.includes(key);
 }

@@ -8,10 +8,11 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { OpenClawChartProps, OpenClawConfigError, VOLUMES, formatProblem } from '../../src';
+import { OpenClawChartProps, OpenClawConfigError, formatProblem } from '../../src';
+import { VOLUMES } from '../../src/core/pod-layout';
 import { runCli } from '../../src/cli/main';
 import { withoutSource } from '../cli/run-cli';
-import { valuesToProps } from '../../src/values';
+import { valuesToProps } from '../../src';
 import { envOf, synthObjects } from '../helpers/synth';
 
 /** Every secret in the catalog contains this marker; no message may. */

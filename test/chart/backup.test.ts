@@ -1,4 +1,4 @@
-import { backupFreshnessCheck, backupLoopScript } from '../../src/scripts/backup-loop';
+import { backupFreshnessCheck, backupLoopScript } from '../../src/build/shell/backup-loop';
 import { expectValidManifests } from '../helpers/k8s-valid';
 import { findObject, podSpecOf, synthError, synthObjects } from '../helpers/synth';
 

@@ -1,14 +1,20 @@
 /** In a real cluster: trusted proxies, the heap cap, ~/.config on the volume, a paused release. */
 import { App, Testing } from 'cdk8s';
 import { OpenClawChart, OpenClawChartProps } from '../../src';
-import { quantityBytes } from '../../src/heap';
-import { trustedProxiesAdvice } from '../../src/trusted-proxies';
+import { quantityBytes } from '../../src/model/heap';
+import { trustedProxiesAdvice } from '../../src/core/trusted-proxies';
 import { cli, tempDir, writeFile } from '../cli/run-cli';
 import { envOf, mainContainer, synthObjects } from '../helpers/synth';
 
 /** The chart (it never prints; its warnings are in chart.warnings). */
 function quietChart(props: OpenClawChartProps): OpenClawChart {
   return new OpenClawChart(Testing.app() as App, 'my-openclaw', props);
+}
+
+/** The openclaw.json the chart manages, as rendered into its ConfigMap (undefined: none). */
+function managedConfig(chart: OpenClawChart): any {
+  const map = Testing.synth(chart).find((o) => o.kind === 'ConfigMap' && o.data?.['openclaw.json']);
+  return map && JSON.parse(map.data['openclaw.json']);
 }
 
 const dir = tempDir();
@@ -18,7 +24,7 @@ describe('trusted proxies', () => {
 
   test('an Ingress without trustedProxies renders nothing trusted, with a warning that says what to set', () => {
     const chart = quietChart({ ingress });
-    expect(chart.model.managedConfig?.gateway).toMatchObject({ trustedProxies: [] });
+    expect(managedConfig(chart)?.gateway).toMatchObject({ trustedProxies: [] });
     expect(chart.warnings).toEqual([{ path: 'gateway.trustedProxies', message: trustedProxiesAdvice('Ingress') }]);
     expect(trustedProxiesAdvice('Ingress')).toContain('`kubectl get pods -n ingress-nginx -o wide`');
   });
@@ -30,10 +36,10 @@ describe('trusted proxies', () => {
 
   test('narrow trusted proxies render as given, without a warning; no ingress: no key, no warning', () => {
     const narrow = quietChart({ ingress, gateway: { trustedProxies: ['10.42.3.17/32'] } });
-    expect(narrow.model.managedConfig?.gateway).toMatchObject({ trustedProxies: ['10.42.3.17/32'] });
+    expect(managedConfig(narrow)?.gateway).toMatchObject({ trustedProxies: ['10.42.3.17/32'] });
     expect(narrow.warnings).toEqual([]);
     const none = quietChart({});
-    expect(none.model.managedConfig).toBeUndefined();
+    expect(managedConfig(none)).toBeUndefined();
     expect(none.warnings).toEqual([]);
   });
 

@@ -4,7 +4,7 @@
  * kind, and the same manifest the class makes for the same route.
  */
 import { HttpRoute, HttpRouteSpecRulesMatchesPathType } from '../../imports/gateway.networking.k8s.io';
-import { HTTP_ROUTE_TYPE } from '../../src/network';
+import { HTTP_ROUTE_TYPE } from '../../src/build/network';
 import { findObject, synthObjects } from '../helpers/synth';
 
 test('apiVersion and kind are those of the imported HTTPRoute class', () => {

@@ -1,4 +1,4 @@
-import { CHART_MOUNT_PATHS } from '../../src/layout';
+import { CHART_MOUNT_PATHS } from '../../src/core/pod-layout';
 import { podSpecOf, synthObjects } from '../helpers/synth';
 
 test('CHART_MOUNT_PATHS (what check.ts keeps users from mounting over) lists every path the chart mounts', () => {

@@ -1,7 +1,7 @@
 /** Version gates by release line: extended-stable releases, betas, tags that are not releases, and what the chart writes for each. */
 import { OpenClawChartProps } from '../../src';
-import { resolveModel } from '../../src/model';
-import { compareReleases, imageAtLeast, imageFeatures, parseOpenClawVersion, releaseLine } from '../../src/versions';
+import { resolveModel } from '../../src/model/resolve-model';
+import { compareReleases, imageAtLeast, imageFeatures, parseOpenClawVersion, releaseLine } from '../../src/core/versions';
 import { findObject, mainContainer, synthObjects } from '../helpers/synth';
 
 const v = (tag: string) => parseOpenClawVersion(tag)!;

@@ -5,7 +5,7 @@
  */
 import { Testing } from 'cdk8s';
 import { OpenClawChart, OpenClawChartProps, formatWarning } from '../../src';
-import { renderNotes } from '../../src/notes';
+import { renderNotes } from '../../src/notes/summary';
 import { expectValidManifests } from '../helpers/k8s-valid';
 import { synthObjects } from '../helpers/synth';
 

@@ -1,7 +1,7 @@
 /** The command line: usage, defaults, output to a directory, the schema, and the Helm chart's own values.yaml. */
 import * as fs from 'fs';
 import * as path from 'path';
-import { VALUES_SCHEMA } from '../../src/values';
+import { VALUES_SCHEMA } from '../../src';
 import { parseManifests } from './render-facts';
 import { cli, STACK_TRACE, tempDir, writeFile } from './run-cli';
 import { NEWEST_VALUES, REFERENCE_VALUES } from '../helpers/fixtures';

@@ -1,6 +1,6 @@
 /**
  * Every kind of bad input: the CLI lists each problem with its values path, the bad value and
- * what is allowed (the format of src/errors.ts), all at once, exits 1 and prints no stack trace.
+ * what is allowed (the format of src/core/errors.ts), all at once, exits 1 and prints no stack trace.
  */
 import { cli, STACK_TRACE, tempDir, withoutSource, writeFile } from './run-cli';
 

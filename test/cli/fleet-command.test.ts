@@ -6,7 +6,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import Ajv from 'ajv';
 import { OpenClawFleet } from '../../src';
-import { FLEET_MANIFEST } from '../../src/fleet-outdir';
+import { FLEET_MANIFEST } from '../../src/fleet/outdir';
 import { STACK_TRACE, cli, tempDir, writeFile } from './run-cli';
 import { fleetCommand } from '../../src/cli/fleet-command';
 
@@ -43,7 +43,8 @@ test('the files are byte for byte those of the library\'s writeTo, manifest incl
   const file = writeFile(dir, 'tenants.yaml', TENANTS);
   const out = path.join(dir, 'cli');
   const r = await cli('fleet', '-f', file, '-o', out);
-  expect(r.stderr).toBe('');
+  // Progress lines appear only when the run takes seconds (a loaded machine); nothing else may.
+  expect(r.stderr.replace(/^written \d+ of 2 tenants\n/gm, '')).toBe('');
   expect(r.code).toBe(0);
   expect(r.stdout).toMatch(/^wrote 2 tenants to .*cli \(\d+ objects, \d+ bytes, [\d.]+ s\)\n$/);
   const lib = path.join(dir, 'lib');

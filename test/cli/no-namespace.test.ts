@@ -8,7 +8,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { parseAllDocuments } from 'yaml';
 import { kubectlBinary } from '../helm/helm-binary';
-import { renderNotes } from '../../src/notes';
+import { renderNotes } from '../../src/notes/summary';
 import { withoutNamespace } from '../../src';
 import { synthObjects } from '../helpers/synth';
 import { cli, tempDir, writeFile } from './run-cli';

@@ -9,10 +9,10 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { runCli } from '../../src/cli/main';
-import { PATHS } from '../../src/layout';
-import { trustedProxiesAdvice } from '../../src/trusted-proxies';
-import { replicaWrapperCommand } from '../../src/scripts/replica-env';
-import { DEFAULT_OPENCLAW_VERSION } from '../../src/versions';
+import { PATHS } from '../../src/core/pod-layout';
+import { trustedProxiesAdvice } from '../../src/core/trusted-proxies';
+import { replicaWrapperCommand } from '../../src/build/shell/replica-env';
+import { DEFAULT_OPENCLAW_VERSION } from '../../src/core/versions';
 import { ABSENT, Difference, canonical, differences, parseManifests, readManifests } from './render-facts';
 import { RENDERED_DIR, SCENARIOS_DIR } from '../helpers/fixtures';
 

@@ -1,8 +1,8 @@
 /** README "Tested releases" and the version-gate table say what the e2e release matrix really runs. */
 import * as fs from 'fs';
 import * as path from 'path';
-import * as versions from '../../src/versions';
-import { MATRIX_RELEASES, UPGRADE_JUMPS } from '../e2e/releases';
+import * as versions from '../../src/core/versions';
+import { MATRIX_RELEASES, UPGRADE_JUMPS } from '../e2e/harness/releases';
 
 const root = path.join(__dirname, '..', '..');
 const read = (f: string) => fs.readFileSync(path.join(root, f), 'utf8');
@@ -19,7 +19,7 @@ test('README lists exactly the upgrades the e2e suite runs, in order', () => {
   expect(listed).toEqual(UPGRADE_JUMPS.map((j) => j.from));
 });
 
-test('docs/openclaw-runtime.md has a row, with evidence, for every gate in src/versions.ts', () => {
+test('docs/openclaw-runtime.md has a row, with evidence, for every gate in src/core/versions.ts', () => {
   const table = read('docs/openclaw-runtime.md').split('## Version gates')[1];
   for (const gate of ['HEALTH_ENDPOINTS_SINCE', 'STARTUP_ENDPOINT_SINCE', 'ALLOW_INSECURE_AUTH_RETIRED_IN', 'ALLOWED_ORIGINS_REQUIRED_SINCE', 'ALLOWED_ORIGINS_SEEDED_SINCE'] as const) {
     const row = table.split('\n').find((l) => l.startsWith(`| \`${gate}\``));

@@ -8,11 +8,11 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { parse } from 'yaml';
-import { renderNotes } from '../../src/notes';
-import { readGatewayTokenCommand } from '../../src/scripts/gateway-token';
+import { renderNotes } from '../../src/notes/summary';
+import { readGatewayTokenCommand } from '../../src/build/shell/gateway-token';
 import { synthObjects } from '../helpers/synth';
-import { ensureOpenClaw, OpenClawInstall } from './install';
-import { K8sObject, PodRunResult, runPod, RunningPod } from './pod-runner';
+import { ensureOpenClaw, OpenClawInstall } from './harness/install';
+import { K8sObject, PodRunResult, runPod, RunningPod } from './harness/pod-runner';
 
 const NS = 'openclaw';
 const CONFIG = (pvc: string) => path.join(pvc, 'data-my-openclaw-0', '.openclaw', 'openclaw.json');

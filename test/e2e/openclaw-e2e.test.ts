@@ -12,9 +12,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { OpenClawChartProps } from '../../src';
 import { synthObjects } from '../helpers/synth';
-import { ensureOpenClaw, OpenClawInstall } from './install';
-import { editPod, loadManifests, REFERENCE_DIR } from './manifests';
-import { K8sObject, PodRunResult, ProbeKind, runPod, RunPodOptions } from './pod-runner';
+import { ensureOpenClaw, OpenClawInstall } from './harness/install';
+import { editPod, loadManifests, REFERENCE_DIR } from './harness/manifests';
+import { K8sObject, PodRunResult, ProbeKind, runPod, RunPodOptions } from './harness/pod-runner';
 
 /** A rendered reference file (`01-default.k8s.yaml`, ...). */
 const render = (file: string): K8sObject[] => loadManifests(path.join(REFERENCE_DIR, file));

@@ -12,11 +12,11 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { OpenClawChartProps } from '../../src';
-import { ensureOpenClaw, OpenClawInstall } from './install';
-import { chartObjects } from './manifests';
-import { NetNamespace, PodNetwork } from './pod-network';
-import { Prober } from './pod-prober';
-import { PodRunResult, runPod, RunningPod, RunPodOptions } from './pod-runner';
+import { ensureOpenClaw, OpenClawInstall } from './harness/install';
+import { chartObjects } from './harness/manifests';
+import { NetNamespace, PodNetwork } from './harness/pod-network';
+import { Prober } from './harness/pod-prober';
+import { PodRunResult, runPod, RunningPod, RunPodOptions } from './harness/pod-runner';
 
 const PORT = 18789;
 const POD_TIMEOUT_MS = 280000;

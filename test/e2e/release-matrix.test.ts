@@ -1,6 +1,6 @@
 /**
  * The release matrix: the chart's default render and the README's ingress example, pinned to each
- * release of test/e2e/releases.ts, run with that release of OpenClaw from npm. Every probe the chart
+ * release of test/e2e/harness/releases.ts, run with that release of OpenClaw from npm. Every probe the chart
  * declares passes, the probes are the ones the version gates pick, the config the chart writes
  * validates, and the token is enforced. Figures (listen time, probe results) go to
  * `<cache root>/release-matrix-last-run.json` and stderr.
@@ -13,12 +13,12 @@ import { ChildProcess, spawn } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { OpenClawChartProps } from '../../src';
-import { imageFeatures } from '../../src/versions';
+import { imageFeatures } from '../../src/core/versions';
 import { synthObjects } from '../helpers/synth';
-import { cacheRoot, ensureOpenClaw } from './install';
-import { INGRESS_EXAMPLE, MATRIX_RELEASES, releasesToInstall } from './releases';
-import { K8sObject, runPod } from './pod-runner';
-import { podStory } from './pod-story';
+import { cacheRoot, ensureOpenClaw } from './harness/install';
+import { INGRESS_EXAMPLE, MATRIX_RELEASES, releasesToInstall } from './harness/releases';
+import { K8sObject, runPod } from './harness/pod-runner';
+import { podStory } from './harness/pod-story';
 
 const only = (process.env.OPENCLAW_E2E_RELEASES ?? '').split(',').map((s) => s.trim()).filter(Boolean);
 const releases = MATRIX_RELEASES.filter((r) => !only.length || only.includes(r.version));

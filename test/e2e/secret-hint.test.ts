@@ -7,12 +7,12 @@
  * (CreateContainerConfigError: couldn't find key ... in Secret ...).
  */
 import { OpenClawChartProps } from '../../src';
-import { renderNotes } from '../../src/notes';
+import { renderNotes } from '../../src/notes/summary';
 import { createCommand, runAsPrinted, secretData } from '../helpers/secret-hint';
 import { synthObjects } from '../helpers/synth';
-import { ensureOpenClaw, OpenClawInstall } from './install';
-import { expectHealthy } from './pod-story';
-import { runPod } from './pod-runner';
+import { ensureOpenClaw, OpenClawInstall } from './harness/install';
+import { expectHealthy } from './harness/pod-story';
+import { runPod } from './harness/pod-runner';
 
 const SECRET = 'openclaw-secrets';
 const PROPS: OpenClawChartProps = {

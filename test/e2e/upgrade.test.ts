@@ -1,5 +1,5 @@
 /**
- * Upgrades with the real OpenClaw: an older release (test/e2e/releases.ts, UPGRADE_JUMPS) runs the
+ * Upgrades with the real OpenClaw: an older release (test/e2e/harness/releases.ts, UPGRADE_JUMPS) runs the
  * chart's render pinned to it on a data volume, and writes state (a config key through its own CLI,
  * an authenticated tool call, the gateway's own databases). Then the current chart's default render
  * runs on the same volume, as `helm upgrade` / a new image tag would: every probe passes,
@@ -13,12 +13,12 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { OpenClawChartProps } from '../../src';
-import { DEFAULT_OPENCLAW_VERSION } from '../../src/versions';
+import { DEFAULT_OPENCLAW_VERSION } from '../../src/core/versions';
 import { synthObjects } from '../helpers/synth';
-import { cacheRoot, ensureOpenClaw, OpenClawInstall } from './install';
-import { PodRunResult, runPod } from './pod-runner';
-import { expectHealthy } from './pod-story';
-import { UPGRADE_JUMPS } from './releases';
+import { cacheRoot, ensureOpenClaw, OpenClawInstall } from './harness/install';
+import { PodRunResult, runPod } from './harness/pod-runner';
+import { expectHealthy } from './harness/pod-story';
+import { UPGRADE_JUMPS } from './harness/releases';
 
 const NS = 'openclaw';
 const MODEL = 'anthropic/claude-sonnet-4-6';

@@ -6,7 +6,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { exportHelmChart } from '../../src/helm';
+import { exportHelmChart } from '../../src';
 import { runCli } from '../../src/cli/main';
 import { kubectlRead } from '../integrity/kubectl-read-back';
 import { helmBinary } from './helm-binary';

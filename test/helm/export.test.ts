@@ -10,7 +10,7 @@ import * as path from 'path';
 import { App, Chart, ApiObject } from 'cdk8s';
 import { parse, parseAllDocuments } from 'yaml';
 import { OpenClawChart, OpenClawChartProps } from '../../src';
-import { exportHelmChart } from '../../src/helm';
+import { exportHelmChart } from '../../src';
 import { expectValidManifests } from '../helpers/k8s-valid';
 import { synthObjects } from '../helpers/synth';
 import { helmBinary } from './helm-binary';

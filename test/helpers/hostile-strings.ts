@@ -2,10 +2,10 @@
  * Strings an attacker puts in a values file: each must be refused with an error naming its path,
  * or reach kubectl unchanged (test/integrity/hostile-props.test.ts runs them on every free-text prop).
  */
-import { ProblemCollector } from '../../src/errors';
-import { checkText } from '../../src/text-safety';
+import { ProblemCollector } from '../../src/core/errors';
+import { checkText } from '../../src/core/text-safety';
 
-/** What src/text-safety.ts refuses, one per class, with what its error says. */
+/** What src/core/text-safety.ts refuses, one per class, with what its error says. */
 export const REFUSED_STRINGS: ReadonlyArray<{ value: string; says: string }> = [
   { value: 'x\u2028      hostPID:\u2028        true', says: 'contains U+2028' },
   { value: 'x\u2029y', says: 'contains U+2029' },
@@ -48,7 +48,7 @@ export const ROUND_TRIP_STRINGS: readonly string[] = [
   ' ', ' leading', 'trailing ', 'a'.repeat(10_000), `${'long line '.repeat(300)}\n${'second '.repeat(300)}`,
 ];
 
-/** Whether the chart accepts every string under `value` (src/text-safety.ts finds nothing). */
+/** Whether the chart accepts every string under `value` (src/core/text-safety.ts finds nothing). */
 export function hasOnlySafeText(value: unknown): boolean {
   const p = new ProblemCollector();
   checkText(value, '', p);

@@ -1,4 +1,4 @@
-import { formatProblems, validateManifests } from '../../src/validate';
+import { formatProblems, validateManifests } from '../../src';
 
 /**
  * Fails the test unless every object is schema-valid (kubeconform -strict semantics) for every

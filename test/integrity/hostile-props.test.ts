@@ -7,9 +7,9 @@
  */
 import { Yaml } from 'cdk8s';
 import { OpenClawConfigError } from '../../src';
-import { renderObjects } from '../../src/build';
-import { toManifestYaml } from '../../src/manifest-yaml';
-import { VALUES_SCHEMA, valuesToProps } from '../../src/values';
+import { renderObjects } from '../../src/build/render-objects';
+import { toManifestYaml } from '../../src/output/manifest-yaml';
+import { VALUES_SCHEMA, valuesToProps } from '../../src';
 import { REFUSED_STRINGS, ROUND_TRIP_STRINGS } from '../helpers/hostile-strings';
 import { expectKubectlReadsBack } from './kubectl-read-back';
 

@@ -6,10 +6,10 @@
  */
 import { Testing } from 'cdk8s';
 import { OpenClawChart } from '../../src';
-import { renderObjects } from '../../src/build';
-import { toManifestYaml } from '../../src/manifest-yaml';
-import { validateManifests } from '../../src/validate';
-import { valuesToProps } from '../../src/values';
+import { renderObjects } from '../../src/build/render-objects';
+import { toManifestYaml } from '../../src/output/manifest-yaml';
+import { validateManifests } from '../../src';
+import { valuesToProps } from '../../src';
 import { expectKubectlReadsBack, kubectlRead } from './kubectl-read-back';
 
 const INDICATORS = ['<<', '=', '?', '!', '&', '*', '|', '>', '%', '@', '`', '-', ':', '#', ',', '[', ']', '{', '}', '"', '\'', '~'];

@@ -8,10 +8,10 @@
 import * as path from 'path';
 import { Yaml } from 'cdk8s';
 import { valuesToProps } from '../../src';
-import { renderObjects } from '../../src/build';
-import { toManifestYaml } from '../../src/manifest-yaml';
-import { VALUES_SCHEMA } from '../../src/values';
-import { unknownFieldsOfObject } from '../../src/validate/known-fields';
+import { renderObjects } from '../../src/build/render-objects';
+import { toManifestYaml } from '../../src/output/manifest-yaml';
+import { VALUES_SCHEMA } from '../../src';
+import { unknownFieldsOfObject } from '../../src/manifest-check/known-fields';
 import { cli, tempDir, writeFile } from '../cli/run-cli';
 import { kubectlRead } from './kubectl-read-back';
 import { problemLines } from '../helpers/synth';

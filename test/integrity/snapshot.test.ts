@@ -1,16 +1,16 @@
 /**
- * One snapshot at the boundary (src/snapshot.ts): chart props, values, fleet defaults and each
+ * One snapshot at the boundary (src/props/snapshot.ts): chart props, values, fleet defaults and each
  * tenant are read once into plain data, and what renders is what the checks saw. Every way a
  * JavaScript object can answer differently on a second read is either refused, naming its path,
  * or read exactly once.
  */
 import { Testing } from 'cdk8s';
 import { OpenClawChart, OpenClawFleet, OpenClawFleetError, valuesToProps } from '../../src';
-import { renderObjects } from '../../src/build';
+import { renderObjects } from '../../src/build/render-objects';
 import { TenancyMode } from '../../src';
 import { problemLines } from '../helpers/synth';
 
-/** These tests are about the fleet as a bulk renderer: tenancy (test/fleet-tenancy.test.ts) is off. */
+/** These tests are about the fleet as a bulk renderer: tenancy (test/fleet/tenancy.test.ts) is off. */
 const OFF = { mode: TenancyMode.OFF };
 
 const PROTO = 'is refused: __proto__, constructor, prototype are never props keys (they would reach JavaScript\'s object prototypes)';

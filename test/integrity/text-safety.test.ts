@@ -1,5 +1,5 @@
 /**
- * Strings that cannot change meaning (src/text-safety.ts): why each refused class is refused,
+ * Strings that cannot change meaning (src/core/text-safety.ts): why each refused class is refused,
  * shown with the real kubectl, and the exact errors on the cdk8s path, the CLI path and
  * `openclaw-cdk8s validate`.
  */
@@ -8,8 +8,8 @@ import * as fc from 'fast-check';
 import { stringify } from 'yaml';
 import { Testing, Yaml } from 'cdk8s';
 import { OpenClawChart, OpenClawConfigError } from '../../src';
-import { ProblemCollector } from '../../src/errors';
-import { checkText, unsafeTextReason } from '../../src/text-safety';
+import { ProblemCollector } from '../../src/core/errors';
+import { checkText, unsafeTextReason } from '../../src/core/text-safety';
 import { cli, tempDir, writeFile } from '../cli/run-cli';
 import { kubectlRead } from './kubectl-read-back';
 

@@ -9,7 +9,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { stringify } from 'yaml';
-import { renderObjects } from '../../src/build';
+import { renderObjects } from '../../src/build/render-objects';
 import { OpenClawChartProps } from '../../src';
 
 const NS = 'openclaw';

@@ -5,7 +5,7 @@
  */
 import { PrometheusRule, PrometheusRuleSpecGroupsRulesExpr } from '../../imports/prometheusrules-monitoring.coreos.com';
 import { ServiceMonitor } from '../../imports/servicemonitors-monitoring.coreos.com';
-import { PROMETHEUS_RULE_TYPE, SERVICE_MONITOR_TYPE } from '../../src/monitoring';
+import { PROMETHEUS_RULE_TYPE, SERVICE_MONITOR_TYPE } from '../../src/model/monitoring';
 import { expectValidManifests } from '../helpers/k8s-valid';
 import { findObject, synthError, synthObjects } from '../helpers/synth';
 

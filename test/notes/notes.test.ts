@@ -1,6 +1,6 @@
 import { App, Testing } from 'cdk8s';
 import { OpenClawChart } from '../../src';
-import { renderNotes } from '../../src/notes';
+import { renderNotes } from '../../src/notes/summary';
 import { synthObjects } from '../helpers/synth';
 
 test('the default deployment, in full', () => {

@@ -1,5 +1,5 @@
-import { renderNotes } from '../../src/notes';
-import { trustedProxiesAdvice } from '../../src/trusted-proxies';
+import { renderNotes } from '../../src/notes/summary';
+import { trustedProxiesAdvice } from '../../src/core/trusted-proxies';
 import { synthObjects } from '../helpers/synth';
 
 const ingress = { enabled: true, className: 'nginx', hosts: [{ host: 'openclaw.example.com' }] };

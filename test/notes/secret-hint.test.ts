@@ -4,8 +4,8 @@
  * rendered pods cannot start without: each non-optional secretKeyRef to that Secret.
  */
 import { OpenClawChartProps } from '../../src';
-import { renderNotes } from '../../src/notes';
-import { requiredSecretKeys } from '../../src/notes-secrets';
+import { renderNotes } from '../../src/notes/summary';
+import { requiredSecretKeys } from '../../src/notes/secrets';
 import { createCommand, runAsPrinted, secretData } from '../helpers/secret-hint';
 import { synthObjects } from '../helpers/synth';
 

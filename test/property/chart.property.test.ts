@@ -10,8 +10,8 @@
  */
 import * as fc from 'fast-check';
 import { OpenClawChartProps, OpenClawConfigError, formatProblem } from '../../src';
-import { formatProblems, validateManifests } from '../../src/validate';
-import { VALUES_SCHEMA } from '../../src/values';
+import { formatProblems, validateManifests } from '../../src';
+import { VALUES_SCHEMA } from '../../src';
 import { BREAKERS, ChartCase, invalidCaseFor, SECRET_LOOKING_NAME, validCase } from '../helpers/arbitraries';
 import { podSecurityViolations, podTemplates, rbacViolations, tokenViolations } from '../helpers/policy';
 import { synthObjects } from '../helpers/synth';
@@ -451,7 +451,7 @@ describe('random invalid props: each rule, on random valid cases, gives OpenClaw
       expect(error.message.split('\n').slice(1)).toEqual(error.problems.map((p) => `  - ${formatProblem(p)}`));
       // Thrown by the chart's own checks, before cdk8s builds anything.
       const firstFrame = (error.stack ?? '').split('\n').find((l) => l.trim().startsWith('at ')) ?? '';
-      expect(firstFrame).toMatch(/src[\\/]errors\.ts/);
+      expect(firstFrame).toMatch(/src[\\/]core[\\/]errors\.ts/);
       expect(error.stack).not.toMatch(/node_modules[\\/](cdk8s|constructs)[\\/]/);
       if (c.secretValue) expect(error.message).not.toContain(c.secretValue);
       invalidRuns += 1;

@@ -4,9 +4,9 @@
  * refuses it.
  */
 import { cli, tempDir, withoutSource, writeFile } from '../cli/run-cli';
-import { renderObjects } from '../../src/build';
+import { renderObjects } from '../../src/build/render-objects';
 import { configMapKeyProblem, normalizeMountPath } from '../../src/check/kubernetes-rules';
-import { resolveModel } from '../../src/model';
+import { resolveModel } from '../../src/model/resolve-model';
 
 const dir = tempDir();
 let n = 0;

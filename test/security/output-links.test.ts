@@ -6,12 +6,12 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { FleetLayout, OpenClawFleet } from '../../src';
-import { exportHelmChart } from '../../src/helm';
-import { writeFileNoFollow } from '../../src/safe-write';
+import { exportHelmChart } from '../../src';
+import { writeFileNoFollow } from '../../src/output/safe-write';
 import { cli, tempDir } from '../cli/run-cli';
 import { TenancyMode } from '../../src';
 
-/** These tests are about the fleet as a bulk renderer: tenancy (test/fleet-tenancy.test.ts) is off. */
+/** These tests are about the fleet as a bulk renderer: tenancy (test/fleet/tenancy.test.ts) is off. */
 const OFF = { mode: TenancyMode.OFF };
 
 const root = tempDir();

@@ -5,9 +5,9 @@
  */
 import { createHash } from 'crypto';
 import * as fs from 'fs';
-import { renderObjects } from '../../src/build';
-import { renderNotes } from '../../src/notes';
-import { describeValue, formatProblem, shapeOf } from '../../src/errors';
+import { renderObjects } from '../../src/build/render-objects';
+import { renderNotes } from '../../src/notes/summary';
+import { describeValue, formatProblem, shapeOf } from '../../src/core/errors';
 import { cli, tempDir, withoutSource, writeFile } from '../cli/run-cli';
 
 const SECRET = 'sk-ant-api03-DO-NOT-PRINT-5f3c';

@@ -9,14 +9,14 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { OpenClawFleet, OpenClawFleetError } from '../../src';
-import { renderObjects } from '../../src/build';
-import { OpenClawConfigError, formatProblem } from '../../src/errors';
-import { resolveModel } from '../../src/model';
+import { renderObjects } from '../../src/build/render-objects';
+import { OpenClawConfigError, formatProblem } from '../../src/core/errors';
+import { resolveModel } from '../../src/model/resolve-model';
 import { cli, tempDir, writeFile } from '../cli/run-cli';
 import { podTemplates } from '../helpers/policy';
 import { TenancyMode } from '../../src';
 
-/** These tests are about the fleet as a bulk renderer: tenancy (test/fleet-tenancy.test.ts) is off. */
+/** These tests are about the fleet as a bulk renderer: tenancy (test/fleet/tenancy.test.ts) is off. */
 const OFF = { mode: TenancyMode.OFF };
 
 interface Row {

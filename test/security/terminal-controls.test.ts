@@ -5,7 +5,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { forPeople } from '../../src/text-safety';
+import { forPeople } from '../../src/core/text-safety';
 import { cli, tempDir, writeFile } from '../cli/run-cli';
 
 const dir = tempDir();

@@ -6,10 +6,10 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { OpenClawConfigError, formatProblem } from '../../src/errors';
-import { loadValuesFiles, valuesToProps } from '../../src/values';
-import { firstInvalidUtf8 } from '../../src/values/read-file';
-import { renderObjects } from '../../src/build';
+import { OpenClawConfigError, formatProblem } from '../../src/core/errors';
+import { loadValuesFiles, valuesToProps } from '../../src';
+import { firstInvalidUtf8 } from '../../src/core/read-file';
+import { renderObjects } from '../../src/build/render-objects';
 import { HOSTILE_CASES, aliasBomb, manyKeys, materialize } from './hostile-values';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'openclaw-reader-'));

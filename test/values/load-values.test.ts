@@ -2,8 +2,8 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { OpenClawConfigError } from '../../src/errors';
-import { loadValuesFiles } from '../../src/values';
+import { OpenClawConfigError } from '../../src/core/errors';
+import { loadValuesFiles } from '../../src';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'openclaw-values-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));

@@ -1,14 +1,14 @@
 /**
  * schemas/values.schema.json is generated from the props types (scripts/values-schema.ts),
- * so it cannot drift from src/props.ts: regenerating must give the checked-in file.
+ * so it cannot drift from src/props/: regenerating must give the checked-in file.
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import Ajv from 'ajv';
 import * as YAML from 'yaml';
 import { DEFAULTS } from '../../src/props';
-import { VALUES_SCHEMA } from '../../src/values';
-import { SchemaNode, childSchema, deref, itemSchema } from '../../src/values/schema';
+import { VALUES_SCHEMA } from '../../src';
+import { SchemaNode, childSchema, deref, itemSchema } from '../../src/schema/values-schema';
 import { NOT_VALUES, VALUES_SCHEMA_FILE, generateValuesSchema } from '../../scripts/values-schema';
 import { VALIDATOR_FILE, valuesValidatorSource } from '../../scripts/values-validator';
 import { REFERENCE_DIR } from '../helpers/fixtures';
@@ -27,7 +27,7 @@ function objectNodes(node: SchemaNode = VALUES_SCHEMA, at = ''): Array<{ path: s
   return out;
 }
 
-test('the checked-in schema is what the generator makes from src/props.ts (regenerate: npx ts-node scripts/values-schema.ts --write)', () => {
+test('the checked-in schema is what the generator makes from src/props/ (regenerate: npx ts-node scripts/values-schema.ts --write)', () => {
   const checkedIn = JSON.parse(fs.readFileSync(VALUES_SCHEMA_FILE, 'utf8'));
   expect(generateValuesSchema()).toEqual(checkedIn);
   expect(VALUES_SCHEMA).toEqual(checkedIn);
@@ -39,7 +39,7 @@ test('the precompiled validator is what ajv makes from the checked-in schema (re
 
 test('no values at all are valid (validateValues skips the validator for them)', () => {
   expect(VALUES_SCHEMA.required).toBeUndefined();
-  expect(require('../../src/values/values-validator.generated').validate({})).toBe(true);
+  expect(require('../../src/schema/values-validator.generated').validate({})).toBe(true);
 });
 
 test('the schema is valid draft-07 and compiles strictly', () => {
@@ -65,7 +65,7 @@ test('maps are closed (additionalProperties: false) except the free-form ones', 
     'networkPolicy.egress[].from[]', 'networkPolicy.egress[].to[]', 'networkPolicy.ingress[].from[]', 'networkPolicy.ingress[].to[]',
     'podSecurityContext', 'rbac.rules[]', 'securityContext', 'tolerations[]',
     // free-form maps: env, annotations, labels, files, secrets, channels, replica overrides, resources
-    'backup.resources.limits', 'backup.resources.requests', 'configMap.data', 'env', 'existingSecret.keys',
+    'backup.resources.limits', 'backup.resources.requests', 'browser.resources.limits', 'browser.resources.requests', 'configMap.data', 'env', 'existingSecret.keys',
     'gateway.channels', 'gateway.channels.*', 'gateway.channels.discord', 'gateway.channels.slack', 'gateway.channels.telegram', 'gateway.channels.whatsapp',
     'global',
     'httpRoute.annotations', 'ingress.annotations', 'monitoring.prometheusRule.labels', 'monitoring.serviceMonitor.labels',

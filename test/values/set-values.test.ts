@@ -1,6 +1,6 @@
 /** `--set` / `--set-string` parse as Helm's strvals does, and are typed by the values schema. */
-import { OpenClawConfigError } from '../../src/errors';
-import { loadValuesFiles } from '../../src/values';
+import { OpenClawConfigError } from '../../src/core/errors';
+import { loadValuesFiles } from '../../src';
 import { MAX_INDEX, SetBudget, applySetArgument, parseSetArguments, splitAssignments } from '../../src/values/set-values';
 import { RawScalar, ValuesTree } from '../../src/values/tree';
 import { plain } from '../../src/values/yaml-values';

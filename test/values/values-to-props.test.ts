@@ -4,7 +4,7 @@ import * as path from 'path';
 import fc from 'fast-check';
 import * as YAML from 'yaml';
 import { OpenClawChartProps, OpenClawConfigError, formatProblem, loadValuesFiles, valuesToProps } from '../../src';
-import { namedPaths } from '../../src/values/schema';
+import { namedPaths } from '../../src/schema/values-schema';
 import { synthObjects } from '../helpers/synth';
 import { REFERENCE_VALUES, SCENARIOS_DIR } from '../helpers/fixtures';
 

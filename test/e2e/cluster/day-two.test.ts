@@ -7,7 +7,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { cli } from '../../cli/run-cli';
-import { CLUSTER_START_TIMEOUT_MS, ClusterInfo, apply, getJson, kubectl, playNode, restrictedNamespace, startCluster } from './control-plane';
+import { CLUSTER_START_TIMEOUT_MS, ClusterInfo, apply, getJson, kubectl, playNode, restrictedNamespace, startCluster } from '../harness/control-plane';
 
 const RELEASE = 'my-openclaw';
 const SELECTOR = `app.kubernetes.io/instance=${RELEASE}`;

@@ -27,8 +27,8 @@ import { cli } from '../../cli/run-cli';
 import { ROOT, SOURCES, blocksOf, inlineCommands, isShell, statementsOf } from '../../helpers/doc-sources';
 import { SCENARIOS_DIR } from '../../helpers/fixtures';
 import { helmBinary } from '../../helm/helm-binary';
-import { referenceChart } from './reference-chart';
-import { CLUSTER_START_TIMEOUT_MS, ClusterInfo, getJson, kubectl, reportReady, startCluster } from './control-plane';
+import { referenceChart } from '../harness/reference-chart';
+import { CLUSTER_START_TIMEOUT_MS, ClusterInfo, getJson, kubectl, reportReady, startCluster } from '../harness/control-plane';
 
 const RELEASE = 'my-openclaw';
 const NS = 'openclaw';

@@ -8,7 +8,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { OpenClawFleet } from '../../../src';
-import { CLUSTER_START_TIMEOUT_MS, getJson, kubectl, playNode, startCluster } from './control-plane';
+import { CLUSTER_START_TIMEOUT_MS, getJson, kubectl, playNode, startCluster } from '../harness/control-plane';
 
 const TENANTS = ['alice', 'bob', 'mallory'];
 

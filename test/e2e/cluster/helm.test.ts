@@ -10,8 +10,8 @@ import * as path from 'path';
 import { helmBinary } from '../../helm/helm-binary';
 import { cli } from '../../cli/run-cli';
 import { SCENARIOS_DIR } from '../../helpers/fixtures';
-import { referenceChart } from './reference-chart';
-import { CLUSTER_START_TIMEOUT_MS, ClusterInfo, getJson, kubectl, playNode, startCluster } from './control-plane';
+import { referenceChart } from '../harness/reference-chart';
+import { CLUSTER_START_TIMEOUT_MS, ClusterInfo, getJson, kubectl, playNode, startCluster } from '../harness/control-plane';
 
 const REPO = path.resolve(__dirname, '..', '..', '..');
 const RELEASE = 'my-openclaw';

@@ -6,8 +6,8 @@
 import * as path from 'path';
 import { parseAllDocuments } from 'yaml';
 import { cli } from '../../cli/run-cli';
-import { CLUSTER_START_TIMEOUT_MS, apply, getJson, kubectl, restrictedNamespace, startCluster, tempFile } from './control-plane';
-import { notKeptByServer } from './server-objects';
+import { CLUSTER_START_TIMEOUT_MS, apply, getJson, kubectl, restrictedNamespace, startCluster, tempFile } from '../harness/control-plane';
+import { notKeptByServer } from '../harness/server-objects';
 
 const CRDS = path.join(__dirname, '..', '..', '..', 'schemas', 'crds');
 

@@ -4,7 +4,7 @@
  * namespaces and for the privilege-escalation paths.
  */
 import { cli } from '../../cli/run-cli';
-import { CLUSTER_START_TIMEOUT_MS, apply, kubectl, restrictedNamespace, startCluster, tempFile } from './control-plane';
+import { CLUSTER_START_TIMEOUT_MS, apply, kubectl, restrictedNamespace, startCluster, tempFile } from '../harness/control-plane';
 
 const RELEASE = 'my-openclaw';
 

@@ -9,10 +9,10 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { cli } from '../../cli/run-cli';
-import { ensureOpenClaw } from '../install';
-import { runPod } from '../pod-runner';
-import { expectHealthy } from '../pod-story';
-import { CLUSTER_START_TIMEOUT_MS, ClusterInfo, apply, eventually, getJson, kubectl, reportReady, restrictedNamespace, startCluster, tempFile } from './control-plane';
+import { ensureOpenClaw } from '../harness/install';
+import { runPod } from '../harness/pod-runner';
+import { expectHealthy } from '../harness/pod-story';
+import { CLUSTER_START_TIMEOUT_MS, ClusterInfo, apply, eventually, getJson, kubectl, reportReady, restrictedNamespace, startCluster, tempFile } from '../harness/control-plane';
 
 const RELEASE = 'my-openclaw';
 let info: ClusterInfo;

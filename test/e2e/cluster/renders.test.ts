@@ -9,8 +9,8 @@ import * as path from 'path';
 import { cli } from '../../cli/run-cli';
 import { SCENARIOS_DIR } from '../../helpers/fixtures';
 import { EXAMPLES, runExample } from '../../helpers/examples';
-import { CLUSTER_START_TIMEOUT_MS, apply, getJson, kubectl, playNode, restrictedNamespace, startCluster, tempFile } from './control-plane';
-import { notKeptByServer } from './server-objects';
+import { CLUSTER_START_TIMEOUT_MS, apply, getJson, kubectl, playNode, restrictedNamespace, startCluster, tempFile } from '../harness/control-plane';
+import { notKeptByServer } from '../harness/server-objects';
 import { parseAllDocuments } from 'yaml';
 
 jest.mock('openclaw-cdk8s', () => jest.requireActual('../../../src'), { virtual: true });

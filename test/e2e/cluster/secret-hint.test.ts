@@ -6,11 +6,11 @@
  */
 import * as path from 'path';
 import { OpenClawChartProps } from '../../../src';
-import { renderNotes } from '../../../src/notes';
-import { requiredSecretKeys } from '../../../src/notes-secrets';
+import { renderNotes } from '../../../src/notes/summary';
+import { requiredSecretKeys } from '../../../src/notes/secrets';
 import { createCommand, runInShell } from '../../helpers/secret-hint';
 import { synthObjects } from '../../helpers/synth';
-import { CLUSTER_START_TIMEOUT_MS, ClusterInfo, apply, getJson, playNode, restrictedNamespace, startCluster, tempFile } from './control-plane';
+import { CLUSTER_START_TIMEOUT_MS, ClusterInfo, apply, getJson, playNode, restrictedNamespace, startCluster, tempFile } from '../harness/control-plane';
 
 let info: ClusterInfo;
 

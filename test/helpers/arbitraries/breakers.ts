@@ -27,7 +27,7 @@ export interface InvalidCase extends ChartCase {
 export type Patch = Record<string, any>;
 export type Breaker = (c: ChartCase) => fc.Arbitrary<{ rule: string; path: string; patch: Patch; secretValue?: string; release?: string }>;
 
-/** The paths where the chart mounts volumes itself (src/layout.ts PATHS, the prepare-state seed mount). */
+/** The paths where the chart mounts volumes itself (src/core/pod-layout.ts PATHS, the prepare-state seed mount). */
 export const CHART_MOUNT_PATHS = ['/home/node/.openclaw', '/home/node/.config', '/tmp', '/home/node/.cache', '/home/node/.local', '/home/node/.npm',
   '/usr/local/lib/node_modules', '/etc/openclaw/managed', '/etc/openclaw/config', '/etc/openclaw/replica-env', '/seed/node_modules'];
 

@@ -8,10 +8,11 @@
  * version gate) fails the property tests instead of silently moving the generators with it.
  * RESERVED_VOLUMES is imported (the volume names are not a rule, only names).
  */
-import { goReadsNumber } from '../../../src/text-safety';
+import { goReadsNumber } from '../../../src/core/text-safety';
 import * as fc from 'fast-check';
 import type { OpenClawChartProps } from '../../../src';
-import { VOLUMES } from '../../../src';
+import {  } from '../../../src';
+import { VOLUMES } from '../../../src/core/pod-layout';
 
 /** One generated input: the props plus how the test synthesizes them (construct id, namespace). */
 export interface ChartCase {
@@ -26,7 +27,7 @@ export const UPPER = [...'ABCDEFGHIJKLMNOPQRSTUVWXYZ'];
 export const DIGIT = [...'0123456789'];
 export const ALNUM = [...LOWER, ...DIGIT];
 
-/** The image tags by what they mean to the chart (see src/versions.ts). */
+/** The image tags by what they mean to the chart (see src/core/versions.ts). */
 export const OLD_TAGS = ['2026.1.15', '2026.2.1', '2026.2.26-slim', 'v2026.3.1', '2026.7.21', '2026.7.21-beta.2', '2026.7.35'];
 export const NEW_TAGS = ['2026.8.1', '2026.9.6', 'v2026.10.2-beta.1', '2027.1.1'];
 export const FLOATING_TAGS = ['latest', 'main', 'nightly'];
@@ -36,7 +37,7 @@ export const SECRET_LOOKING_NAME = /(^|_)(API_KEY|TOKEN|PASSWORD)$|SECRET/i;
 /** Env vars the chart sets itself, and the keys of the chart's default `env`. */
 export const CHART_ENV = ['STATEFULSET_REPLICA_INDEX', 'POD_NAME', 'OPENCLAW_GATEWAY_PORT', 'OPENCLAW_STATE_DIR'];
 export const DEFAULT_ENV_KEYS = ['CLAUDE_MODEL', 'PORT', 'HOST', 'LOG_LEVEL', 'DATA_DIR', 'MEMORY_ENABLED'];
-/** The chart's own volume names (src/layout.ts VOLUMES). */
+/** The chart's own volume names (src/core/pod-layout.ts VOLUMES). */
 export const RESERVED_VOLUMES: string[] = Object.values(VOLUMES);
 
 // ---------------------------------------------------------------------------------------------

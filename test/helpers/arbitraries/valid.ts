@@ -443,6 +443,13 @@ export const validCase: fc.Arbitrary<ChartCase> = rec({
     resources: opt(rec({ limits: opt(fc.constant({ memory: '512Mi' })), requests: opt(fc.constant({ cpu: '5m' })) }, { requiredKeys: [] })),
   }, { requiredKeys: [] })),
   upgrade: opt(rec({ migrateConfig: opt(fc.boolean()) }, { requiredKeys: [] })),
+  browser: opt(rec({
+    enabled: opt(fc.boolean()), port: opt(fc.constantFrom(9222, 9333)), extraArgs: opt(fc.constantFrom([], ['--lang=en-US'])),
+    allowedHostnames: opt(fc.constantFrom([], ['wiki.internal', '10.0.0.12'])), shmSize: opt(fc.constantFrom('128Mi', '512Mi')),
+    tmpSize: opt(fc.constantFrom('1Gi')), command: opt(fc.constantFrom(['chromium'])),
+    image: opt(rec({ repository: opt(fc.constantFrom('chromedp/headless-shell')), tag: opt(fc.constantFrom('136.0.7052.2')) }, { requiredKeys: [] })),
+    resources: opt(rec({ limits: opt(fc.constant({ memory: '2Gi' })), requests: opt(fc.constant({ cpu: '50m' })) }, { requiredKeys: [] })),
+  }, { requiredKeys: [] })),
   // Label keys the chart sets itself are refused (test/monitoring/monitoring.test.ts): filtered out here.
   monitoring: opt(rec({
     prometheusRule: opt(rec({
@@ -530,11 +537,12 @@ export const validCase: fc.Arbitrary<ChartCase> = rec({
         maxOldSpaceSizeMiB: g.maxOldSpaceSizeMiB,
         backup: g.backup ? compact(g.backup) : undefined,
         upgrade: g.upgrade ? compact(g.upgrade) : undefined,
+        browser: g.browser ? compact(g.browser) : undefined,
         monitoring: g.monitoring ? compact(g.monitoring) : undefined,
       } as OpenClawChartProps);
       return { props, release: g.names.release, namespace: g.namespace };
     }));
 })
   // Text kubectl would read differently (U+2028 from graphemes, Go number look-alikes such as -_2) is
-  // refused by the chart (src/text-safety.ts): such cases are invalid, the hostile-string tests cover them.
+  // refused by the chart (src/core/text-safety.ts): such cases are invalid, the hostile-string tests cover them.
   .filter((c) => hasOnlySafeText(c.props));

@@ -1,0 +1,353 @@
+/**
+ * OpenClawFleet: one OpenClaw per person, hundreds to a hundred thousand per cluster.
+ *
+ * Plain cdk8s puts every chart in one App, and `App.synth()` (or `chart.toJson()` on a chart in a
+ * shared App) validates and resolves dependencies across the whole construct tree for every chart,
+ * so its cost grows faster than linearly with the number of tenants. The fleet checks every tenant
+ * first, keeping only names and namespaces (fleet-validate.ts), then renders each tenant without
+ * a construct tree, straight to YAML (yaml-sink.ts: the bytes `cdk8s synth` writes), and drops it
+ * before the next one: time grows linearly and memory stays flat. `writeTo` renders large fleets
+ * on every core (src/fleet/worker-pool.ts), with the same files and results.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { OpenClawFleetError } from './errors';
+import { tenantFingerprint } from './fingerprint';
+import { TenantChecked, renderTenant, renderTenantYaml, writeTenant } from './render';
+import { FleetIndex, TenantRules, checkTenant, deepMerge, snapshotFleet, tenantChartProps, validateFleet } from './validate';
+import { FleetTenancy, resolveTenancy, tenancyBase } from './tenancy';
+import { FleetPolicy, resolvePolicy } from './policy';
+import {
+  FleetFile, FleetLayout, FleetWriteOptions, FleetWriteResult, filesOfTenants, manifestPath, ownedFiles, recordOwned, removeStale,
+} from './outdir';
+import { snapshot } from '../props/snapshot';
+import { FleetWarning } from './warnings';
+import { CHUNK, FleetPool, defaultWorkers } from './worker-pool';
+import { OpenClawChartProps } from '../props';
+import { makeDirNoFollow } from '../output/safe-write';
+
+export { OpenClawFleetError } from './errors';
+export type { FleetProblem } from './errors';
+export type { FleetWarning } from './warnings';
+export { FLEET_MANIFEST, FleetLayout } from './outdir';
+export { TENANT_LIMITS, TENANT_QUOTA, TenancyMode } from './tenancy';
+export type { FleetTenancy } from './tenancy';
+export { TENANT_SAFE_PROPS } from './policy';
+export type { FleetPolicy } from './policy';
+export type { FleetFile, FleetWriteOptions, FleetWriteResult } from './outdir';
+
+/** One tenant (one person's OpenClaw) of a fleet. */
+export interface FleetTenant {
+  /**
+   * The tenant's name. It becomes the release name (the prefix of every object name and the
+   * `app.kubernetes.io/instance` label) and the output file name `<name>.k8s.yaml`.
+   * Must be a DNS label of at most 53 characters, unique within its namespace.
+   */
+  readonly name: string;
+  /**
+   * Namespace of the tenant's objects, with tenancy off. Wins over `namespace` in the defaults.
+   * With tenancy the fleet assigns the namespace, and a different one is refused.
+   * @default - the fleet's with tenancy; else `props.namespace`, else `defaults.namespace`, else 'default'
+   */
+  readonly namespace?: string;
+  /**
+   * This tenant's props, deep-merged over the fleet's `defaults`: maps (plain objects) merge key
+   * by key, everything else (lists, strings, numbers) replaces the default. `undefined` keeps the
+   * default. `releaseName` must not be set (the tenant name is the release name).
+   * @default {}
+   */
+  readonly props?: OpenClawChartProps;
+}
+
+/** Props of {@link OpenClawFleet}. */
+export interface OpenClawFleetProps {
+  /** The tenants, rendered in this order. */
+  readonly tenants: readonly FleetTenant[];
+  /**
+   * Props shared by every tenant; each tenant's `props` are deep-merged over them.
+   * `releaseName` must not be set here. They are the platform's: with tenancy they are not held
+   * to the tenant policy, and they go over the fleet's own safe settings.
+   * @default {}
+   */
+  readonly defaults?: OpenClawChartProps;
+  /**
+   * How tenants are kept apart: on by default, each tenant in a namespace of its own with Pod
+   * Security `restricted`, a quota, a LimitRange and a NetworkPolicy that admits only the ingress
+   * controller ({@link FleetTenancy}). `{ mode: TenancyMode.OFF }` renders tenants as given.
+   * @default { mode: TenancyMode.NAMESPACE_PER_TENANT }
+   */
+  readonly tenancy?: FleetTenancy;
+  /**
+   * What a tenant's own props may set, with tenancy on (the defaults are the platform's and are
+   * not held to it): by default its model, channels, persistence size and resources within
+   * bounds, and env without credentials. Whatever it allows, a tenant's references must name
+   * its own objects and its hosts must be its own.
+   * @default - TENANT_SAFE_PROPS within the default bounds
+   */
+  readonly policy?: FleetPolicy;
+  /**
+   * Worker threads that check the tenants while constructing the fleet; 0 checks them in the
+   * calling thread. The problems and warnings are the same, in the same order. A `writeTo` with
+   * as many workers in the same turn of the event loop reuses these threads.
+   * @default - the number of CPU cores (at most 8) for fleets of 1,000 tenants or more on a
+   * machine with several cores, else 0
+   */
+  readonly workers?: number;
+  /**
+   * Refuse warnings (legal but dangerous or ineffective settings, see {@link OpenClawFleet.warnings}):
+   * each tenant's warnings are then problems of the {@link OpenClawFleetError}, as `--strict` does
+   * in the CLI.
+   * @default false
+   */
+  readonly strict?: boolean;
+}
+
+/** One tenant's rendered objects, as `cdk8s synth` would write them. */
+export interface FleetTenantObjects {
+  /** The tenant (and release) name. */
+  readonly tenant: string;
+  /** The tenant's namespace. */
+  readonly namespace: string;
+  /** The Kubernetes objects as plain JSON, in `chart.toJson()` order. */
+  readonly objects: any[];
+}
+
+/** One tenant's rendered manifest. */
+export interface FleetTenantYaml {
+  /** The tenant (and release) name. */
+  readonly tenant: string;
+  /** The tenant's namespace. */
+  readonly namespace: string;
+  /** Multi-document YAML, byte for byte as `cdk8s synth` writes the tenant's chart. */
+  readonly yaml: string;
+}
+
+/**
+ * Many OpenClaw instances, one `OpenClawChart` per tenant, rendered on a path whose cost grows
+ * linearly with the number of tenants and whose memory does not.
+ *
+ * Construction reads the defaults and tenants once, into plain data (a getter or a `__proto__` key
+ * is an error), validates every tenant (name, uniqueness, props) and throws one
+ * {@link OpenClawFleetError} with all problems; rendering happens lazily, one tenant at a time, from that copy.
+ *
+ * @example
+ * const fleet = new OpenClawFleet({
+ *   defaults: { namespace: 'openclaw', persistence: { size: '5Gi' } },
+ *   tenants: [{ name: 'alice' }, { name: 'bob', props: { agentModel: 'anthropic/claude-opus-4-1' } }],
+ * });
+ * fleet.writeTo('dist'); // dist/alice.k8s.yaml, dist/bob.k8s.yaml
+ */
+export class OpenClawFleet {
+  /**
+   * The tenants' warnings (legal but dangerous or ineffective settings), one entry per distinct
+   * path and message with the number of tenants, in the order first seen. A dangerous one names
+   * every tenant that has it and is never left out; a harmless one names the first five, and one
+   * tenant's repeats of it (the same path but for list indices) are listed five times, then only
+   * counted in {@link OpenClawFleet.warningLines}. The fleet never prints them: {@link OpenClawFleet.warningLines} are the
+   * lines to say. Empty with `strict` (warnings are then errors).
+   */
+  public readonly warnings: readonly FleetWarning[];
+  /**
+   * {@link OpenClawFleet.warnings} as lines to print, one per distinct warning:
+   * `Warning: path: message (N tenants: a, b, c, d, e and N-5 more)`.
+   */
+  public readonly warningLines: readonly string[];
+  private readonly defaults: OpenClawChartProps;
+  private readonly index: FleetIndex;
+  private readonly strict: boolean;
+  private readonly rules: TenantRules;
+  /** The defaults' fingerprint when checked: changed defaults make every tenant be checked again. */
+  private readonly defaultsFingerprint?: [number, number];
+  /** The check pass's worker threads, kept for a `writeTo` in the same turn of the event loop. */
+  private pool?: FleetPool;
+
+  constructor(props: OpenClawFleetProps) {
+    const tenancy = resolveTenancy(props.tenancy);
+    const { tenants, defaults } = snapshotFleet(props.tenants, props.defaults);
+    this.rules = { tenancy, policy: resolvePolicy(props.policy) };
+    // The platform's defaults go over what tenancy sets for every tenant.
+    this.defaults = deepMerge(tenancyBase(tenancy) as OpenClawChartProps, defaults);
+    this.strict = props.strict ?? false;
+    const plainData = true; // a snapshot (snapshotFleet) is plain data: it can go to worker threads as it is
+    // Large fleets are checked on worker threads too: faster, and the models made while checking
+    // never reach this thread's heap.
+    const workers = plainData ? props.workers ?? defaultWorkers(tenants.length) : 0;
+    if (workers > 0 && tenants.length > 0) this.pool = new FleetPool(this.defaults, this.rules, workers, tenants.length);
+    let result: ReturnType<typeof validateFleet>;
+    try {
+      result = validateFleet(tenants, this.defaults, plainData, this.strict, (each) => {
+        if (this.pool) this.pool.check(tenants, this.strict, each);
+        else tenants.forEach((t, i) => each(i, checkTenant(t, i, this.defaults, this.rules)));
+      }, this.rules);
+    } catch (e) {
+      this.closePool();
+      throw e;
+    }
+    if (result.problems.length) {
+      this.closePool();
+      throw new OpenClawFleetError(result.problems);
+    }
+    this.index = result.index;
+    this.defaultsFingerprint = plainData ? tenantFingerprint(undefined, undefined, this.defaults) : undefined;
+    this.warnings = result.warnings.list();
+    this.warningLines = result.warnings.lines();
+    // The threads serve writeTo when it follows at once (the usual script); otherwise they go.
+    if (this.pool) setTimeout(() => this.closePool(), 0).unref();
+  }
+
+  /** Tenant names, in the order given. */
+  public tenants(): string[] {
+    return this.index.tenants.map((t) => t.name);
+  }
+
+  /**
+   * The props a tenant's chart is built from (a copy): the defaults with the tenant's props merged
+   * over them, `releaseName` set to the tenant name and `namespace` resolved.
+   * @param tenant a tenant name, or `<namespace>/<name>` when the name is used in several namespaces
+   */
+  public tenantProps(tenant: string): OpenClawChartProps {
+    return snapshot(tenantChartProps(this.defaults, this.index.tenants[this.find(tenant)], this.rules), 'props');
+  }
+
+  /**
+   * One tenant's objects: the same as `Testing.synth(new OpenClawChart(app, name, props))`.
+   * @param tenant a tenant name, or `<namespace>/<name>`
+   */
+  public synthTenant(tenant: string): any[] {
+    return this.render(this.find(tenant));
+  }
+
+  /**
+   * One tenant's manifest, byte for byte as `cdk8s synth` writes the tenant's chart.
+   * @param tenant a tenant name, or `<namespace>/<name>`
+   */
+  public synthYaml(tenant: string): string {
+    return this.renderYaml(this.find(tenant));
+  }
+
+  /** Every tenant's objects, one tenant at a time, each dropped once the caller moves on. */
+  public *synthObjects(): Generator<FleetTenantObjects> {
+    const { tenants, namespaces } = this.index;
+    for (let i = 0; i < tenants.length; i++) yield { tenant: tenants[i].name, namespace: namespaces[i], objects: this.render(i) };
+  }
+
+  /** Every tenant's manifest (as {@link OpenClawFleet.synthYaml}), one tenant at a time. */
+  public *synthYamlStream(): Generator<FleetTenantYaml> {
+    const { tenants, namespaces } = this.index;
+    for (let i = 0; i < tenants.length; i++) yield { tenant: tenants[i].name, namespace: namespaces[i], yaml: this.renderYaml(i) };
+  }
+
+  /**
+   * Writes one file per tenant: `<dir>/<tenant>.k8s.yaml` (or `<dir>/<namespace>/<tenant>.k8s.yaml`
+   * with {@link FleetLayout.BY_NAMESPACE}). Creates the directories. The directory is exactly the
+   * fleet: the files are recorded in `<dir>/.openclaw-fleet.json` ({@link FLEET_MANIFEST}), and files
+   * an earlier `writeTo` wrote for tenants no longer in the fleet are removed; files it did not write
+   * are never touched. Each file is written beside its target and renamed over it; a symbolic link
+   * at a tenant's file or namespace folder is an error that names it (src/output/safe-write.ts).
+   * Each file is written as soon as it is rendered, so memory stays flat; large fleets render on
+   * every core (see {@link FleetWriteOptions.workers}).
+   */
+  public writeTo(dir: string, options: FleetWriteOptions = {}): FleetWriteResult {
+    const layout = options.layout ?? FleetLayout.FLAT;
+    const { tenants, namespaces } = this.index;
+    if (layout === FleetLayout.FLAT) {
+      const clashes = [...this.index.byName.values()].filter((ts): ts is number[] => typeof ts !== 'number');
+      if (clashes.length) {
+        const list = clashes.map((ts) => `"${tenants[ts[0]].name}" (namespaces ${ts.map((t) => namespaces[t]).join(', ')})`).join('; ');
+        throw new Error(`Cannot write one file per tenant name: ${list}. Use layout FleetLayout.BY_NAMESPACE.`);
+      }
+    }
+    fs.mkdirSync(dir, { recursive: true });
+    const before = ownedFiles(dir);
+    const kept = filesOfTenants(before, options.keepTenants ?? []);
+    const now = tenants.map((t, i) => (layout === FleetLayout.BY_NAMESPACE ? `${namespaces[i]}/${t.name}.k8s.yaml` : `${t.name}.k8s.yaml`));
+    now.push(...kept);
+    const progress = options.onProgress;
+    // Owned before anything is written: a write cut short leaves no file the next one would not own.
+    recordOwned(dir, [...before, ...now]);
+    const made = new Set<string>();
+    const fileOf = (i: number): string => {
+      if (layout !== FleetLayout.BY_NAMESPACE) return path.join(dir, `${tenants[i].name}.k8s.yaml`);
+      const folder = path.join(dir, namespaces[i]);
+      if (!made.has(folder)) {
+        makeDirNoFollow(folder);
+        made.add(folder);
+      }
+      return path.join(folder, `${tenants[i].name}.k8s.yaml`);
+    };
+    const workers = options.workers ?? defaultWorkers(tenants.length);
+    const files: FleetFile[] = [];
+    let objects = 0;
+    let bytes = 0;
+    const add = (i: number, file: string, count: number, size: number) => {
+      files.push({ tenant: tenants[i].name, namespace: namespaces[i], path: file, objects: count, bytes: size });
+      objects += count;
+      bytes += size;
+    };
+    const defaultsSame = this.defaultsUnchanged();
+    if (workers > 0 && this.index.plainData && tenants.length > 0) {
+      const paths = tenants.map((_, i) => fileOf(i));
+      // The check pass's threads when they fit (and hold these defaults), else new ones.
+      if (!this.pool || this.pool.size !== Math.min(workers, Math.ceil(tenants.length / CHUNK)) || !defaultsSame) this.closePool();
+      const pool = this.pool ?? new FleetPool(this.defaults, this.rules, workers, tenants.length);
+      this.pool = undefined;
+      try {
+        const fingerprints = defaultsSame ? this.index.fingerprints : undefined;
+        const counts = pool.write(tenants.length, (i) => ({ tenant: tenants[i], file: paths[i] }), this.strict, fingerprints,
+          progress && ((written) => progress(written, tenants.length)));
+        paths.forEach((file, i) => add(i, file, counts.objects[i], counts.bytes[i]));
+      } finally {
+        pool.close();
+      }
+    } else {
+      this.closePool();
+      for (let i = 0; i < tenants.length; i++) {
+        const file = fileOf(i);
+        const [count, size] = writeTenant(this.defaults, tenants[i], i, file, this.checked(i, defaultsSame), this.rules);
+        add(i, file, count, size);
+        progress?.(i + 1, tenants.length);
+      }
+    }
+    const removed = removeStale(dir, before, [...files.map((f) => manifestPath(dir, f.path)), ...kept]);
+    recordOwned(dir, now);
+    return { outdir: dir, files, objects, bytes, removed };
+  }
+
+  private find(tenant: string): number {
+    const slash = tenant.indexOf('/');
+    const name = slash < 0 ? tenant : tenant.slice(slash + 1);
+    const entry = this.index.byName.get(name);
+    const all = entry === undefined ? [] : typeof entry === 'number' ? [entry] : entry;
+    const found = all.filter((i) => slash < 0 || this.index.namespaces[i] === tenant.slice(0, slash));
+    if (found.length === 1) return found[0];
+    if (!found.length) throw new Error(`No tenant "${tenant}" in the fleet`);
+    throw new Error(`Tenant name "${tenant}" is used in namespaces ${found.map((i) => this.index.namespaces[i]).join(', ')}: say "<namespace>/${tenant}"`);
+  }
+
+  /** Tenant `i`'s objects (renderObjects' path: no construct tree, the same JSON as the chart alone). */
+  private render(i: number): any[] {
+    return renderTenant(this.defaults, this.index.tenants[i], i, this.checked(i, this.defaultsUnchanged()), this.rules);
+  }
+
+  /** Tenant `i`'s manifest: `toManifestYaml` of {@link OpenClawFleet.render}, written as the builders go (yaml-sink.ts). */
+  private renderYaml(i: number): string {
+    return renderTenantYaml(this.defaults, this.index.tenants[i], i, this.checked(i, this.defaultsUnchanged()), this.rules).text;
+  }
+
+  /** How tenant `i` was checked: its fingerprint then, unless the defaults changed since. */
+  private checked(i: number, defaultsSame: boolean): TenantChecked {
+    const prints = this.index.fingerprints;
+    return { fingerprint: prints && defaultsSame ? [prints[2 * i], prints[2 * i + 1]] : undefined, strict: this.strict };
+  }
+
+  private defaultsUnchanged(): boolean {
+    const was = this.defaultsFingerprint;
+    const now = was && tenantFingerprint(undefined, undefined, this.defaults);
+    return now !== undefined && now[0] === was![0] && now[1] === was![1];
+  }
+
+  private closePool(): void {
+    this.pool?.close();
+    this.pool = undefined;
+  }
+}

@@ -1,0 +1,176 @@
+/** The props of OpenClaw's own settings: env, gateway config, channels, ConfigMaps and Secrets. */
+import type { KubernetesJson } from './kubernetes';
+
+/**
+ * Plain environment variables. The six keys below are the Helm chart's; OpenClaw itself does not
+ * read them (they are passed on for compatibility). Other keys are added as they are. Values
+ * that look like secrets (`*_API_KEY`, `*_TOKEN`, `*_PASSWORD`, `*SECRET*`) are refused: use
+ * `existingSecret`, or set `allowPlainSecretEnv`.
+ */
+export interface EnvProps {
+  /**
+   * Inert in OpenClaw. When set by you (and `agentModel` is not), it is mapped to
+   * `agents.defaults.model.primary` in openclaw.json (`anthropic/<value>`).
+   * @default 'claude-3-5-sonnet-20241022'
+   */
+  readonly CLAUDE_MODEL?: string;
+  /**
+   * Inert in OpenClaw; always equals the gateway port. A different value is an error: set
+   * `service.port` to change the port.
+   * @default - the gateway port, as a string
+   */
+  readonly PORT?: string;
+  /** Inert in OpenClaw (the gateway binds with `--bind lan`). @default '0.0.0.0' */
+  readonly HOST?: string;
+  /** Inert in OpenClaw (it reads `OPENCLAW_LOG_LEVEL`). One of debug, info, warn, error. @default 'info' */
+  readonly LOG_LEVEL?: string;
+  /**
+   * Where the data volume is mounted in the containers. OpenClaw's state lives in
+   * `<DATA_DIR>/.openclaw` (also mounted at `/home/node/.openclaw`).
+   * @default '/data'
+   */
+  readonly DATA_DIR?: string;
+  /** Inert in OpenClaw. @default 'true' */
+  readonly MEMORY_ENABLED?: string;
+  readonly [name: string]: string | undefined;
+}
+
+/** An extra environment variable: a plain value or a `valueFrom` reference. */
+export interface ExtraEnvVar {
+  readonly name: string;
+  readonly value?: string;
+  readonly valueFrom?: KubernetesJson;
+}
+
+export interface ControlUiProps {
+  /**
+   * Token-in-URL auth for the Control UI. Retired by OpenClaw with the 2026.8 line
+   * (`ALLOW_INSECURE_AUTH_RETIRED_IN`, 2026.8.1; the extended-stable 2026.7.33-35 still accept it):
+   * with a newer image (or `latest`) `true` does nothing, so it is dropped with a warning (an error
+   * with `--strict`). With an older image it is written to openclaw.json by the config init
+   * container, on or off.
+   * @default false
+   */
+  readonly allowInsecureAuth?: boolean;
+  /**
+   * Origins allowed to open the Control UI (`gateway.controlUi.allowedOrigins`).
+   * @default - derived from the ingress / HTTPRoute hosts (`https://` when TLS covers the host); with
+   * neither on an image from 2026.2.26 to 2026.4.24, which exits without origins, the port-forward
+   * origins `http://localhost:<port>` and `http://127.0.0.1:<port>` (later images seed those themselves)
+   */
+  readonly allowedOrigins?: string[];
+}
+
+/** A chat channel's config, merged into openclaw.json under `channels.<name>`. */
+export interface ChannelConfig {
+  /** @default - OpenClaw's default */
+  readonly enabled?: boolean;
+  /** Users, numbers or IDs allowed to talk to the assistant. */
+  readonly allowFrom?: string[];
+  /** Other channel settings, as OpenClaw documents them. Never put tokens here. */
+  readonly [key: string]: unknown;
+}
+
+export interface ChannelsProps {
+  readonly telegram?: ChannelConfig;
+  readonly discord?: ChannelConfig;
+  readonly slack?: ChannelConfig;
+  readonly whatsapp?: ChannelConfig;
+  readonly [name: string]: ChannelConfig | undefined;
+}
+
+export interface GatewayProps {
+  readonly controlUi?: ControlUiProps;
+  /**
+   * Image of the config init container; it must have `sh` and `jq` (on PATH or at `/jq`).
+   * @default 'imega/jq:1.6'
+   */
+  readonly initImage?: string;
+  /**
+   * IPs/CIDRs of the reverse proxies in front of the gateway (`gateway.trustedProxies`).
+   * Behind an ingress OpenClaw refuses authenticated requests from unlisted proxies (403
+   * `proxy_attribution_required`), and believes the `X-Forwarded-For` of listed ones: list the
+   * ingress controller's pod addresses (`kubectl get pods -n ingress-nginx -o wide`), never a
+   * wide range such as the pod CIDR or 10.0.0.0/8 (every pod in it could forge its address, and
+   * pods calling the gateway directly would be refused). A range wider than a /24 (IPv4) or a
+   * /64 (IPv6), and any list that trusts every address, renders with a warning.
+   * @default - none; with an Ingress or HTTPRoute the chart writes an empty list and warns
+   */
+  readonly trustedProxies?: string[];
+  /**
+   * Chat channels (telegram, discord, slack, whatsapp, ...), merged into openclaw.json under
+   * `channels`. Tokens come only from Secrets (e.g. `TELEGRAM_BOT_TOKEN` in `existingSecret`).
+   * @default {}
+   */
+  readonly channels?: ChannelsProps;
+  /**
+   * A Secret holding the gateway token, for those who want one. Used only when set and when
+   * nothing else provides `OPENCLAW_GATEWAY_TOKEN` or `OPENCLAW_GATEWAY_PASSWORD`
+   * (existingSecret.keys, secret.data, extraEnv, env or envFromSecret); the pod waits for it:
+   * `kubectl create secret generic <name> -n <namespace> --from-literal=OPENCLAW_GATEWAY_TOKEN=$(openssl rand -hex 32)`.
+   * Unset (and no other source): each pod generates its own token on first start, a random
+   * 32-byte value in `gateway.auth.token` of openclaw.json on its state volume (mode 0600), kept
+   * across restarts; never in a manifest. A `key` without a `name` uses `<fullname>-gateway-token`.
+   * @default - none: the pod generates its token
+   */
+  readonly tokenSecret?: { readonly name?: string; readonly key?: string };
+  /**
+   * OpenClaw's operator terminal (`gateway.terminal` in openclaw.json): a shell in the agent's
+   * workspace with the gateway's environment (its provider keys and token), for admin-scoped
+   * operators. Written only when set; fleets with tenancy set `enabled: false`. The key is known
+   * to the OpenClaw 2026.9 line (`openclaw config validate` of 2026.9.6 accepts it).
+   * @default - OpenClaw's default (on)
+   */
+  readonly terminal?: { readonly enabled?: boolean };
+}
+
+export interface EnvFromConfigMap {
+  readonly configMapRef: { readonly name: string; readonly optional?: boolean };
+  readonly prefix?: string;
+}
+
+export interface EnvFromSecret {
+  readonly secretRef: { readonly name: string; readonly optional?: boolean };
+  readonly prefix?: string;
+}
+
+export interface ExistingSecretProps {
+  /**
+   * Name of a pre-created Secret.
+   * @default ''
+   */
+  readonly name?: string;
+  /**
+   * Env var name to key in that Secret (`envVarName: secretKeyName`).
+   * @default {}
+   */
+  readonly keys?: Record<string, string>;
+}
+
+export interface ConfigMapProps {
+  /**
+   * Create a ConfigMap from `data` (only when `data` is not empty).
+   * @default true
+   */
+  readonly enabled?: boolean;
+  /**
+   * Files, mounted read-only at `/etc/openclaw/config/<key>` (the Helm chart created this
+   * ConfigMap and mounted it nowhere).
+   * @default {}
+   */
+  readonly data?: Record<string, string>;
+}
+
+export interface SecretProps {
+  /**
+   * Create a Secret from `data` (development only; use `existingSecret` in production).
+   * @default false
+   */
+  readonly enabled?: boolean;
+  /**
+   * Env var name to plain-text value. Written once, correctly encoded (give plain strings, not
+   * base64). Every key is loaded as an env var from the Secret.
+   * @default {}
+   */
+  readonly data?: Record<string, string>;
+}

@@ -1,0 +1,152 @@
+/** The props of running it: backups, alerts, upgrades. */
+import type { BackupClaim } from './enumerations';
+import type { ResourceList } from './kubernetes';
+
+export interface BackupProps {
+  /**
+   * Run a `backup` container beside the gateway: a verified archive
+   * (`openclaw backup create --verify`) about 30 s after the pod starts, then every
+   * `intervalHours`, into `/backups` (see `claim`). Turning it on or off for a running release
+   * changes only the pod template (with the default `claim`), so `kubectl apply` takes it.
+   * @default false
+   */
+  readonly enabled?: boolean;
+  /**
+   * Where the archives are kept.
+   * - `data`: a `backups` directory on each replica's state claim (`data-<statefulset>-<i>`). Turning
+   *   backups on or off changes only the pod template. The archives survive a broken upgrade or
+   *   lost state, not the loss of the volume: copy them off the node too.
+   * - `own`: a claim of its own per replica (`backups-<statefulset>-<i>`, `size`, `storageClass`).
+   *   It survives the loss of the state claim, but it is a volumeClaimTemplate, which the API server
+   *   refuses to add to or remove from an existing StatefulSet: choose it when you create the
+   *   release, or follow "Changing claim templates" in docs/day-two.md.
+   * @default 'data' when `persistence.enabled`, else 'own' (an emptyDir dies with the pod)
+   */
+  readonly claim?: BackupClaim;
+  /**
+   * Hours between two archives (fractions allowed, at least one minute). The container's liveness
+   * check restarts it when no archive was verified for this long plus 30 minutes, which
+   * `monitoring.prometheusRule`'s `OpenClawBackupFailing` alert sees.
+   * @default 24
+   */
+  readonly intervalHours?: number;
+  /**
+   * How many archives to keep; older ones are deleted after each successful backup (a failed
+   * backup deletes nothing).
+   * @default 7
+   */
+  readonly keep?: number;
+  /**
+   * Size of each replica's backups claim (`claim: own`). Allow about `keep` times the state's size.
+   * @default '5Gi'
+   */
+  readonly size?: string;
+  /**
+   * StorageClass of the backups claims (`claim: own`). Empty: the cluster default.
+   * @default ''
+   */
+  readonly storageClass?: string;
+  /**
+   * Resources of the backup container (it is idle between archives; an archive takes a few
+   * seconds of one CPU). `limits` and `requests` default separately.
+   * @default { limits: { cpu: '500m', memory: '1Gi' }, requests: { cpu: '10m', memory: '128Mi' } }
+   */
+  readonly resources?: { readonly limits?: ResourceList; readonly requests?: ResourceList };
+}
+
+/**
+ * Alerts for the release: a Prometheus Operator `PrometheusRule` (monitoring.coreos.com/v1) written
+ * against kube-state-metrics and the kubelet's volume stats (see "Alerts" in the README).
+ */
+export interface PrometheusRuleProps {
+  /**
+   * Render a `PrometheusRule` named after the release with its alerts: crash loop, OOM kill,
+   * claim nearly full, gateway down or not ready, release paused, migrate-config failing and (with
+   * `backup.enabled`) backups failing or stale. Every expression selects this release's objects
+   * only (its namespace, StatefulSet, pods and claims), so each release in a cluster gets its own.
+   * Needs the Prometheus Operator's CRDs in the cluster.
+   * @default false
+   */
+  readonly enabled?: boolean;
+  /**
+   * Labels on the PrometheusRule besides the chart's, for your Prometheus's `ruleSelector`.
+   * @default {}
+   * @example { release: 'kube-prometheus-stack' }
+   */
+  readonly labels?: Record<string, string>;
+  /**
+   * `OpenClawClaimNearlyFull` fires when a state or backups claim is more than this percent full
+   * for 15 minutes (1 to 99).
+   * @default 85
+   */
+  readonly claimFullPercent?: number;
+  /**
+   * `OpenClawReplicasNotReady` fires when some (not all) replicas have not been ready for this
+   * many minutes; `OpenClawGatewayDown` (none ready) after 5 minutes.
+   * @default 15
+   */
+  readonly notReadyMinutes?: number;
+  /**
+   * `OpenClawReleasePaused` (severity info) fires when the StatefulSet has had 0 replicas for this
+   * many hours: `replicaCount: 0` left on, or a scale-down nobody undid.
+   * @default 24
+   */
+  readonly pausedHours?: number;
+}
+
+/**
+ * A Prometheus Operator `ServiceMonitor` for the gateway's own metrics, which come from OpenClaw's
+ * `diagnostics-prometheus` plugin (installed from ClawHub: `openclaw plugins install
+ * clawhub:@openclaw/diagnostics-prometheus`, then enabled in openclaw.json). Without the plugin
+ * the scrape finds no route: render it only once the plugin runs.
+ */
+export interface ServiceMonitorProps {
+  /**
+   * Render a `ServiceMonitor` that scrapes `/api/diagnostics/prometheus` on each replica (through
+   * the ClusterIP Service's endpoints) with the gateway token as a Bearer token.
+   * @default false
+   */
+  readonly enabled?: boolean;
+  /**
+   * Labels on the ServiceMonitor besides the chart's, for your Prometheus's `serviceMonitorSelector`.
+   * @default {}
+   * @example { release: 'kube-prometheus-stack' }
+   */
+  readonly labels?: Record<string, string>;
+  /**
+   * Scrape interval (a Prometheus duration such as `30s`, `1m`).
+   * @default '30s'
+   */
+  readonly interval?: string;
+  /**
+   * The Secret key holding the gateway token Prometheus sends (in the release's namespace). The
+   * route needs the gateway's operator auth, and a token each pod generates for itself is in no
+   * Secret, so without `existingSecret` or `gateway.tokenSecret` providing `OPENCLAW_GATEWAY_TOKEN`
+   * this must be set.
+   * @default - the Secret key the gateway reads OPENCLAW_GATEWAY_TOKEN from
+   * @example { name: 'openclaw-secrets', key: 'OPENCLAW_GATEWAY_TOKEN' }
+   */
+  readonly tokenSecret?: { readonly name: string; readonly key: string };
+}
+
+export interface MonitoringProps {
+  /** @default see PrometheusRuleProps */
+  readonly prometheusRule?: PrometheusRuleProps;
+  /** @default see ServiceMonitorProps */
+  readonly serviceMonitor?: ServiceMonitorProps;
+}
+
+/** What the pod does when it starts on state an older (or another) OpenClaw release wrote. */
+export interface UpgradeProps {
+  /**
+   * Run a `migrate-config` init container (the OpenClaw image, the gateway's env, mounts and
+   * resources) before the gateway. When the config on the volume was last written by another
+   * release (`meta.lastTouchedVersion`), it runs `openclaw config validate`; if that fails,
+   * `openclaw doctor --fix --non-interactive` (OpenClaw's safe migrations, keeping
+   * `openclaw.json.bak`) and validate again. If the config still does not validate, the gateway is
+   * not started: the container exits 1 with a message naming both releases, shown by
+   * `kubectl describe pod`. On a restart with the same release it exits at once.
+   * @default true
+   */
+  readonly migrateConfig?: boolean;
+}

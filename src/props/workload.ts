@@ -1,0 +1,109 @@
+/** The props of the pods: image, state claims, probes, update strategy, disruption budget, per-replica settings. */
+import type { AccessMode, PullPolicy, RetentionPolicy, UpdateStrategyType } from './enumerations';
+
+export interface ImageProps {
+  /**
+   * Container image repository.
+   * @default 'ghcr.io/openclaw/openclaw'
+   */
+  readonly repository?: string;
+  /**
+   * Container image tag. Pinned to a release (the Helm chart uses `latest`, which lets the pods
+   * of one StatefulSet run different versions). The tag also decides which probes and config
+   * keys the image supports.
+   * @default DEFAULT_OPENCLAW_VERSION ('2026.9.6')
+   */
+  readonly tag?: string;
+  /**
+   * Image pull policy: `Always`, `IfNotPresent` or `Never`.
+   * @default 'IfNotPresent'
+   */
+  readonly pullPolicy?: PullPolicy;
+}
+
+export interface PersistenceProps {
+  /**
+   * Keep OpenClaw's state on a PersistentVolumeClaim per replica. Off: an emptyDir (data is
+   * lost when the pod goes).
+   * @default true
+   */
+  readonly enabled?: boolean;
+  /**
+   * StorageClass of the claims. Empty: the cluster default.
+   * @default ''
+   */
+  readonly storageClass?: string;
+  /**
+   * Access mode: `ReadWriteOnce`, `ReadWriteMany`, `ReadOnlyMany` or `ReadWriteOncePod`.
+   * @default 'ReadWriteOnce'
+   */
+  readonly accessMode?: AccessMode;
+  /**
+   * Size of each claim.
+   * @default '10Gi'
+   */
+  readonly size?: string;
+  /**
+   * Annotations on the claims.
+   * @default {}
+   */
+  readonly annotations?: Record<string, string>;
+  /**
+   * What happens to the claims when the StatefulSet is deleted or scaled down.
+   * `Retain` keeps user data: uninstalling never deletes it by surprise.
+   * @default { whenDeleted: 'Retain', whenScaled: 'Retain' }
+   */
+  readonly retentionPolicy?: {
+    readonly whenDeleted?: RetentionPolicy;
+    readonly whenScaled?: RetentionPolicy;
+  };
+}
+
+export interface ProbeProps {
+  /** @default true */
+  readonly enabled?: boolean;
+  /**
+   * Check by TCP connect. The port, if given, must be the gateway port.
+   * @default - chosen by image version (TCP before 2026.3.1, HTTP since)
+   */
+  readonly tcpSocket?: { readonly port?: number | string };
+  /**
+   * Check by HTTP GET. The port, if given, must be the gateway port.
+   * @default - `/healthz` (liveness), `/readyz` (readiness), `/startupz` (startup) on images that serve them
+   */
+  readonly httpGet?: { readonly path?: string; readonly port?: number | string };
+  /** @default 30 (liveness), 10 (readiness), 0 (startup) */
+  readonly initialDelaySeconds?: number;
+  /** @default 10 (liveness), 5 (readiness), 5 (startup) */
+  readonly periodSeconds?: number;
+  /** @default 5 (liveness), 3 (readiness), 3 (startup) */
+  readonly timeoutSeconds?: number;
+  /** @default 3 (liveness), 3 (readiness), 60 (startup) */
+  readonly failureThreshold?: number;
+  /** @default 1 */
+  readonly successThreshold?: number;
+}
+
+export interface UpdateStrategyProps {
+  /** @default 'RollingUpdate' */
+  readonly type?: UpdateStrategyType;
+  /** Only with `RollingUpdate`. @default { partition: 0 } */
+  readonly rollingUpdate?: { readonly partition?: number; readonly maxUnavailable?: number | string };
+}
+
+export interface PodDisruptionBudgetProps {
+  /**
+   * Create a PodDisruptionBudget.
+   * @default - true when replicaCount > 1
+   */
+  readonly enabled?: boolean;
+  /** @default - 1 */
+  readonly maxUnavailable?: number | string;
+  /** Instead of `maxUnavailable`. @default - unset */
+  readonly minAvailable?: number | string;
+}
+
+export interface ReplicaOverride {
+  /** Env vars for this replica only. */
+  readonly env?: Record<string, string>;
+}
