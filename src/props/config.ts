@@ -37,11 +37,23 @@ export interface EnvProps {
 
 /** An extra environment variable: a plain value or a `valueFrom` reference. */
 export interface ExtraEnvVar {
+  /** The variable's name. */
   readonly name: string;
+  /**
+   * Its value, as a string.
+   * @default - none (set `value` or `valueFrom`)
+   */
   readonly value?: string;
+  /**
+   * Where the value comes from, as a Kubernetes `valueFrom` (e.g. a `secretKeyRef`).
+   * @default - none (set `value` or `valueFrom`)
+   */
   readonly valueFrom?: KubernetesJson;
 }
 
+/**
+ * OpenClaw's Control UI settings (values `gateway.controlUi`, openclaw.json `gateway.controlUi`).
+ */
 export interface ControlUiProps {
   /**
    * Token-in-URL auth for the Control UI. Retired by OpenClaw with the 2026.8 line
@@ -65,21 +77,54 @@ export interface ControlUiProps {
 export interface ChannelConfig {
   /** @default - OpenClaw's default */
   readonly enabled?: boolean;
-  /** Users, numbers or IDs allowed to talk to the assistant. */
+  /**
+   * Users, numbers or IDs allowed to talk to the assistant.
+   * @default - OpenClaw's default
+   */
   readonly allowFrom?: string[];
   /** Other channel settings, as OpenClaw documents them. Never put tokens here. */
   readonly [key: string]: unknown;
 }
 
+/**
+ * Chat channels, merged into openclaw.json under `channels` (values `gateway.channels`). Tokens come only from Secrets.
+ * @example
+ * { telegram: { enabled: true, allowFrom: ['@alice'] } }
+ */
 export interface ChannelsProps {
+  /**
+   * Telegram (token: `TELEGRAM_BOT_TOKEN` in `existingSecret`).
+   * @default - not configured
+   */
   readonly telegram?: ChannelConfig;
+  /**
+   * Discord.
+   * @default - not configured
+   */
   readonly discord?: ChannelConfig;
+  /**
+   * Slack.
+   * @default - not configured
+   */
   readonly slack?: ChannelConfig;
+  /**
+   * WhatsApp.
+   * @default - not configured
+   */
   readonly whatsapp?: ChannelConfig;
   readonly [name: string]: ChannelConfig | undefined;
 }
 
+/**
+ * OpenClaw's gateway settings the chart manages in openclaw.json (values `gateway`), plus the config init container's image.
+ * @example
+ * { trustedProxies: ['10.42.3.17/32'], channels: { telegram: { enabled: true, allowFrom: ['@alice'] } } }
+ */
 export interface GatewayProps {
+  /**
+   * The Control UI's settings.
+   * @default see ControlUiProps
+   */
   readonly controlUi?: ControlUiProps;
   /**
    * Image of the config init container; it must have `sh` and `jq` (on PATH or at `/jq`).
@@ -124,16 +169,37 @@ export interface GatewayProps {
   readonly terminal?: { readonly enabled?: boolean };
 }
 
+/**
+ * A ConfigMap whose keys all become env vars of the gateway (values `envFromConfigMap`).
+ */
 export interface EnvFromConfigMap {
+  /** The ConfigMap, and whether the pods start without it. */
   readonly configMapRef: { readonly name: string; readonly optional?: boolean };
+  /**
+   * A prefix added to every variable name.
+   * @default - none
+   */
   readonly prefix?: string;
 }
 
+/**
+ * A Secret whose keys all become env vars of the gateway (values `envFromSecret`).
+ */
 export interface EnvFromSecret {
+  /** The Secret, and whether the pods start without it. */
   readonly secretRef: { readonly name: string; readonly optional?: boolean };
+  /**
+   * A prefix added to every variable name.
+   * @default - none
+   */
   readonly prefix?: string;
 }
 
+/**
+ * A Secret you create and manage yourself (values `existingSecret`): its keys become env vars of the gateway, e.g. model API keys and the gateway token.
+ * @example
+ * { name: 'openclaw-secrets', keys: { ANTHROPIC_API_KEY: 'anthropic-api-key' } }
+ */
 export interface ExistingSecretProps {
   /**
    * Name of a pre-created Secret.
@@ -147,6 +213,9 @@ export interface ExistingSecretProps {
   readonly keys?: Record<string, string>;
 }
 
+/**
+ * Extra files for the gateway (values `configMap`): each key is written into the state directory by the init container.
+ */
 export interface ConfigMapProps {
   /**
    * Create a ConfigMap from `data` (only when `data` is not empty).
@@ -161,6 +230,9 @@ export interface ConfigMapProps {
   readonly data?: Record<string, string>;
 }
 
+/**
+ * A Secret the chart renders from values (values `secret`). Its values are in your manifests: prefer `existingSecret` for real credentials.
+ */
 export interface SecretProps {
   /**
    * Create a Secret from `data` (development only; use `existingSecret` in production).

@@ -2,6 +2,11 @@
 import type { BackupClaim } from './enumerations';
 import type { ResourceList } from './kubernetes';
 
+/**
+ * Verified backups of OpenClaw's state by a sidecar (values `backup`), kept on a claim.
+ * @example
+ * { enabled: true, intervalHours: 6, keep: 14 }
+ */
 export interface BackupProps {
   /**
    * Run a `backup` container beside the gateway: a verified archive
@@ -129,6 +134,11 @@ export interface ServiceMonitorProps {
   readonly tokenSecret?: { readonly name: string; readonly key: string };
 }
 
+/**
+ * Alerts and metrics for the Prometheus Operator (values `monitoring`).
+ * @example
+ * { prometheusRule: { enabled: true } }
+ */
 export interface MonitoringProps {
   /** @default see PrometheusRuleProps */
   readonly prometheusRule?: PrometheusRuleProps;

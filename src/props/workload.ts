@@ -1,6 +1,11 @@
 /** The props of the pods: image, state claims, probes, update strategy, disruption budget, per-replica settings. */
 import type { AccessMode, PullPolicy, RetentionPolicy, UpdateStrategyType } from './enumerations';
 
+/**
+ * The OpenClaw image (values `image`). Its tag also decides which probes and config keys the chart writes.
+ * @example
+ * { repository: 'ghcr.io/openclaw/openclaw', tag: '2026.9.6' }
+ */
 export interface ImageProps {
   /**
    * Container image repository.
@@ -21,6 +26,11 @@ export interface ImageProps {
   readonly pullPolicy?: PullPolicy;
 }
 
+/**
+ * OpenClaw's state: one PersistentVolumeClaim per replica (values `persistence`).
+ * @example
+ * { enabled: true, size: '20Gi', storageClass: 'fast' }
+ */
 export interface PersistenceProps {
   /**
    * Keep OpenClaw's state on a PersistentVolumeClaim per replica. Off: an emptyDir (data is
@@ -59,6 +69,9 @@ export interface PersistenceProps {
   };
 }
 
+/**
+ * A probe of the gateway container (values `livenessProbe`, `readinessProbe`, `startupProbe`). The chart picks the endpoint the image supports.
+ */
 export interface ProbeProps {
   /** @default true */
   readonly enabled?: boolean;
@@ -84,6 +97,9 @@ export interface ProbeProps {
   readonly successThreshold?: number;
 }
 
+/**
+ * How the StatefulSet rolls out changes (values `updateStrategy`).
+ */
 export interface UpdateStrategyProps {
   /** @default 'RollingUpdate' */
   readonly type?: UpdateStrategyType;
@@ -91,6 +107,9 @@ export interface UpdateStrategyProps {
   readonly rollingUpdate?: { readonly partition?: number; readonly maxUnavailable?: number | string };
 }
 
+/**
+ * A PodDisruptionBudget for the pods (values `podDisruptionBudget`).
+ */
 export interface PodDisruptionBudgetProps {
   /**
    * Create a PodDisruptionBudget.
@@ -103,7 +122,13 @@ export interface PodDisruptionBudgetProps {
   readonly minAvailable?: number | string;
 }
 
+/**
+ * Settings of one replica (a value of `replicaOverrides`).
+ */
 export interface ReplicaOverride {
-  /** Env vars for this replica only. */
+  /**
+   * Env vars for this replica only.
+   * @default {}
+   */
   readonly env?: Record<string, string>;
 }
