@@ -25,6 +25,8 @@ export type {
 } from './props';
 export { DEFAULTS } from './props';
 export type { DeepReadonly } from './props';
+// The Kubernetes API types the props use (k8s.Toleration, ...): the package's own, so it needs no cdk8s-plus.
+export type { k8s } from './props/k8s';
 export type {
   AccessMode, BackupClaim, IngressPathType, PodManagementPolicy, PolicyType, Protocol, PullPolicy, RetentionPolicy, ServiceType, UpdateStrategyType,
 } from './props/enumerations';
