@@ -20,11 +20,13 @@ export type {
   ServiceAccountProps, RbacProps,
   EnvProps, ExtraEnvVar, EnvFromConfigMap, EnvFromSecret, ExistingSecretProps, ConfigMapProps, SecretProps,
   GatewayProps, ControlUiProps, ChannelsProps, ChannelConfig,
-  BackupProps, MonitoringProps, PrometheusRuleProps, ServiceMonitorProps, UpgradeProps,
+  BackupProps, BackupRestoreProps, BackupS3Props, MonitoringProps, PrometheusRuleProps, ServiceMonitorProps, UpgradeProps,
   BrowserProps, BrowserImageProps,
 } from './props';
 export { DEFAULTS } from './props';
 export type { DeepReadonly } from './props';
+// The Kubernetes API types the props use (k8s.Toleration, ...): the package's own, so it needs no cdk8s-plus.
+export type { k8s } from './props/k8s';
 export type {
   AccessMode, BackupClaim, IngressPathType, PodManagementPolicy, PolicyType, Protocol, PullPolicy, RetentionPolicy, ServiceType, UpdateStrategyType,
 } from './props/enumerations';

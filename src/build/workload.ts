@@ -3,7 +3,7 @@
  */
 import { ManifestSink } from '../output/manifest-sink';
 import { MANAGED_CONFIG_KEY, PATHS, PORT_NAME, VOLUMES } from '../core/pod-layout';
-import { KubernetesJson } from '../props';
+import { DEFAULTS, KubernetesJson } from '../props';
 import { Model, ResolvedProbe } from '../model/model';
 import { configMergeCommand } from './shell/config-merge';
 import { replicaWrapperCommand } from './shell/replica-env';
@@ -12,6 +12,8 @@ import { configMigrationCommand, MIGRATE_CONFIG_CONTAINER } from './shell/config
 import { gatewayTokenCommand } from './shell/gateway-token';
 import { initStateCommand } from './shell/init-state';
 import { backupClaimTemplate, backupContainer } from './backup';
+import { restoreContainer, s3Env } from './backup-s3';
+import { BACKUPS_SUBPATH } from '../model/backup';
 import { browserContainer, browserVolumes } from './browser';
 
 export function addWorkload(sink: ManifestSink, model: Model, podAnnotations: Record<string, string>): void {
@@ -132,7 +134,7 @@ function podSpec(model: Model): KubernetesJson {
       ...probes(model),
       resources: model.resources,
     },
-    ...(model.backup ? [backupContainer({ backup: model.backup, image: model.image, securityContext: model.securityContext, dataDir: model.dataDir })] : []),
+    ...(model.backup ? [backupContainer({ backup: model.backup, image: model.image, securityContext: model.securityContext, dataDir: model.dataDir, s3: model.backupS3 })] : []),
     ...(model.browser ? [browserContainer(model.browser, model.securityContext)] : []),
     ],
     volumes,
@@ -146,9 +148,12 @@ function podSpec(model: Model): KubernetesJson {
  *    (init-state.ts), it also merges the managed settings into openclaw.json when there are any,
  *    and generates the pod's gateway token when nothing provides gateway auth: one container,
  *    one image, where a jq image once added a pull and two containers.
- * 2. Only with `gateway.initImage` set, the jq path as before: prepare-state with `sh`, then
+ * 2. restore-state, with `backup.restore` from S3 (its own credentials and resources), before
+ *    anything reads or writes openclaw.json; the config step then runs after it, as the separate
+ *    `prepare-config` (node, the OpenClaw image), so a restored config is merged like any other.
+ * 3. Only with `gateway.initImage` set, the jq path as before: prepare-state with `sh`, then
  *    gateway-config (the managed settings) and gateway-token in that image.
- * 3. migrate-config (the OpenClaw image, with the gateway's env, mounts and resources: doctor
+ * 4. migrate-config (the OpenClaw image, with the gateway's env, mounts and resources: doctor
  *    needs the memory, and an init container's resources do not add to the pod's), unless
  *    `upgrade.migrateConfig` is off: validates, and if needed migrates, the final config. Kept
  *    apart: it needs the gateway's secrets and memory, which the steps before must not get.
@@ -160,16 +165,36 @@ function initContainers(model: Model, dataMount: KubernetesJson, gatewayMounts: 
   const managedMount = { name: VOLUMES.managedConfig, mountPath: PATHS.managedConfigDir, readOnly: true };
   const seedMount = seed ? [{ name: VOLUMES.nodeModules, mountPath: PATHS.nodeModulesSeed }] : [];
   const jq = model.initImage;
-  const containers: KubernetesJson[] = [{
+  const restore = model.restore && model.backupS3 ? model.restore : undefined;
+  // The node config step: inside prepare-state, or after restore-state when there is one.
+  const configStep = jq === undefined && (managedJson !== undefined || model.generateToken);
+  const nodeStep = (name: string, withState: boolean, withConfig: boolean): KubernetesJson => ({
+    name,
+    image: model.image.ref,
+    imagePullPolicy: model.image.pullPolicy,
+    command: initStateCommand({
+      dataDir: model.dataDir, configFile: model.configFile, seed: withState ? seed : undefined,
+      managedJson: withConfig ? managedJson : undefined, generateToken: withConfig && model.generateToken,
+    }),
+    volumeMounts: [dataMount, ...(withState ? seedMount : []), ...(withConfig && managedJson ? [managedMount] : [])],
+    ...common,
+  });
+  const containers: KubernetesJson[] = [jq !== undefined ? {
     name: 'prepare-state',
     image: model.image.ref,
     imagePullPolicy: model.image.pullPolicy,
-    command: jq !== undefined
-      ? prepareStateCommand(model.dataDir, seed)
-      : initStateCommand({ dataDir: model.dataDir, configFile: model.configFile, managedJson, generateToken: model.generateToken, seed }),
-    volumeMounts: [dataMount, ...seedMount, ...(jq === undefined && managedJson ? [managedMount] : [])],
+    command: prepareStateCommand(model.dataDir, seed),
+    volumeMounts: [dataMount, ...seedMount],
     ...common,
-  }];
+  } : nodeStep('prepare-state', true, configStep && !restore)];
+  if (restore) {
+    // Before anything reads or writes openclaw.json: a restored config is then merged and checked like any other.
+    containers.push(restoreContainer({
+      restore, s3: model.backupS3!, image: model.image, securityContext: model.securityContext,
+      resources: model.backup?.resources ?? { limits: DEFAULTS.backup.resources.limits, requests: DEFAULTS.backup.resources.requests }, dataDir: model.dataDir,
+    }));
+    if (configStep) containers.push(nodeStep('prepare-config', false, true));
+  }
   if (jq !== undefined && managedJson) {
     containers.push({
       name: 'gateway-config',
@@ -191,19 +216,32 @@ function initContainers(model: Model, dataMount: KubernetesJson, gatewayMounts: 
     });
   }
   if (model.migrateConfig) {
+    const preUpgrade = preUpgradeDir(model);
+    const ownBackups = preUpgrade.startsWith(`${PATHS.backupsDir}/`);
     containers.push({
       name: MIGRATE_CONFIG_CONTAINER,
       image: model.image.ref,
       imagePullPolicy: model.image.pullPolicy,
-      command: configMigrationCommand(model.configFile),
-      env: model.env,
+      command: configMigrationCommand(model.configFile, { preUpgradeDir: preUpgrade, allowDowngrade: model.upgrade.allowDowngrade }),
+      env: preUpgrade && model.backupS3 ? [...model.env, ...s3Env(model.backupS3).filter((e) => e.name !== 'POD_NAME')] : model.env,
       ...(model.envFrom.length ? { envFrom: model.envFrom } : {}),
-      volumeMounts: gatewayMounts,
+      volumeMounts: ownBackups ? [...gatewayMounts, { name: VOLUMES.backups, mountPath: PATHS.backupsDir }] : gatewayMounts,
       securityContext: model.securityContext,
       resources: model.resources,
     });
   }
   return containers;
+}
+
+/**
+ * Where migrate-config puts the pre-upgrade archive: `pre-upgrade/` beside the scheduled archives
+ * (the backups claim with `backup.claim: own`, else the state claim's backups directory); '' when
+ * `upgrade.backupFirst` is off or nothing persists.
+ */
+function preUpgradeDir(model: Model): string {
+  if (!model.upgrade.backupFirst) return '';
+  if (model.backup?.claim === 'own') return `${PATHS.backupsDir}/pre-upgrade`;
+  return model.persistence.enabled ? `${model.dataDir}/${BACKUPS_SUBPATH}/pre-upgrade` : '';
 }
 
 function probes(model: Model): KubernetesJson {

@@ -1,5 +1,5 @@
 /** The props of the pods' identity: ServiceAccount and RBAC. */
-import type { k8s } from 'cdk8s-plus-28';
+import type { k8s } from './k8s';
 
 /**
  * The pods' ServiceAccount (values `serviceAccount`). Its token is mounted only when `rbac.rules` grant something to use it with.

@@ -1,5 +1,5 @@
 /** The props of OpenClaw and OpenClawChart: the Helm chart's values.yaml, key for key. */
-import type { k8s } from 'cdk8s-plus-28';
+import type { k8s } from './k8s';
 import type { PodManagementPolicy } from './enumerations';
 import type { ResourcesProps, VolumeJson } from './kubernetes';
 import type { ImageProps, PersistenceProps, PodDisruptionBudgetProps, ProbeProps, ReplicaOverride, UpdateStrategyProps } from './workload';
