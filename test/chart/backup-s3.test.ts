@@ -75,7 +75,12 @@ describe('backup.restoreFrom', () => {
   test('a restore-state init container right after prepare-state, before anything writes openclaw.json', () => {
     const objs = synthObjects({ backup: { s3: S3, restoreFrom: { s3: { latest: true } } } });
     expectValidManifests(objs);
-    expect(podSpecOf(objs).initContainers.map((c: any) => c.name)).toEqual(['prepare-state', 'restore-state', 'gateway-token', 'migrate-config']);
+    expect(podSpecOf(objs).initContainers.map((c: any) => c.name)).toEqual(['prepare-state', 'restore-state', 'prepare-config', 'migrate-config']);
+    // The token step (node, the OpenClaw image) runs after the restore, not in prepare-state.
+    expect(container(objs, 'prepare-state').command).not.toContain('--token');
+    expect(container(objs, 'prepare-config').command).toEqual(expect.arrayContaining(['node', '--config', '/data/.openclaw/openclaw.json', '--token']));
+    expect(container(objs, 'prepare-config').command).not.toContain('--seed');
+    expect(container(objs, 'prepare-config').image).toBe(podSpecOf(objs).containers[0].image);
     const c = container(objs, 'restore-state');
     expect(c.command).toEqual(restoreStateCommand('/data', 'latest', false));
     expect(c.volumeMounts).toEqual([{ name: 'data', mountPath: '/data' }, { name: 'tmp', mountPath: '/tmp' }]);

@@ -158,7 +158,7 @@ describe('off-site backups to a real S3 server (MinIO), restore from the bucket'
   });
 
   it('restores the wiped claim from the bucket before the gateway starts: same token, config key, cron job, device identity and rows', () => {
-    expect(restored.initContainers.map((c) => [c.name, c.exitCode])).toEqual([['prepare-state', 0], ['restore-state', 0], ['gateway-token', 0], ['migrate-config', 0]]);
+    expect(restored.initContainers.map((c) => [c.name, c.exitCode])).toEqual([['prepare-state', 0], ['restore-state', 0], ['prepare-config', 0], ['migrate-config', 0]]);
     const log = restored.initContainers.find((c) => c.name === 'restore-state')!.stdout;
     expect(log).toContain(`openclaw-s3: downloaded s3://openclaw-e2e/${before.key}`);
     expect(log).toContain('matches the server');
