@@ -13,14 +13,15 @@ export { OpenClawChart } from './chart';
 // The props (the Helm chart's values.yaml, key for key), their enumerations and frozen defaults.
 export type {
   OpenClawChartProps,
-  Quantity, KubernetesJson, VolumeJson, ResourceList, ResourcesProps,
-  ImageProps, PersistenceProps, ProbeProps, UpdateStrategyProps, PodDisruptionBudgetProps, ReplicaOverride,
+  Quantity, KubernetesJson, VolumeJson, ResourceList, ResourcesProps, ContainerResourcesProps,
+  ImageProps, PersistenceProps, RetentionPolicyProps, ProbeProps, TcpSocketCheck, HttpGetCheck,
+  UpdateStrategyProps, RollingUpdateProps, PodDisruptionBudgetProps, ReplicaOverride,
   ServiceProps, IngressProps, IngressHost, IngressPath, IngressTls, HttpRouteProps, HttpRouteParentRef,
   NetworkPolicyProps, NetworkPolicyRule, NetworkPolicyPortProps,
   ServiceAccountProps, RbacProps,
-  EnvProps, ExtraEnvVar, EnvFromConfigMap, EnvFromSecret, ExistingSecretProps, ConfigMapProps, SecretProps,
-  GatewayProps, ControlUiProps, ChannelsProps, ChannelConfig,
-  BackupProps, MonitoringProps, PrometheusRuleProps, ServiceMonitorProps, UpgradeProps,
+  EnvProps, ExtraEnvVar, EnvFromConfigMap, EnvFromSecret, EnvSourceRef, ExistingSecretProps, ConfigMapProps, SecretProps,
+  GatewayProps, GatewayTokenSecret, GatewayTerminalProps, ControlUiProps, ChannelsProps, ChannelConfig,
+  BackupProps, MonitoringProps, PrometheusRuleProps, ServiceMonitorProps, SecretKeyRef, UpgradeProps,
   BrowserProps, BrowserImageProps,
 } from './props';
 export { DEFAULTS } from './props';
@@ -50,7 +51,7 @@ export type { FleetWarning } from './fleet/warnings';
 export { FLEET_MANIFEST, FleetLayout } from './fleet/outdir';
 export type { FleetFile, FleetWriteOptions, FleetWriteResult } from './fleet/outdir';
 export { TENANT_LIMITS, TENANT_QUOTA, TenancyMode } from './fleet/tenancy';
-export type { FleetTenancy } from './fleet/tenancy';
+export type { FleetTenancy, IngressControllerPeer } from './fleet/tenancy';
 export { TENANT_SAFE_PROPS } from './fleet/policy';
 export type { FleetPolicy } from './fleet/policy';
 

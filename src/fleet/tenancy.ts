@@ -29,6 +29,13 @@ export enum TenancyMode {
   OFF = 'off',
 }
 
+/** The ingress controller (or Gateway) pods, as one NetworkPolicy peer (both selectors must match). */
+export interface IngressControllerPeer {
+  readonly namespaceSelector: k8s.LabelSelector;
+  /** @default - every pod of the selected namespaces */
+  readonly podSelector?: k8s.LabelSelector;
+}
+
 /** The platform's tenancy settings ({@link OpenClawFleetProps.tenancy}). */
 export interface FleetTenancy {
   /** @default TenancyMode.NAMESPACE_PER_TENANT */
@@ -44,7 +51,7 @@ export interface FleetTenancy {
    * NetworkPolicy peer (both selectors must match).
    * @default - pods labelled `app.kubernetes.io/name: ingress-nginx` in the namespace `ingress-nginx`
    */
-  readonly ingressController?: { readonly namespaceSelector: k8s.LabelSelector; readonly podSelector?: k8s.LabelSelector };
+  readonly ingressController?: IngressControllerPeer;
   /**
    * More egress rules for every tenant namespace (NetworkPolicy egress rules, as in a manifest),
    * added to the cluster DNS and TCP 443 to public addresses: e.g. a model gateway in the cluster.

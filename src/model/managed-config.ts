@@ -2,7 +2,7 @@
  * The openclaw.json settings the chart manages. The config init container deep-merges this
  * object into the file on the volume (the chart's keys win, every other key is kept).
  */
-import { DEFAULTS, IngressProps, OpenClawChartProps } from '../props';
+import { ChannelsProps, DEFAULTS, IngressProps, OpenClawChartProps } from '../props';
 import { ImageFeatures } from '../core/versions';
 
 /** undefined when there is nothing to manage: then there is no init container and no ConfigMap. */
@@ -34,7 +34,7 @@ export function managedGatewayConfig(props: OpenClawChartProps, features: ImageF
   if (Object.keys(gateway).length) config.gateway = gateway;
 
   const channels = props.gateway?.channels ?? {};
-  if (Object.keys(channels).length) config.channels = channels;
+  if (Object.keys(channels).length) config.channels = sortedSettings(channels);
 
   const model = agentModel(props);
   if (model) config.agents = { defaults: { model: { primary: model } } };
@@ -68,4 +68,19 @@ export function agentModel(props: OpenClawChartProps): string | undefined {
   const claude = props.env?.CLAUDE_MODEL;
   if (!claude) return undefined;
   return claude.includes('/') ? claude : `anthropic/${claude}`;
+}
+
+/**
+ * Each channel's settings in key order: the same props give the same openclaw.json (and config
+ * checksum) whichever order they were written in. Python, Java and Go pass a struct's keys in
+ * alphabetical order, a TypeScript object literal in the order typed.
+ */
+function sortedSettings(channels: ChannelsProps): Record<string, unknown> {
+  const sorted: Record<string, unknown> = {};
+  for (const [name, settings] of Object.entries(channels)) {
+    sorted[name] = settings && typeof settings === 'object' && !Array.isArray(settings)
+      ? Object.fromEntries(Object.entries(settings).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : settings;
+  }
+  return sorted;
 }

@@ -30,12 +30,18 @@ export interface NotesOptions {
   readonly title?: string;
 }
 
-/** Something with the shape of a cdk8s Chart (has `toJson()`), e.g. an OpenClawChart. */
+/**
+ * Something with the shape of a cdk8s Chart (has `toJson()`), e.g. an OpenClawChart.
+ * @jsii ignore
+ */
 export interface ChartLike {
   toJson(): any[];
 }
 
-/** Something with the shape of a cdk8s App (has `charts`). */
+/**
+ * Something with the shape of a cdk8s App (has `charts`).
+ * @jsii ignore
+ */
 export interface AppLike {
   readonly charts: readonly ChartLike[];
 }

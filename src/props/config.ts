@@ -2,38 +2,14 @@
 import type { KubernetesJson } from './kubernetes';
 
 /**
- * Plain environment variables. The six keys below are the Helm chart's; OpenClaw itself does not
- * read them (they are passed on for compatibility). Other keys are added as they are. Values
- * that look like secrets (`*_API_KEY`, `*_TOKEN`, `*_PASSWORD`, `*SECRET*`) are refused: use
- * `existingSecret`, or set `allowPlainSecretEnv`.
+ * Plain environment variables. The Helm chart's six keys (`CLAUDE_MODEL`, `PORT`, `HOST`,
+ * `LOG_LEVEL`, `DATA_DIR`, `MEMORY_ENABLED`, documented in HelmEnvValues) are not read by OpenClaw
+ * itself (they are passed on for compatibility; `DATA_DIR` is where the data volume is mounted,
+ * `/data` by default). Other keys are added as they are. Values that look like secrets
+ * (`*_API_KEY`, `*_TOKEN`, `*_PASSWORD`, `*SECRET*`) are refused: use `existingSecret`, or set
+ * `allowPlainSecretEnv`. A map type (jsii has no struct with free keys).
  */
-export interface EnvProps {
-  /**
-   * Inert in OpenClaw. When set by you (and `agentModel` is not), it is mapped to
-   * `agents.defaults.model.primary` in openclaw.json (`anthropic/<value>`).
-   * @default 'claude-3-5-sonnet-20241022'
-   */
-  readonly CLAUDE_MODEL?: string;
-  /**
-   * Inert in OpenClaw; always equals the gateway port. A different value is an error: set
-   * `service.port` to change the port.
-   * @default - the gateway port, as a string
-   */
-  readonly PORT?: string;
-  /** Inert in OpenClaw (the gateway binds with `--bind lan`). @default '0.0.0.0' */
-  readonly HOST?: string;
-  /** Inert in OpenClaw (it reads `OPENCLAW_LOG_LEVEL`). One of debug, info, warn, error. @default 'info' */
-  readonly LOG_LEVEL?: string;
-  /**
-   * Where the data volume is mounted in the containers. OpenClaw's state lives in
-   * `<DATA_DIR>/.openclaw` (also mounted at `/home/node/.openclaw`).
-   * @default '/data'
-   */
-  readonly DATA_DIR?: string;
-  /** Inert in OpenClaw. @default 'true' */
-  readonly MEMORY_ENABLED?: string;
-  readonly [name: string]: string | undefined;
-}
+export type EnvProps = { readonly [name: string]: string };
 
 /** An extra environment variable: a plain value or a `valueFrom` reference. */
 export interface ExtraEnvVar {
@@ -67,16 +43,29 @@ export interface ChannelConfig {
   readonly enabled?: boolean;
   /** Users, numbers or IDs allowed to talk to the assistant. */
   readonly allowFrom?: string[];
-  /** Other channel settings, as OpenClaw documents them. Never put tokens here. */
+  /**
+   * Other channel settings, as OpenClaw documents them. Never put tokens here. TypeScript only
+   * (jsii has no struct with free keys): from other languages a values file (`synth -f`) sets them.
+   * @jsii ignore
+   */
   readonly [key: string]: unknown;
 }
 
-export interface ChannelsProps {
-  readonly telegram?: ChannelConfig;
-  readonly discord?: ChannelConfig;
-  readonly slack?: ChannelConfig;
-  readonly whatsapp?: ChannelConfig;
-  readonly [name: string]: ChannelConfig | undefined;
+/**
+ * Chat channels by name: `telegram`, `discord`, `slack`, `whatsapp`, ... A map type (jsii has no
+ * struct with free keys); the values schema names the four (ChannelsValues in values-shapes.ts).
+ */
+export type ChannelsProps = { readonly [name: string]: ChannelConfig };
+
+/** The Secret key holding the gateway token ({@link GatewayProps.tokenSecret}). */
+export interface GatewayTokenSecret {
+  readonly name?: string;
+  readonly key?: string;
+}
+
+/** OpenClaw's operator terminal ({@link GatewayProps.terminal}). */
+export interface GatewayTerminalProps {
+  readonly enabled?: boolean;
 }
 
 export interface GatewayProps {
@@ -113,7 +102,7 @@ export interface GatewayProps {
    * across restarts; never in a manifest. A `key` without a `name` uses `<fullname>-gateway-token`.
    * @default - none: the pod generates its token
    */
-  readonly tokenSecret?: { readonly name?: string; readonly key?: string };
+  readonly tokenSecret?: GatewayTokenSecret;
   /**
    * OpenClaw's operator terminal (`gateway.terminal` in openclaw.json): a shell in the agent's
    * workspace with the gateway's environment (its provider keys and token), for admin-scoped
@@ -121,16 +110,22 @@ export interface GatewayProps {
    * to the OpenClaw 2026.9 line (`openclaw config validate` of 2026.9.6 accepts it).
    * @default - OpenClaw's default (on)
    */
-  readonly terminal?: { readonly enabled?: boolean };
+  readonly terminal?: GatewayTerminalProps;
+}
+
+/** A ConfigMap or Secret whose keys all become environment variables. */
+export interface EnvSourceRef {
+  readonly name: string;
+  readonly optional?: boolean;
 }
 
 export interface EnvFromConfigMap {
-  readonly configMapRef: { readonly name: string; readonly optional?: boolean };
+  readonly configMapRef: EnvSourceRef;
   readonly prefix?: string;
 }
 
 export interface EnvFromSecret {
-  readonly secretRef: { readonly name: string; readonly optional?: boolean };
+  readonly secretRef: EnvSourceRef;
   readonly prefix?: string;
 }
 

@@ -3,17 +3,18 @@
 /** A quantity such as `500m`, `2`, `1Gi`. Numbers are accepted as in a values file. */
 export type Quantity = string | number;
 
-/** Plain Kubernetes JSON (an object written as in a manifest). */
-export interface KubernetesJson {
-  readonly [key: string]: unknown;
-}
+/**
+ * Plain Kubernetes JSON (an object written as in a manifest). A map type rather than an
+ * interface with an index signature: jsii publishes it as a JSON map in every language.
+ */
+export type KubernetesJson = { readonly [key: string]: unknown };
 
-export interface ResourceList {
-  readonly cpu?: Quantity;
-  readonly memory?: Quantity;
-  readonly 'ephemeral-storage'?: Quantity;
-  readonly [name: string]: Quantity | undefined;
-}
+/**
+ * Quantities by resource name: `cpu`, `memory`, `ephemeral-storage`, or an extended resource
+ * such as `nvidia.com/gpu`. A map type (jsii has no struct with free keys); the values schema
+ * names the three usual keys (ResourceListValues in values-shapes.ts).
+ */
+export type ResourceList = { readonly [name: string]: Quantity };
 
 export interface ResourcesProps {
   /** @default { cpu: '2000m', memory: '4Gi' } */
@@ -22,7 +23,18 @@ export interface ResourcesProps {
   readonly requests?: ResourceList;
 }
 
-/** A container volume; plain Kubernetes JSON with a name. */
-export interface VolumeJson extends KubernetesJson {
-  readonly name: string;
+/**
+ * Limits and requests of a sidecar or Job container (backup, browser); each defaults on its own,
+ * as the prop that uses it says.
+ */
+export interface ContainerResourcesProps {
+  readonly limits?: ResourceList;
+  readonly requests?: ResourceList;
 }
+
+/**
+ * A container volume: plain Kubernetes JSON with a `name` (checked at synth time, and by the
+ * values schema: VolumeValues in values-shapes.ts). A map type so that jsii publishes it as a
+ * JSON map in every language.
+ */
+export type VolumeJson = { readonly [key: string]: unknown };

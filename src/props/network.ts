@@ -6,6 +6,7 @@ export interface ServiceProps {
   /**
    * Service type: `ClusterIP`, `NodePort` or `LoadBalancer`.
    * @default 'ClusterIP'
+   * @jsii suppress JSII5018 (the Kubernetes field name; the bindings escape it where it is reserved)
    */
   readonly type?: ServiceType;
   /**
@@ -81,7 +82,10 @@ export interface IngressProps {
 export interface HttpRouteParentRef {
   /** Name of the Gateway. */
   readonly name: string;
-  /** Namespace of the Gateway. @default - the route's namespace */
+  /**
+   * Namespace of the Gateway. @default - the route's namespace
+   * @jsii suppress JSII5018 (the Kubernetes field name; the bindings escape it where it is reserved)
+   */
   readonly namespace?: string;
   /** Listener section of the Gateway. @default - all listeners */
   readonly sectionName?: string;
@@ -114,6 +118,7 @@ export interface NetworkPolicyPortProps {
 }
 
 export interface NetworkPolicyRule {
+  /** @jsii suppress JSII5018 (the Kubernetes field name; the bindings escape it where it is reserved) */
   readonly from?: k8s.NetworkPolicyPeer[];
   readonly to?: k8s.NetworkPolicyPeer[];
   readonly ports?: NetworkPolicyPortProps[];

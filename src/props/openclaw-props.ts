@@ -26,6 +26,7 @@ export interface OpenClawChartProps {
   /**
    * Namespace set on every namespaced object (also used by the NetworkPolicy and RoleBinding).
    * @default 'default'
+   * @jsii suppress JSII5018 (the Kubernetes field name; the bindings escape it where it is reserved)
    */
   readonly namespace?: string;
   /** Replaces the chart name `openclaw` in object names and `app.kubernetes.io/name`. @default '' */

@@ -1,6 +1,6 @@
 /** The props of running it: backups, alerts, upgrades. */
 import type { BackupClaim } from './enumerations';
-import type { ResourceList } from './kubernetes';
+import type { ContainerResourcesProps } from './kubernetes';
 
 export interface BackupProps {
   /**
@@ -51,7 +51,7 @@ export interface BackupProps {
    * seconds of one CPU). `limits` and `requests` default separately.
    * @default { limits: { cpu: '500m', memory: '1Gi' }, requests: { cpu: '10m', memory: '128Mi' } }
    */
-  readonly resources?: { readonly limits?: ResourceList; readonly requests?: ResourceList };
+  readonly resources?: ContainerResourcesProps;
 }
 
 /**
@@ -126,7 +126,13 @@ export interface ServiceMonitorProps {
    * @default - the Secret key the gateway reads OPENCLAW_GATEWAY_TOKEN from
    * @example { name: 'openclaw-secrets', key: 'OPENCLAW_GATEWAY_TOKEN' }
    */
-  readonly tokenSecret?: { readonly name: string; readonly key: string };
+  readonly tokenSecret?: SecretKeyRef;
+}
+
+/** One key of one Secret ({@link ServiceMonitorProps.tokenSecret}). */
+export interface SecretKeyRef {
+  readonly name: string;
+  readonly key: string;
 }
 
 export interface MonitoringProps {

@@ -53,10 +53,30 @@ export interface PersistenceProps {
    * `Retain` keeps user data: uninstalling never deletes it by surprise.
    * @default { whenDeleted: 'Retain', whenScaled: 'Retain' }
    */
-  readonly retentionPolicy?: {
-    readonly whenDeleted?: RetentionPolicy;
-    readonly whenScaled?: RetentionPolicy;
-  };
+  readonly retentionPolicy?: RetentionPolicyProps;
+}
+
+/** What happens to the claims when the StatefulSet is deleted or scaled down ({@link PersistenceProps.retentionPolicy}). */
+export interface RetentionPolicyProps {
+  readonly whenDeleted?: RetentionPolicy;
+  readonly whenScaled?: RetentionPolicy;
+}
+
+/** A TCP connect check ({@link ProbeProps.tcpSocket}). */
+export interface TcpSocketCheck {
+  readonly port?: number | string;
+}
+
+/** An HTTP GET check ({@link ProbeProps.httpGet}). */
+export interface HttpGetCheck {
+  readonly path?: string;
+  readonly port?: number | string;
+}
+
+/** The StatefulSet's rolling update ({@link UpdateStrategyProps.rollingUpdate}). */
+export interface RollingUpdateProps {
+  readonly partition?: number;
+  readonly maxUnavailable?: number | string;
 }
 
 export interface ProbeProps {
@@ -66,12 +86,12 @@ export interface ProbeProps {
    * Check by TCP connect. The port, if given, must be the gateway port.
    * @default - chosen by image version (TCP before 2026.3.1, HTTP since)
    */
-  readonly tcpSocket?: { readonly port?: number | string };
+  readonly tcpSocket?: TcpSocketCheck;
   /**
    * Check by HTTP GET. The port, if given, must be the gateway port.
    * @default - `/healthz` (liveness), `/readyz` (readiness), `/startupz` (startup) on images that serve them
    */
-  readonly httpGet?: { readonly path?: string; readonly port?: number | string };
+  readonly httpGet?: HttpGetCheck;
   /** @default 30 (liveness), 10 (readiness), 0 (startup) */
   readonly initialDelaySeconds?: number;
   /** @default 10 (liveness), 5 (readiness), 5 (startup) */
@@ -85,10 +105,13 @@ export interface ProbeProps {
 }
 
 export interface UpdateStrategyProps {
-  /** @default 'RollingUpdate' */
+  /**
+   * @default 'RollingUpdate'
+   * @jsii suppress JSII5018 (the Kubernetes field name; the bindings escape it where it is reserved)
+   */
   readonly type?: UpdateStrategyType;
   /** Only with `RollingUpdate`. @default { partition: 0 } */
-  readonly rollingUpdate?: { readonly partition?: number; readonly maxUnavailable?: number | string };
+  readonly rollingUpdate?: RollingUpdateProps;
 }
 
 export interface PodDisruptionBudgetProps {
