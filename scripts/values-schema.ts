@@ -12,7 +12,7 @@
  *   port or seconds; fractional numbers only occur in quantities); string literal unions -> enum.
  * - interfaces and object literals -> objects with `additionalProperties: false`; an index
  *   signature makes a free-form map (`additionalProperties` = the value type, `true` for unknown).
- * - Kubernetes types from cdk8s-plus-28 (`k8s.Affinity`, ...) -> plain objects, free-form: they are
+ * - Kubernetes types (`k8s.Affinity`, ... in src/props/kubernetes-types.ts) -> plain objects, free-form: they are
  *   written as in a manifest and passed through.
  * - the `Quantity` alias -> `#/definitions/quantity`; CONSTRAINTS below add the formats types
  *   cannot say (ports, DNS names, label keys and values, ...).
@@ -28,6 +28,7 @@ type Json = Record<string, any>;
 
 const REPO = path.resolve(__dirname, '..');
 export const PROPS_FILE = path.join(REPO, 'src/props/openclaw-props.ts');
+const KUBERNETES_TYPES_FILE = path.join(REPO, 'src/props/kubernetes-types.ts');
 const SHAPES_FILE = path.join(REPO, 'src/props/values-shapes.ts');
 export const VALUES_SCHEMA_FILE = path.join(REPO, 'schemas/values.schema.json');
 
@@ -307,11 +308,11 @@ function primitive(t: ts.Type): string | undefined {
   return undefined;
 }
 
-/** `Affinity` for a type declared in cdk8s-plus-28's Kubernetes imports, else undefined. */
+/** `Affinity` for a type declared in src/props/kubernetes-types.ts (copied from cdk8s-plus-28), else undefined. */
 function kubernetesTypeName(t: ts.Type): string | undefined {
   const decl = t.getSymbol()?.declarations?.[0];
   const file = decl?.getSourceFile().fileName ?? '';
-  return /node_modules\/cdk8s-plus-\d+\//.test(file) ? t.getSymbol()!.name : undefined;
+  return path.resolve(file) === KUBERNETES_TYPES_FILE ? t.getSymbol()!.name : undefined;
 }
 
 /** Description from the JSDoc, and `default` from DEFAULTS (or the @default text). */

@@ -24,6 +24,14 @@ export type {
   BackupProps, MonitoringProps, PrometheusRuleProps, ServiceMonitorProps, SecretKeyRef, UpgradeProps,
   BrowserProps, BrowserImageProps,
 } from './props';
+// The Kubernetes types the props use, written as in a manifest (copied from cdk8s-plus-28's imports,
+// which still fit: the packages for other languages need only cdk8s and constructs).
+export type {
+  Affinity, Capabilities, IpBlock, LabelSelector, LabelSelectorRequirement, LocalObjectReference, NetworkPolicyPeer,
+  NodeAffinity, NodeSelector, NodeSelectorRequirement, NodeSelectorTerm, PodAffinity, PodAffinityTerm, PodAntiAffinity,
+  PodSecurityContext, PolicyRule, PreferredSchedulingTerm, SeLinuxOptions, SeccompProfile, SecurityContext, Sysctl,
+  Toleration, VolumeMount, WeightedPodAffinityTerm, WindowsSecurityContextOptions,
+} from './props/kubernetes-types';
 export { DEFAULTS } from './props';
 export type { DeepReadonly } from './props';
 export type {

@@ -7,7 +7,7 @@
  * The "*" wildcards are check/access.ts's (a "*" resource is not also listed here, a "*" verb is).
  */
 import { ProblemCollector } from '../core/errors';
-import type { k8s } from 'cdk8s-plus-28';
+import type * as k8s from '../props/kubernetes-types';
 import { DEFAULTS, OpenClawChartProps } from '../props';
 
 const WRITE = ['create', 'update', 'patch', 'delete', 'deletecollection'];

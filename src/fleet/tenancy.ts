@@ -9,7 +9,7 @@
  * controller, egress only to the cluster DNS and TCP 443 outside private ranges, unless the
  * platform widens it. Nothing of one tenant's namespace admits another's.
  */
-import type { k8s } from 'cdk8s-plus-28';
+import type * as k8s from '../props/kubernetes-types';
 import { FleetProblem, OpenClawFleetError } from './errors';
 import { dnsEgress } from '../build/network';
 import { KubernetesJson } from '../props';

@@ -1,5 +1,5 @@
 /** The props of the pods' identity: ServiceAccount and RBAC. */
-import type { k8s } from 'cdk8s-plus-28';
+import type * as k8s from './kubernetes-types';
 
 export interface ServiceAccountProps {
   /**

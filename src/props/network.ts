@@ -1,5 +1,5 @@
 /** The props of how the gateway is reached: Services, Ingress, HTTPRoute, NetworkPolicy. */
-import type { k8s } from 'cdk8s-plus-28';
+import type * as k8s from './kubernetes-types';
 import type { IngressPathType, PolicyType, Protocol, ServiceType } from './enumerations';
 
 export interface ServiceProps {

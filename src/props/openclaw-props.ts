@@ -6,7 +6,7 @@
  * why they differ. Kubernetes fragments (affinity, tolerations, volumes, ...) are plain
  * Kubernetes JSON, exactly as in a manifest or a values file.
  */
-import type { k8s } from 'cdk8s-plus-28';
+import type * as k8s from './kubernetes-types';
 import type { PodManagementPolicy } from './enumerations';
 import type { ResourcesProps, VolumeJson } from './kubernetes';
 import type { ImageProps, PersistenceProps, PodDisruptionBudgetProps, ProbeProps, ReplicaOverride, UpdateStrategyProps } from './workload';
