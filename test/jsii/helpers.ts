@@ -29,3 +29,12 @@ export function expectSameManifests(other: Map<string, Buffer>, typescript: Map<
     expect(Buffer.compare(other.get(file)!, bytes)).toBe(0);
   }
 }
+
+/** The first `lang` code block of the README's jsii section (the main file it shows for that language). */
+export function readmeMainFile(lang: 'python' | 'java'): string {
+  const readme = fs.readFileSync(path.join(REPO, 'README.md'), 'utf8');
+  const section = readme.slice(readme.indexOf('### Python, Java (jsii)'));
+  const block = new RegExp('```' + lang + '\\n([\\s\\S]*?)\\n```').exec(section);
+  if (!block) throw new Error(`no ${lang} block in the README's jsii section`);
+  return `${block[1]}\n`;
+}

@@ -9,7 +9,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { readmeApp } from './apps/readme-app';
-import { PKG, REPO, expectSameManifests, manifests, run } from './helpers';
+import { PKG, REPO, expectSameManifests, manifests, readmeMainFile, run } from './helpers';
 
 const WHEEL_DIR = path.join(REPO, 'dist-jsii', 'python');
 /** The Python the project's machines have; `python3` elsewhere. */
@@ -30,7 +30,7 @@ describe('the Python package in a fresh cdk8s app', () => {
     const versions = run(venvPython, ['-c', 'import importlib.metadata as m; print(" ".join(m.version(n) for n in ["openclaw-cdk8s", "cdk8s", "constructs"]))'], work).out.trim();
     expect(versions).toBe([PKG.version, ...pins.map((p) => p.split('==')[1])].join(' '));
     const requires = run(venvPython, ['-c', 'import importlib.metadata as m; print("\\n".join(m.requires("openclaw-cdk8s")))'], work).out;
-    expect(requires.split('\n').filter((r) => /cdk8s/.test(r)).map((r) => r.split(/[<>=]/)[0])).toEqual(['cdk8s']);
+    expect(requires.split('\n').filter((r) => /cdk8s/.test(r)).map((r) => r.split(/[<>=\s]/)[0])).toEqual(['cdk8s']);
   });
 
   test("the Python app's manifests equal the TypeScript app's, byte for byte", () => {
@@ -39,5 +39,12 @@ describe('the Python package in a fresh cdk8s app', () => {
     process.stderr.write(`python: readme_app.py synthesized in ${seconds.toFixed(0)} s\n`);
     readmeApp(path.join(work, 'ts-dist'));
     expectSameManifests(manifests(path.join(work, 'py-dist')), manifests(path.join(work, 'ts-dist')));
+  });
+
+  test("the README's main.py renders the install section's chart, byte for byte", () => {
+    fs.writeFileSync(path.join(work, 'main.py'), readmeMainFile('python'));
+    run(venvPython, ['main.py'], work);
+    expect(fs.readFileSync(path.join(work, 'dist', 'my-openclaw.k8s.yaml'), 'utf8'))
+      .toBe(fs.readFileSync(path.join(work, 'ts-dist', 'my-openclaw.k8s.yaml'), 'utf8'));
   });
 });

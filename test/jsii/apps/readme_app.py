@@ -36,7 +36,7 @@ wiring.add_json_patch(JsonPatch.add("/data", {
 chart = OpenClawChart(app, "patched", namespace="openclaw")
 chart.stateful_set.add_json_patch(JsonPatch.add("/spec/template/spec/priorityClassName", "assistants"))
 chart.service.add_json_patch(JsonPatch.add("/metadata/annotations", {"example.com/team": "ai"}))
-edge = ApiObject(chart, "edge", api_version="networking.io/v1", kind="Ingress", metadata={"name": "edge"})
+edge = ApiObject(chart, "edge", api_version="networking.k8s.io/v1", kind="Ingress", metadata={"name": "edge"})
 edge.add_json_patch(JsonPatch.add("/spec", {
     "rules": [{
         "host": "claw.example.com",

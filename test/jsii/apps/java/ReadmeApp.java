@@ -59,12 +59,9 @@ public final class ReadmeApp {
         chart.getService().addJsonPatch(JsonPatch.add("/metadata/annotations", map("example.com/team", "ai")));
         ApiObject edge = new ApiObject(chart, "edge", ApiObjectProps.builder().apiVersion("networking.k8s.io/v1").kind("Ingress")
             .metadata(ApiObjectMetadata.builder().name("edge").build()).build());
-        edge.addJsonPatch(JsonPatch.add("/spec", map(
-            "rules", List.of(map(
-                "host", "claw.example.com",
-                "http", map("paths", List.of(map(
-                    "path", "/", "pathType", "Prefix",
-                    "backend", map("service", map("name", chart.getInfo().getServiceName(), "port", map("number", chart.getInfo().getPort()))))))))))));
+        Map<String, Object> backend = map("service", map("name", chart.getInfo().getServiceName(), "port", map("number", chart.getInfo().getPort())));
+        Map<String, Object> paths = map("paths", List.of(map("path", "/", "pathType", "Prefix", "backend", backend)));
+        edge.addJsonPatch(JsonPatch.add("/spec", map("rules", List.of(map("host", "claw.example.com", "http", paths)))));
 
         // The Helm chart README's examples, as props.
         new OpenClawChart(app, "ingress-tls", OpenClawChartProps.builder()
