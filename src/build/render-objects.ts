@@ -61,6 +61,13 @@ export function renderReleaseYaml(props: OpenClawChartProps, id: string, checked
   return { text: sink.text, objects: sink.count, warnings };
 }
 
+/** @internal The objects of a model already resolved (the CLI's values path checked and resolved it once). */
+export function renderModel(model: Model): { readonly objects: any[]; readonly warnings: readonly ConfigProblem[] } {
+  const sink = new JsonSink(model.namespace);
+  buildObjects(sink, model);
+  return { objects: sink.objects, warnings: model.warnings };
+}
+
 function release<S extends ManifestSink>(props: OpenClawChartProps, id: string, checked: boolean, sinkFor: (namespace: string) => S): { sink: S; warnings: readonly ConfigProblem[] } {
   const model = resolveModel(props, id, checked);
   const sink = sinkFor(model.namespace);

@@ -17,7 +17,7 @@ export function checkNetwork(props: OpenClawChartProps, s: BasicSettings, p: Pro
   const ingress = props.ingress;
   if (ingress?.enabled) {
     const hosts = new Set<string>();
-    s.ingressHosts.forEach((h, i) => {
+    s.ingress.hosts.forEach((h, i) => {
       if (!h.host || !HOST_NAME.test(h.host) || h.host.length > 253) {
         p.add(`ingress.hosts[${i}].host`, 'must be a lower case DNS name without scheme, port or path (e.g. openclaw.example.com)', h.host);
       } else if (/^[0-9.]+$/.test(h.host)) p.add(`ingress.hosts[${i}].host`, 'must be a DNS name, not an IP address (the API server rejects IP hosts)', h.host);

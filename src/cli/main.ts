@@ -7,14 +7,13 @@
  *   openclaw-cdk8s schema [--fleet]
  *   openclaw-cdk8s fleet -f tenants.yaml -o DIR [--partial] [--strict] [--layout flat|by-namespace]
  *
- * A thin shell over loadValuesFiles, valuesToProps and OpenClawChart. Exit codes: 0 done,
+ * A thin shell over loadValuesFiles, valuesToModel and the builders. Exit codes: 0 done,
  * 1 invalid values (every problem listed, no stack trace), 2 wrong usage.
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Command } from 'commander';
-import { renderRelease } from '../build/render-objects';
-import type { OpenClawChartProps } from '../props';
+import { renderModel } from '../build/render-objects';
 import { ConfigProblem, formatWarning, OpenClawConfigError } from '../core/errors';
 import { toManifestYaml } from '../output/manifest-yaml';
 import { renderNotes } from '../notes/summary';
@@ -24,7 +23,7 @@ import { forPeople } from '../core/text-safety';
 import { withoutNamespace } from '../output/portable';
 import type { KubernetesVersion } from '../manifest-check/kubernetes-versions';
 import { parseSynthFast } from './fast-argv';
-import { loadValuesFiles, valuesToProps } from '../values/to-props';
+import { loadValuesFiles, valuesToModel } from '../values/to-props';
 // Each command loads only what it needs (cold start): the Helm export, the strict Kubernetes
 // validator and the values schema are required inside their commands.
 
@@ -154,9 +153,10 @@ function synth(opts: SynthOptions, io: CliIo): number {
   try {
     const values = loadValuesFiles(opts.values ?? [], opts.set ?? [], opts.setString ?? []);
     const namespace = opts.namespace === false ? DEFAULT_NAMESPACE : opts.namespace;
-    const props = locatedValuesToProps(values, opts, namespace);
-    // The construct-free path: the same objects as the chart in an App, without loading cdk8s.
-    const { objects: rendered, warnings } = renderRelease(props, opts.release);
+    const { model } = locatedValuesToModel(values, opts, namespace);
+    // The construct-free path: the same objects as the chart in an App, without loading cdk8s,
+    // from the model the values were checked into (nothing is checked twice).
+    const { objects: rendered, warnings } = renderModel(model);
     const objects = opts.namespace === false ? withoutNamespace(rendered, namespace) : rendered;
     if (!sayWarnings(warnings, opts, io)) return EXIT_INVALID;
     const yaml = toManifestYaml(objects);
@@ -190,9 +190,10 @@ function helm(opts: HelmOptions, io: CliIo): number {
   const { stringify } = require('yaml') as typeof import('yaml');
   try {
     const values = loadValuesFiles(opts.values ?? [], opts.set ?? [], opts.setString ?? []);
-    const props = locatedValuesToProps(values, opts, opts.namespace);
-    if (!sayWarnings(renderRelease(props, opts.release).warnings, opts, io)) return EXIT_INVALID;
-    const result = exportHelmChart(props, opts.output, {
+    const { model } = locatedValuesToModel(values, opts, opts.namespace);
+    const { objects, warnings } = renderModel(model);
+    if (!sayWarnings(warnings, opts, io)) return EXIT_INVALID;
+    const result = exportHelmChart(objects, opts.output, {
       id: opts.release,
       chartVersion: opts.chartVersion,
       // What was rendered, after every -f and --set: recorded (commented out) in values.yaml.
@@ -207,10 +208,10 @@ function helm(opts: HelmOptions, io: CliIo): number {
   }
 }
 
-/** valuesToProps, its problems named with their file and line or their --set argument. */
-function locatedValuesToProps(values: Record<string, unknown>, opts: SynthOptions, namespace: string): OpenClawChartProps {
+/** valuesToModel, its problems named with their file and line or their --set argument. */
+function locatedValuesToModel(values: Record<string, unknown>, opts: SynthOptions, namespace: string): ReturnType<typeof valuesToModel> {
   try {
-    return valuesToProps(values, { release: opts.release, namespace });
+    return valuesToModel(values, { release: opts.release, namespace });
   } catch (e) {
     if (!(e instanceof OpenClawConfigError)) throw e;
     const { locateProblems } = require('./value-sources') as typeof import('./value-sources');

@@ -6,11 +6,12 @@
  * Namespace per tenant (the default): each tenant's manifest starts with its Namespace (Pod
  * Security `restricted`, enforced, audited and warned), a ResourceQuota, a LimitRange and one
  * NetworkPolicy for every pod of the namespace: ingress only from the platform's ingress
- * controller, egress only to the cluster DNS and TCP 443 outside private ranges, unless the
+ * controller to the gateway port, egress only to the cluster DNS and TCP 443 outside private ranges, unless the
  * platform widens it. Nothing of one tenant's namespace admits another's.
  */
 import type * as k8s from '../props/kubernetes-types';
 import { FleetProblem, OpenClawFleetError } from './errors';
+import { PORT_NAME } from '../core/pod-layout';
 import { dnsEgress } from '../build/network';
 import { KubernetesJson } from '../props';
 import { SHARED_PLATFORM_SETTINGS } from './safe-settings';
@@ -22,7 +23,8 @@ export enum TenancyMode {
   NAMESPACE_PER_TENANT = 'namespace-per-tenant',
   /**
    * Every tenant in one namespace (`defaults.namespace`), under the same policy and reference
-   * rules; the chart's own NetworkPolicy (on by default here) keeps the pods apart.
+   * rules; the chart's own NetworkPolicy (on by default here, with the rules of a tenant
+   * namespace's: ingress controller, DNS, TCP 443, `tenancy.egress`) keeps the pods apart.
    */
   SHARED_NAMESPACE = 'shared-namespace',
   /** No tenancy: tenants are trusted, their props unrestricted (the fleet as a bulk renderer). */
@@ -47,13 +49,13 @@ export interface FleetTenancy {
    */
   readonly namespaceTemplate?: string;
   /**
-   * The ingress controller (or Gateway) pods: the only source a tenant namespace admits, as one
-   * NetworkPolicy peer (both selectors must match).
+   * The ingress controller (or Gateway) pods: the only source a tenant's pods admit, as one
+   * NetworkPolicy peer (both selectors must match), and only to the gateway port.
    * @default - pods labelled `app.kubernetes.io/name: ingress-nginx` in the namespace `ingress-nginx`
    */
   readonly ingressController?: IngressControllerPeer;
   /**
-   * More egress rules for every tenant namespace (NetworkPolicy egress rules, as in a manifest),
+   * More egress rules for every tenant (NetworkPolicy egress rules, as in a manifest),
    * added to the cluster DNS and TCP 443 to public addresses: e.g. a model gateway in the cluster.
    * @default []
    */
@@ -104,6 +106,26 @@ export const TENANT_LIMITS: readonly KubernetesJson[] = [
 /** Private, shared, link-local (cloud metadata) and loopback ranges: TCP 443 egress never reaches them. */
 const PRIVATE_V4 = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '100.64.0.0/10', '169.254.0.0/16', '127.0.0.0/8'];
 const PRIVATE_V6 = ['fc00::/7', 'fe80::/10', '::1/128'];
+
+/** TCP 443 to public addresses: a tenant's model providers and channels, never a neighbour, a node or cloud metadata. */
+function publicHttpsEgress(): KubernetesJson {
+  return {
+    to: [{ ipBlock: { cidr: '0.0.0.0/0', except: PRIVATE_V4 } }, { ipBlock: { cidr: '::/0', except: PRIVATE_V6 } }],
+    ports: [{ protocol: 'TCP', port: 443 }],
+  };
+}
+
+/**
+ * The ingress controller, to the gateway's port only: by its name (the container port the chart
+ * names), so it follows the gateway whatever its number, and a pod without it admits nothing.
+ */
+function ingressControllerRule(tenancy: ResolvedTenancy): KubernetesJson {
+  const peer = tenancy.ingressController;
+  return {
+    from: [{ namespaceSelector: peer.namespaceSelector, ...(peer.podSelector ? { podSelector: peer.podSelector } : {}) }],
+    ports: [{ protocol: 'TCP', port: PORT_NAME }],
+  };
+}
 
 /** Pod Security Standard of every tenant namespace. */
 const POD_SECURITY = 'restricted';
@@ -171,7 +193,6 @@ export function fromTemplate(template: string, tenant: string): string {
 export function namespaceObjects(tenancy: ResolvedTenancy, tenant: string, namespace: string): KubernetesJson[] {
   const labels = { 'app.kubernetes.io/managed-by': 'openclaw-cdk8s', 'app.kubernetes.io/instance': tenant };
   const meta = (name: string) => ({ name, namespace, labels });
-  const peer = tenancy.ingressController;
   return [
     {
       apiVersion: 'v1', kind: 'Namespace',
@@ -193,15 +214,8 @@ export function namespaceObjects(tenancy: ResolvedTenancy, tenant: string, names
         // Every pod of the namespace, whatever its labels: a tenant cannot label its way out.
         podSelector: {},
         policyTypes: ['Ingress', 'Egress'],
-        ingress: [{ from: [{ namespaceSelector: peer.namespaceSelector, ...(peer.podSelector ? { podSelector: peer.podSelector } : {}) }] }],
-        egress: [
-          dnsEgress(),
-          {
-            to: [{ ipBlock: { cidr: '0.0.0.0/0', except: PRIVATE_V4 } }, { ipBlock: { cidr: '::/0', except: PRIVATE_V6 } }],
-            ports: [{ protocol: 'TCP', port: 443 }],
-          },
-          ...tenancy.egress,
-        ],
+        ingress: [ingressControllerRule(tenancy)],
+        egress: [dnsEgress(), publicHttpsEgress(), ...tenancy.egress],
       },
     },
   ];
@@ -220,14 +234,18 @@ export function assignedNamespace(tenancy: ResolvedTenancy, tenant: string, defa
 /**
  * @internal Props every tenant starts from, under the platform's `defaults`: the safe OpenClaw
  * settings (fleet-safe-settings.ts), the runtime class, and in a shared namespace the chart's own
- * NetworkPolicy (the only thing between the pods there).
+ * NetworkPolicy (the only thing between the pods there) with the rules a tenant namespace's has:
+ * the ingress controller to the gateway port, DNS (the chart's allowDNS), TCP 443 to public
+ * addresses and the platform's egress (test/e2e/cluster/network-policy.test.ts proves the meaning).
  */
 export function tenancyBase(tenancy: ResolvedTenancy): Record<string, unknown> {
   if (tenancy.mode === TenancyMode.OFF) return {};
   return {
     ...SHARED_PLATFORM_SETTINGS,
     ...(tenancy.runtimeClassName ? { runtimeClassName: tenancy.runtimeClassName } : {}),
-    ...(tenancy.mode === TenancyMode.SHARED_NAMESPACE ? { networkPolicy: { enabled: true } } : {}),
+    ...(tenancy.mode === TenancyMode.SHARED_NAMESPACE ? {
+      networkPolicy: { enabled: true, ingress: [ingressControllerRule(tenancy)], egress: [publicHttpsEgress(), ...tenancy.egress] },
+    } : {}),
   };
 }
 

@@ -2,11 +2,12 @@
  * The openclaw.json settings the chart manages. The config init container deep-merges this
  * object into the file on the volume (the chart's keys win, every other key is kept).
  */
-import { ChannelsProps, DEFAULTS, IngressProps, OpenClawChartProps } from '../props';
+import { ChannelsProps, DEFAULTS, OpenClawChartProps } from '../props';
+import { BasicSettings } from '../props/settings';
 import { ImageFeatures } from '../core/versions';
 
 /** undefined when there is nothing to manage: then there is no init container and no ConfigMap. */
-export function managedGatewayConfig(props: OpenClawChartProps, features: ImageFeatures): Record<string, unknown> | undefined {
+export function managedGatewayConfig(props: OpenClawChartProps, settings: BasicSettings, features: ImageFeatures): Record<string, unknown> | undefined {
   const gateway: Record<string, unknown> = {};
   const controlUi: Record<string, unknown> = {};
   const config: Record<string, unknown> = {};
@@ -16,10 +17,10 @@ export function managedGatewayConfig(props: OpenClawChartProps, features: ImageF
   if (features.allowInsecureAuth) {
     controlUi.allowInsecureAuth = props.gateway?.controlUi?.allowInsecureAuth ?? DEFAULTS.gateway.controlUi.allowInsecureAuth;
   }
-  const given = props.gateway?.controlUi?.allowedOrigins ?? derivedOrigins(props);
+  const given = props.gateway?.controlUi?.allowedOrigins ?? derivedOrigins(props, settings);
   // Images from 2026.2.26 to 2026.4.24 exit at startup on a non-loopback bind without origins: write
   // the loopback origins (kubectl port-forward) that later images seed themselves.
-  const origins = given.length || !features.allowedOriginsRequired ? given : loopbackOrigins(props.service?.port ?? DEFAULTS.service.port);
+  const origins = given.length || !features.allowedOriginsRequired ? given : loopbackOrigins(settings.port);
   if (origins.length) controlUi.allowedOrigins = origins;
   if (Object.keys(controlUi).length) gateway.controlUi = controlUi;
 
@@ -43,10 +44,10 @@ export function managedGatewayConfig(props: OpenClawChartProps, features: ImageF
 }
 
 /** The public origins the Control UI is opened from: `https://` where TLS covers the host. */
-export function derivedOrigins(props: OpenClawChartProps): string[] {
+export function derivedOrigins(props: OpenClawChartProps, settings: BasicSettings): string[] {
   const origins: string[] = [];
-  if (props.ingress?.enabled) {
-    const ingress: IngressProps = { ...DEFAULTS.ingress, ...props.ingress };
+  const ingress = settings.ingress;
+  if (ingress.enabled) {
     const tls = new Set((ingress.tls ?? []).flatMap((t) => t.hosts ?? []));
     for (const { host } of ingress.hosts ?? []) origins.push(`${tls.has(host) ? 'https' : 'http'}://${host}`);
   }

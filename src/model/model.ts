@@ -20,6 +20,17 @@ import { ResolvedWorkload, resolveWorkload } from './workload';
 import { basicSettings } from '../props/settings';
 import { ImageFeatures, imageFeatures } from '../core/versions';
 
+/**
+ * @internal Whether props were checked before they reach the model: `false` (check them now),
+ * `true` (checked, their warnings already said), or the warnings the checks gave.
+ */
+export type Checked = boolean | { readonly warnings: readonly ConfigProblem[] };
+
+/** @internal The construct id is the release name when releaseName is absent: the checks see it like one. */
+export function withReleaseName(props: OpenClawChartProps, defaultRelease: string): OpenClawChartProps {
+  return props.releaseName === undefined ? { ...props, releaseName: defaultRelease } : props;
+}
+
 export interface ResolvedProbe {
   readonly kind: 'http' | 'tcp';
   readonly path?: string;
@@ -107,15 +118,16 @@ export interface Model {
  * @internal props -> Model for props that have the declared shape (src/model/resolve-model.ts's resolveModel
  * adds the values-schema diagnosis for props of the wrong shape from JavaScript). `props`: their
  * snapshot (src/props/snapshot.ts: plain data, no undefined values, read once). `checked`: these
- * exact props already passed checkProps (the fleet's first pass), so the checks and their warnings
- * are not made again; everything that resolving itself can refuse still throws.
+ * exact props already passed checkProps (the fleet's first pass: `true`; the values path: the
+ * warnings those checks gave), so the checks are not made again; everything that resolving itself
+ * can refuse still throws.
  */
-export function resolveCheckedModel(props: OpenClawChartProps, defaultRelease: string, checked = false): Model {
+export function resolveCheckedModel(props: OpenClawChartProps, defaultRelease: string, checked: Checked = false): Model {
   const problems = new ProblemCollector();
-  // The construct id is the release name when releaseName is absent: check it like one.
-  if (!checked) checkProps(props.releaseName === undefined ? { ...props, releaseName: defaultRelease } : props, problems);
-  const backup = resolveBackup(props, props.persistence?.enabled ?? DEFAULTS.persistence.enabled, problems);
-  const browser = resolveBrowser(props, props.service?.port ?? DEFAULTS.service.port, problems);
+  if (checked === false) checkProps(withReleaseName(props, defaultRelease), problems);
+  const settings = basicSettings(props);
+  const backup = resolveBackup(props, settings.persistence.enabled, problems);
+  const browser = resolveBrowser(props, settings.port, problems);
   problems.throwIfAny();
 
   const release = props.releaseName ?? defaultRelease;
@@ -124,7 +136,6 @@ export function resolveCheckedModel(props: OpenClawChartProps, defaultRelease: s
   const tokenEnv = fallbackTokenEnv(props, full);
   const image = { ...DEFAULTS.image, ...props.image };
   const features = imageFeatures(image.tag);
-  const settings = basicSettings(props);
   const port = settings.port;
   const env: Record<string, string | undefined> = { ...settings.env, PORT: String(port) };
   const dataDir = settings.dataDir;
@@ -169,12 +180,8 @@ export function resolveCheckedModel(props: OpenClawChartProps, defaultRelease: s
     replicas,
     dataDir,
     configFile: `${dataDir}/.openclaw/openclaw.json`,
-    managedConfig: withBrowser(managedGatewayConfig(props, features), browser),
-    persistence: {
-      ...DEFAULTS.persistence,
-      ...props.persistence,
-      retentionPolicy: { ...DEFAULTS.persistence.retentionPolicy, ...props.persistence?.retentionPolicy },
-    } as Required<PersistenceProps>,
+    managedConfig: withBrowser(managedGatewayConfig(props, settings, features), browser),
+    persistence: settings.persistence,
     env: containerEnvs,
     heapLimitMiB: heapLimit,
     envFrom: [
@@ -209,10 +216,10 @@ export function resolveCheckedModel(props: OpenClawChartProps, defaultRelease: s
     backup,
     browser,
     monitoring,
-    warnings: problems.warnings,
+    warnings: typeof checked === 'object' ? [...checked.warnings, ...problems.warnings] : problems.warnings,
     workload: resolveWorkload(props, replicas),
     service: resolveService(props),
-    ingress: resolveIngress(props),
+    ingress: resolveIngress(settings),
     httpRoute: resolveHttpRoute(props),
     networkPolicy: resolveNetworkPolicy(props),
   };

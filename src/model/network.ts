@@ -2,6 +2,7 @@
  * props -> the resolved Services, Ingress, HTTPRoute and NetworkPolicy: every default and derived
  * value, so src/build/network.ts only writes them out. Part of the model (src/model/model.ts).
  */
+import { BasicSettings } from '../props/settings';
 import { IngressPathType, PolicyType, ServiceType } from '../props/enumerations';
 import { DEFAULTS, IngressTls, KubernetesJson, NetworkPolicyPortProps, NetworkPolicyRule, OpenClawChartProps } from '../props';
 
@@ -51,9 +52,9 @@ export function resolveService(props: OpenClawChartProps): ResolvedService {
   return { type: service.type, annotations: service.annotations ?? {} };
 }
 
-export function resolveIngress(props: OpenClawChartProps): ResolvedIngress | undefined {
-  if (!props.ingress?.enabled) return undefined;
-  const ingress = { ...DEFAULTS.ingress, ...props.ingress };
+export function resolveIngress(settings: BasicSettings): ResolvedIngress | undefined {
+  const ingress = settings.ingress;
+  if (!ingress.enabled) return undefined;
   return {
     className: ingress.className,
     annotations: { ...(ingress.className === 'nginx' ? NGINX_WEBSOCKET_ANNOTATIONS : {}), ...ingress.annotations },

@@ -5,7 +5,7 @@
  */
 import { OpenClawConfigError } from '../core/errors';
 import { OpenClawChartProps } from '../props';
-import { Model, resolveCheckedModel } from './model';
+import { Checked, Model, resolveCheckedModel } from './model';
 import { snapshot } from '../props/snapshot';
 import { validateValues } from '../schema/validate-values';
 
@@ -14,7 +14,7 @@ import { validateValues } from '../schema/validate-values';
  * once, into a snapshot (src/props/snapshot.ts): the checks, the model and the builders see only that.
  * `defaultNamespace`: the namespace when the props name none (the enclosing Chart's, for OpenClaw).
  */
-export function resolveModel(givenProps: OpenClawChartProps, defaultRelease: string, checked = false, defaultNamespace?: string): Model {
+export function resolveModel(givenProps: OpenClawChartProps, defaultRelease: string, checked: Checked = false, defaultNamespace?: string): Model {
   // `{ tag: undefined }` means the default, exactly as if the key were absent: the snapshot drops it.
   const read = snapshot(givenProps, 'props');
   const props = read.namespace === undefined && defaultNamespace !== undefined ? { ...read, namespace: defaultNamespace } : read;

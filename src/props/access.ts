@@ -1,6 +1,11 @@
 /** The props of the pods' identity: ServiceAccount and RBAC. */
 import type * as k8s from './kubernetes-types';
 
+/**
+ * The pods' ServiceAccount (values `serviceAccount`). Its token is mounted only when `rbac.rules` grant something to use it with.
+ * @example
+ * { create: true, annotations: { 'eks.amazonaws.com/role-arn': 'arn:aws:iam::123456789012:role/openclaw' } }
+ */
 export interface ServiceAccountProps {
   /**
    * Create a ServiceAccount for the pods.
@@ -19,6 +24,11 @@ export interface ServiceAccountProps {
   readonly name?: string;
 }
 
+/**
+ * A namespaced Role and RoleBinding for the ServiceAccount (values `rbac`). No rules by default: OpenClaw needs no Kubernetes API access.
+ * @example
+ * { create: true, rules: [{ apiGroups: [''], resources: ['configmaps'], verbs: ['get'] }] }
+ */
 export interface RbacProps {
   /**
    * Create a Role and RoleBinding for the ServiceAccount (only when `rules` is not empty).

@@ -2,6 +2,9 @@
 import type { PullPolicy } from './enumerations';
 import type { Quantity, ContainerResourcesProps } from './kubernetes';
 
+/**
+ * The browser sidecar's image (values `browser.image`).
+ */
 export interface BrowserImageProps {
   /**
    * Image with a Chromium binary (`command`) and bash (the sidecar's probes use it). Debian-based

@@ -3,7 +3,7 @@ import type { KubernetesJson } from './kubernetes';
 
 /**
  * Plain environment variables. The Helm chart's six keys (`CLAUDE_MODEL`, `PORT`, `HOST`,
- * `LOG_LEVEL`, `DATA_DIR`, `MEMORY_ENABLED`, documented in HelmEnvValues) are not read by OpenClaw
+ * `LOG_LEVEL`, `DATA_DIR`, `MEMORY_ENABLED`, documented in EnvValues of values-shapes.ts) are not read by OpenClaw
  * itself (they are passed on for compatibility; `DATA_DIR` is where the data volume is mounted,
  * `/data` by default). Other keys are added as they are. Values that look like secrets
  * (`*_API_KEY`, `*_TOKEN`, `*_PASSWORD`, `*SECRET*`) are refused: use `existingSecret`, or set
@@ -13,11 +13,23 @@ export type EnvProps = { readonly [name: string]: string };
 
 /** An extra environment variable: a plain value or a `valueFrom` reference. */
 export interface ExtraEnvVar {
+  /** The variable's name. */
   readonly name: string;
+  /**
+   * Its value, as a string.
+   * @default - none (set `value` or `valueFrom`)
+   */
   readonly value?: string;
+  /**
+   * Where the value comes from, as a Kubernetes `valueFrom` (e.g. a `secretKeyRef`).
+   * @default - none (set `value` or `valueFrom`)
+   */
   readonly valueFrom?: KubernetesJson;
 }
 
+/**
+ * OpenClaw's Control UI settings (values `gateway.controlUi`, openclaw.json `gateway.controlUi`).
+ */
 export interface ControlUiProps {
   /**
    * Token-in-URL auth for the Control UI. Retired by OpenClaw with the 2026.8 line
@@ -41,7 +53,10 @@ export interface ControlUiProps {
 export interface ChannelConfig {
   /** @default - OpenClaw's default */
   readonly enabled?: boolean;
-  /** Users, numbers or IDs allowed to talk to the assistant. */
+  /**
+   * Users, numbers or IDs allowed to talk to the assistant.
+   * @default - OpenClaw's default
+   */
   readonly allowFrom?: string[];
   /**
    * Other channel settings, as OpenClaw documents them. Never put tokens here. TypeScript only
@@ -52,23 +67,47 @@ export interface ChannelConfig {
 }
 
 /**
- * Chat channels by name: `telegram`, `discord`, `slack`, `whatsapp`, ... A map type (jsii has no
- * struct with free keys); the values schema names the four (ChannelsValues in values-shapes.ts).
+ * Chat channels by name (`telegram`, `discord`, `slack`, `whatsapp`, ...), merged into openclaw.json
+ * under `channels` (values `gateway.channels`). Tokens come only from Secrets. A map type (jsii has
+ * no struct with free keys); the values schema names the four (ChannelsValues in values-shapes.ts).
+ * @example
+ * { telegram: { enabled: true, allowFrom: ['@alice'] } }
  */
 export type ChannelsProps = { readonly [name: string]: ChannelConfig };
 
 /** The Secret key holding the gateway token ({@link GatewayProps.tokenSecret}). */
 export interface GatewayTokenSecret {
+  /**
+   * The Secret's name.
+   * @default - `<fullname>-gateway-token`
+   */
   readonly name?: string;
+  /**
+   * The key in the Secret.
+   * @default 'OPENCLAW_GATEWAY_TOKEN'
+   */
   readonly key?: string;
 }
 
 /** OpenClaw's operator terminal ({@link GatewayProps.terminal}). */
 export interface GatewayTerminalProps {
+  /**
+   * Whether the terminal is on (`gateway.terminal.enabled`).
+   * @default - OpenClaw's default (on)
+   */
   readonly enabled?: boolean;
 }
 
+/**
+ * OpenClaw's gateway settings the chart manages in openclaw.json (values `gateway`), plus the config init container's image.
+ * @example
+ * { trustedProxies: ['10.42.3.17/32'], channels: { telegram: { enabled: true, allowFrom: ['@alice'] } } }
+ */
 export interface GatewayProps {
+  /**
+   * The Control UI's settings.
+   * @default see ControlUiProps
+   */
   readonly controlUi?: ControlUiProps;
   /**
    * Image of the config init container; it must have `sh` and `jq` (on PATH or at `/jq`).
@@ -115,20 +154,46 @@ export interface GatewayProps {
 
 /** A ConfigMap or Secret whose keys all become environment variables. */
 export interface EnvSourceRef {
+  /** The ConfigMap's or Secret's name. */
   readonly name: string;
+  /**
+   * Start the pods even when it does not exist.
+   * @default false
+   */
   readonly optional?: boolean;
 }
 
+/**
+ * A ConfigMap whose keys all become env vars of the gateway (values `envFromConfigMap`).
+ */
 export interface EnvFromConfigMap {
+  /** The ConfigMap, and whether the pods start without it. */
   readonly configMapRef: EnvSourceRef;
+  /**
+   * A prefix added to every variable name.
+   * @default - none
+   */
   readonly prefix?: string;
 }
 
+/**
+ * A Secret whose keys all become env vars of the gateway (values `envFromSecret`).
+ */
 export interface EnvFromSecret {
+  /** The Secret, and whether the pods start without it. */
   readonly secretRef: EnvSourceRef;
+  /**
+   * A prefix added to every variable name.
+   * @default - none
+   */
   readonly prefix?: string;
 }
 
+/**
+ * A Secret you create and manage yourself (values `existingSecret`): its keys become env vars of the gateway, e.g. model API keys and the gateway token.
+ * @example
+ * { name: 'openclaw-secrets', keys: { ANTHROPIC_API_KEY: 'anthropic-api-key' } }
+ */
 export interface ExistingSecretProps {
   /**
    * Name of a pre-created Secret.
@@ -142,6 +207,9 @@ export interface ExistingSecretProps {
   readonly keys?: Record<string, string>;
 }
 
+/**
+ * Extra files for the gateway (values `configMap`): each key is written into the state directory by the init container.
+ */
 export interface ConfigMapProps {
   /**
    * Create a ConfigMap from `data` (only when `data` is not empty).
@@ -156,6 +224,9 @@ export interface ConfigMapProps {
   readonly data?: Record<string, string>;
 }
 
+/**
+ * A Secret the chart renders from values (values `secret`). Its values are in your manifests: prefer `existingSecret` for real credentials.
+ */
 export interface SecretProps {
   /**
    * Create a Secret from `data` (development only; use `existingSecret` in production).

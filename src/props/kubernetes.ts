@@ -10,12 +10,20 @@ export type Quantity = string | number;
 export type KubernetesJson = { readonly [key: string]: unknown };
 
 /**
- * Quantities by resource name: `cpu`, `memory`, `ephemeral-storage`, or an extended resource
- * such as `nvidia.com/gpu`. A map type (jsii has no struct with free keys); the values schema
- * names the three usual keys (ResourceListValues in values-shapes.ts).
+ * Amounts of compute resources, as in a Kubernetes `ResourceList`: `cpu`, `memory`,
+ * `ephemeral-storage`, or an extended resource such as `nvidia.com/gpu`. A map type (jsii has no
+ * struct with free keys); the values schema names the three usual keys (ResourceListValues in
+ * values-shapes.ts).
+ * @example
+ * { cpu: '500m', memory: '1Gi' }
  */
 export type ResourceList = { readonly [name: string]: Quantity };
 
+/**
+ * Requests and limits of a container, as in Kubernetes `resources`.
+ * @example
+ * { requests: { cpu: '500m', memory: '1Gi' }, limits: { cpu: '2', memory: '4Gi' } }
+ */
 export interface ResourcesProps {
   /** @default { cpu: '2000m', memory: '4Gi' } */
   readonly limits?: ResourceList;
@@ -28,7 +36,15 @@ export interface ResourcesProps {
  * as the prop that uses it says.
  */
 export interface ContainerResourcesProps {
+  /**
+   * Limits of the container.
+   * @default - as the prop that uses it says
+   */
   readonly limits?: ResourceList;
+  /**
+   * Requests of the container.
+   * @default - as the prop that uses it says
+   */
   readonly requests?: ResourceList;
 }
 

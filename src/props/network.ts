@@ -2,6 +2,11 @@
 import type * as k8s from './kubernetes-types';
 import type { IngressPathType, PolicyType, Protocol, ServiceType } from './enumerations';
 
+/**
+ * The gateway's Service (values `service`). Its port is the one gateway port everything else follows.
+ * @example
+ * { type: 'ClusterIP', port: 18789 }
+ */
 export interface ServiceProps {
   /**
    * Service type: `ClusterIP`, `NodePort` or `LoadBalancer`.
@@ -29,6 +34,9 @@ export interface ServiceProps {
   readonly annotations?: Record<string, string>;
 }
 
+/**
+ * One path of an Ingress host.
+ */
 export interface IngressPath {
   /** @default '/' */
   readonly path?: string;
@@ -36,6 +44,11 @@ export interface IngressPath {
   readonly pathType?: IngressPathType;
 }
 
+/**
+ * One Ingress host and its paths.
+ * @example
+ * { host: 'openclaw.example.com', paths: [{ path: '/', pathType: 'Prefix' }] }
+ */
 export interface IngressHost {
   /** Host name (lower case DNS name, no scheme). */
   readonly host: string;
@@ -43,13 +56,29 @@ export interface IngressHost {
   readonly paths?: IngressPath[];
 }
 
+/**
+ * A TLS entry of the Ingress: which hosts a certificate Secret covers.
+ * @example
+ * { secretName: 'openclaw-tls', hosts: ['openclaw.example.com'] }
+ */
 export interface IngressTls {
-  /** Secret with the certificate (e.g. made by cert-manager). */
+  /**
+   * Secret with the certificate (e.g. made by cert-manager).
+   * @default - none (the ingress controller's default certificate)
+   */
   readonly secretName?: string;
-  /** Hosts the certificate covers; each must be one of the ingress hosts. */
+  /**
+   * Hosts the certificate covers; each must be one of the ingress hosts.
+   * @default - none
+   */
   readonly hosts?: string[];
 }
 
+/**
+ * An Ingress in front of the gateway (values `ingress`). Set `gateway.trustedProxies` to the ingress controller's pod addresses with it.
+ * @example
+ * { enabled: true, className: 'nginx', hosts: [{ host: 'openclaw.example.com' }], tls: [{ secretName: 'openclaw-tls', hosts: ['openclaw.example.com'] }] }
+ */
 export interface IngressProps {
   /**
    * Create an Ingress.
@@ -79,6 +108,9 @@ export interface IngressProps {
   readonly tls?: IngressTls[];
 }
 
+/**
+ * A Gateway (Gateway API) the HTTPRoute attaches to.
+ */
 export interface HttpRouteParentRef {
   /** Name of the Gateway. */
   readonly name: string;
@@ -91,6 +123,11 @@ export interface HttpRouteParentRef {
   readonly sectionName?: string;
 }
 
+/**
+ * A Gateway API HTTPRoute in front of the gateway (values `httpRoute`), an alternative to the Ingress.
+ * @example
+ * { enabled: true, parentRefs: [{ name: 'public', namespace: 'gateways' }], hostnames: ['openclaw.example.com'] }
+ */
 export interface HttpRouteProps {
   /**
    * Create a Gateway API HTTPRoute (an alternative to the Ingress).
@@ -110,20 +147,51 @@ export interface HttpRouteProps {
   readonly path?: string;
 }
 
+/**
+ * A port (or port range) of a NetworkPolicy rule.
+ */
 export interface NetworkPolicyPortProps {
   /** @default 'TCP' */
   readonly protocol?: Protocol;
+  /**
+   * A port number or a named port.
+   * @default - every port
+   */
   readonly port?: number | string;
+  /**
+   * The last port of a range starting at `port`.
+   * @default - no range
+   */
   readonly endPort?: number;
 }
 
+/**
+ * A NetworkPolicy rule: the peers and ports it admits, as in Kubernetes.
+ */
 export interface NetworkPolicyRule {
-  /** @jsii suppress JSII5018 (the Kubernetes field name; the bindings escape it where it is reserved) */
+  /**
+   * Peers admitted (ingress rules), as Kubernetes NetworkPolicyPeers.
+   * @default - every source
+   * @jsii suppress JSII5018 (the Kubernetes field name; the bindings escape it where it is reserved)
+   */
   readonly from?: k8s.NetworkPolicyPeer[];
+  /**
+   * Peers reachable (egress rules), as Kubernetes NetworkPolicyPeers.
+   * @default - every destination
+   */
   readonly to?: k8s.NetworkPolicyPeer[];
+  /**
+   * Ports the rule covers.
+   * @default - every port
+   */
   readonly ports?: NetworkPolicyPortProps[];
 }
 
+/**
+ * A NetworkPolicy around the pods (values `networkPolicy`): what may reach the gateway and what it may reach.
+ * @example
+ * { enabled: true, allowedNamespaces: [{ matchLabels: { 'kubernetes.io/metadata.name': 'ingress-nginx' } }] }
+ */
 export interface NetworkPolicyProps {
   /** @default false */
   readonly enabled?: boolean;

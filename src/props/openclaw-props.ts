@@ -1,11 +1,4 @@
-/**
- * The props of `OpenClawChart`: the user's manual.
- *
- * Every key mirrors the OpenClaw Helm chart's values.yaml (same nesting, camelCase), so a
- * values file converts one-to-one. Defaults are those of the Helm chart unless the JSDoc says
- * why they differ. Kubernetes fragments (affinity, tolerations, volumes, ...) are plain
- * Kubernetes JSON, exactly as in a manifest or a values file.
- */
+/** The props of OpenClaw and OpenClawChart: the Helm chart's values.yaml, key for key. */
 import type * as k8s from './kubernetes-types';
 import type { PodManagementPolicy } from './enumerations';
 import type { ResourcesProps, VolumeJson } from './kubernetes';
@@ -16,6 +9,22 @@ import type { ConfigMapProps, EnvFromConfigMap, EnvFromSecret, EnvProps, Existin
 import type { BackupProps, MonitoringProps, UpgradeProps } from './operations';
 import type { BrowserProps } from './browser';
 
+/**
+ * The props of `OpenClawChart`: the user's manual.
+ *
+ * Every key mirrors the OpenClaw Helm chart's values.yaml (same nesting, camelCase), so a
+ * values file converts one-to-one. Defaults are those of the Helm chart unless the JSDoc says
+ * why they differ. Kubernetes fragments (affinity, tolerations, volumes, ...) are plain
+ * Kubernetes JSON, exactly as in a manifest or a values file.
+ *
+ * @example
+ * {
+ *   image: { tag: '2026.9.6' },
+ *   existingSecret: { name: 'openclaw-secrets' },
+ *   ingress: { enabled: true, className: 'nginx', hosts: [{ host: 'openclaw.example.com' }] },
+ *   gateway: { trustedProxies: ['10.42.3.17/32'] },
+ * }
+ */
 export interface OpenClawChartProps {
   /**
    * The release name, as in `helm install <release>`: the prefix of every object name and the

@@ -2,6 +2,11 @@
 import type { BackupClaim } from './enumerations';
 import type { ContainerResourcesProps } from './kubernetes';
 
+/**
+ * Verified backups of OpenClaw's state by a sidecar (values `backup`), kept on a claim.
+ * @example
+ * { enabled: true, intervalHours: 6, keep: 14 }
+ */
 export interface BackupProps {
   /**
    * Run a `backup` container beside the gateway: a verified archive
@@ -131,10 +136,17 @@ export interface ServiceMonitorProps {
 
 /** One key of one Secret ({@link ServiceMonitorProps.tokenSecret}). */
 export interface SecretKeyRef {
+  /** The Secret's name (in the release's namespace). */
   readonly name: string;
+  /** The key in the Secret. */
   readonly key: string;
 }
 
+/**
+ * Alerts and metrics for the Prometheus Operator (values `monitoring`).
+ * @example
+ * { prometheusRule: { enabled: true } }
+ */
 export interface MonitoringProps {
   /** @default see PrometheusRuleProps */
   readonly prometheusRule?: PrometheusRuleProps;

@@ -2,7 +2,7 @@
  * The few defaulted values the checks (src/check/) and the model (src/model/model.ts) both start
  * from, defaulted here once.
  */
-import { DEFAULTS, IngressHost, KubernetesJson, OpenClawChartProps } from './';
+import { DEFAULTS, IngressProps, KubernetesJson, OpenClawChartProps, PersistenceProps } from './';
 
 export interface BasicSettings {
   /** The one gateway port. */
@@ -15,7 +15,10 @@ export interface BasicSettings {
   readonly dataDir: string;
   readonly nodeModulesWritable: boolean;
   readonly configMapEnabled: boolean;
-  readonly ingressHosts: readonly IngressHost[];
+  /** The Ingress settings: DEFAULTS.ingress with yours over it (whether or not it is enabled). */
+  readonly ingress: Required<IngressProps>;
+  /** The claims' settings: DEFAULTS.persistence with yours over it, the retention policy too. */
+  readonly persistence: Required<PersistenceProps>;
   /** The containers' securityContext: yours merged over the restricted default, capabilities deeply. */
   readonly securityContext: KubernetesJson;
   /** The pod's securityContext: yours merged over the restricted default. */
@@ -31,7 +34,12 @@ export function basicSettings(props: OpenClawChartProps): BasicSettings {
     dataDir: props.env?.DATA_DIR ?? DEFAULTS.env.DATA_DIR,
     nodeModulesWritable: props.nodeModulesWritable ?? DEFAULTS.nodeModulesWritable,
     configMapEnabled: props.configMap?.enabled ?? DEFAULTS.configMap.enabled,
-    ingressHosts: props.ingress?.hosts ?? DEFAULTS.ingress.hosts,
+    ingress: { ...DEFAULTS.ingress, ...props.ingress } as Required<IngressProps>,
+    persistence: {
+      ...DEFAULTS.persistence,
+      ...props.persistence,
+      retentionPolicy: { ...DEFAULTS.persistence.retentionPolicy, ...props.persistence?.retentionPolicy },
+    } as Required<PersistenceProps>,
     // Merged over the restricted defaults: a values file that sets only `runAsUser` keeps the rest.
     securityContext: {
       ...DEFAULTS.securityContext,

@@ -38,23 +38,52 @@ export interface EnvValues {
 
 /** The values shape of {@link ChannelsProps}: the four channels OpenClaw ships, then any other. */
 export interface ChannelsValues {
+  /**
+   * Telegram (token: `TELEGRAM_BOT_TOKEN` in `existingSecret`).
+   * @default - not configured
+   */
   readonly telegram?: ChannelConfig;
+  /**
+   * Discord.
+   * @default - not configured
+   */
   readonly discord?: ChannelConfig;
+  /**
+   * Slack.
+   * @default - not configured
+   */
   readonly slack?: ChannelConfig;
+  /**
+   * WhatsApp.
+   * @default - not configured
+   */
   readonly whatsapp?: ChannelConfig;
   readonly [name: string]: ChannelConfig | undefined;
 }
 
 /** The values shape of {@link ResourceList}: the three usual resources, then extended ones. */
 export interface ResourceListValues {
+  /**
+   * CPU, e.g. `500m` or `2`.
+   * @default - none
+   */
   readonly cpu?: Quantity;
+  /**
+   * Memory, e.g. `1Gi`.
+   * @default - none
+   */
   readonly memory?: Quantity;
+  /**
+   * Ephemeral storage, e.g. `2Gi`.
+   * @default - none
+   */
   readonly 'ephemeral-storage'?: Quantity;
   readonly [name: string]: Quantity | undefined;
 }
 
 /** The values shape of {@link VolumeJson}: a Kubernetes Volume, which has a name. */
 export interface VolumeValues {
+  /** The volume's name, referred to by `extraVolumeMounts`. */
   readonly name: string;
   readonly [key: string]: unknown;
 }

@@ -1,6 +1,11 @@
 /** The props of the pods: image, state claims, probes, update strategy, disruption budget, per-replica settings. */
 import type { AccessMode, PullPolicy, RetentionPolicy, UpdateStrategyType } from './enumerations';
 
+/**
+ * The OpenClaw image (values `image`). Its tag also decides which probes and config keys the chart writes.
+ * @example
+ * { repository: 'ghcr.io/openclaw/openclaw', tag: '2026.9.6' }
+ */
 export interface ImageProps {
   /**
    * Container image repository.
@@ -21,6 +26,11 @@ export interface ImageProps {
   readonly pullPolicy?: PullPolicy;
 }
 
+/**
+ * OpenClaw's state: one PersistentVolumeClaim per replica (values `persistence`).
+ * @example
+ * { enabled: true, size: '20Gi', storageClass: 'fast' }
+ */
 export interface PersistenceProps {
   /**
    * Keep OpenClaw's state on a PersistentVolumeClaim per replica. Off: an emptyDir (data is
@@ -58,27 +68,58 @@ export interface PersistenceProps {
 
 /** What happens to the claims when the StatefulSet is deleted or scaled down ({@link PersistenceProps.retentionPolicy}). */
 export interface RetentionPolicyProps {
+  /**
+   * When the StatefulSet is deleted.
+   * @default 'Retain'
+   */
   readonly whenDeleted?: RetentionPolicy;
+  /**
+   * When the StatefulSet is scaled down.
+   * @default 'Retain'
+   */
   readonly whenScaled?: RetentionPolicy;
 }
 
 /** A TCP connect check ({@link ProbeProps.tcpSocket}). */
 export interface TcpSocketCheck {
+  /**
+   * The gateway port, as its number or its name `http`.
+   * @default - the gateway port
+   */
   readonly port?: number | string;
 }
 
 /** An HTTP GET check ({@link ProbeProps.httpGet}). */
 export interface HttpGetCheck {
+  /**
+   * The path to GET.
+   * @default - by probe: `/healthz`, `/readyz` or `/startupz`
+   */
   readonly path?: string;
+  /**
+   * The gateway port, as its number or its name `http`.
+   * @default - the gateway port
+   */
   readonly port?: number | string;
 }
 
 /** The StatefulSet's rolling update ({@link UpdateStrategyProps.rollingUpdate}). */
 export interface RollingUpdateProps {
+  /**
+   * Only pods with an ordinal at or above it are updated.
+   * @default 0
+   */
   readonly partition?: number;
+  /**
+   * Pods that may be unavailable during the update: a number or a percentage of the replicas.
+   * @default - Kubernetes' default (1)
+   */
   readonly maxUnavailable?: number | string;
 }
 
+/**
+ * A probe of the gateway container (values `livenessProbe`, `readinessProbe`, `startupProbe`). The chart picks the endpoint the image supports.
+ */
 export interface ProbeProps {
   /** @default true */
   readonly enabled?: boolean;
@@ -104,6 +145,9 @@ export interface ProbeProps {
   readonly successThreshold?: number;
 }
 
+/**
+ * How the StatefulSet rolls out changes (values `updateStrategy`).
+ */
 export interface UpdateStrategyProps {
   /**
    * @default 'RollingUpdate'
@@ -114,6 +158,9 @@ export interface UpdateStrategyProps {
   readonly rollingUpdate?: RollingUpdateProps;
 }
 
+/**
+ * A PodDisruptionBudget for the pods (values `podDisruptionBudget`).
+ */
 export interface PodDisruptionBudgetProps {
   /**
    * Create a PodDisruptionBudget.
@@ -126,7 +173,13 @@ export interface PodDisruptionBudgetProps {
   readonly minAvailable?: number | string;
 }
 
+/**
+ * Settings of one replica (a value of `replicaOverrides`).
+ */
 export interface ReplicaOverride {
-  /** Env vars for this replica only. */
+  /**
+   * Env vars for this replica only.
+   * @default {}
+   */
   readonly env?: Record<string, string>;
 }

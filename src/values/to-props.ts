@@ -6,6 +6,7 @@
 import { checkProps } from '../check';
 import { ConfigProblem, MAX_LISTED_PROBLEMS, OpenClawConfigError, ProblemCollector } from '../core/errors';
 import { OpenClawChartProps } from '../props';
+import { Model, withReleaseName } from '../model/model';
 import { resolveModel } from '../model/resolve-model';
 import { coerceToSchema } from './coerce';
 import { SchemaNode, VALUES_SCHEMA, childSchema, deref, itemSchema } from '../schema/values-schema';
@@ -36,6 +37,14 @@ export interface ValuesToPropsOptions {
  * string become strings (`env: { PORT: 18789 }`). Helm's top-level `global` is ignored.
  */
 export function valuesToProps(values: unknown, opts: ValuesToPropsOptions = {}): OpenClawChartProps {
+  return valuesToModel(values, opts).props;
+}
+
+/**
+ * @internal valuesToProps with the Model those props resolve to: the checks run once, and the
+ * model carries their warnings, so a render from it (the CLI's synth and helm) checks nothing again.
+ */
+export function valuesToModel(values: unknown, opts: ValuesToPropsOptions = {}): { readonly props: OpenClawChartProps; readonly model: Model } {
   if (!isMap(values)) {
     throw new OpenClawConfigError([{ path: '(values)', message: 'must be a map of values (key: value), like the chart\'s values.yaml', value: values }]);
   }
@@ -53,15 +62,17 @@ export function valuesToProps(values: unknown, opts: ValuesToPropsOptions = {}):
     ...(opts.release !== undefined ? { releaseName: opts.release } : {}),
     ...(opts.namespace !== undefined ? { namespace: opts.namespace } : {}),
   };
+  const release = opts.release ?? 'openclaw';
   const schemaPaths = new Set(schemaProblems.map((s) => s.path));
-  const chartProblems = semanticProblems(props, schemaProblems.length > 0)
+  const checked = chartChecks(withReleaseName(props, release), schemaProblems.length > 0);
+  const chartProblems = checked.problems
     .map((p) => (Object.prototype.hasOwnProperty.call(OPTION_PATHS, p.path) ? { ...p, path: OPTION_PATHS[p.path] } : p))
     .filter((p) => !coveredBy(schemaPaths, p.path));
   const problems: ConfigProblem[] = [...schemaProblems.map(publicProblem), ...chartProblems];
   if (problems.length) throw new OpenClawConfigError(problems);
-  // Everything the chart derives must work too (it throws OpenClawConfigError if not).
-  resolveModel(props, opts.release ?? 'openclaw');
-  return props;
+  // Everything the chart derives must work too (it throws OpenClawConfigError if not); the checks
+  // above are not made again.
+  return { props, model: resolveModel(props, release, { warnings: checked.warnings }) };
 }
 
 /**
@@ -104,14 +115,14 @@ export function loadValuesFiles(files: readonly string[], sets: readonly string[
 }
 
 /** The chart's own checks. With schema problems the values may be odd shapes; checks that trip on them are left for the next run. */
-function semanticProblems(props: OpenClawChartProps, afterSchemaProblems: boolean): readonly ConfigProblem[] {
+function chartChecks(props: OpenClawChartProps, afterSchemaProblems: boolean): ProblemCollector {
   const collector = new ProblemCollector();
   try {
     checkProps(props, collector);
   } catch (e) {
     if (!afterSchemaProblems) throw e;
   }
-  return collector.problems;
+  return collector;
 }
 
 /**

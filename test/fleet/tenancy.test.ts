@@ -47,6 +47,8 @@ describe('namespace per tenant (the default)', () => {
         namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'ingress-nginx' } },
         podSelector: { matchLabels: { 'app.kubernetes.io/name': 'ingress-nginx' } },
       }],
+      // The gateway's container port, by name: the controller reaches nothing else.
+      ports: [{ protocol: 'TCP', port: 'http' }],
     }]);
     expect(policy.spec.egress).toEqual([
       {
@@ -87,7 +89,7 @@ describe('namespace per tenant (the default)', () => {
     }).synthTenant('alice');
     expect(custom[0].metadata.name).toBe('claw-alice-home');
     const [policy] = byKind(custom, 'NetworkPolicy');
-    expect(policy.spec.ingress).toEqual([{ from: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'envoy-gateway-system' } } }] }]);
+    expect(policy.spec.ingress).toEqual([{ from: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'envoy-gateway-system' } } }], ports: [{ protocol: 'TCP', port: 'http' }] }]);
     expect(policy.spec.egress[2]).toEqual({ to: [{ ipBlock: { cidr: '10.20.0.5/32' } }], ports: [{ protocol: 'TCP', port: 8080 }] });
     expect(byKind(custom, 'ResourceQuota')[0].spec.hard).toEqual({ ...TENANT_QUOTA, 'requests.storage': '10Gi' });
     expect(byKind(custom, 'LimitRange')[0].spec.limits).toEqual([{ type: 'PersistentVolumeClaim', max: { storage: '5Gi' } }]);
@@ -135,6 +137,20 @@ describe('shared namespace', () => {
     expect(alice.map((o) => o.kind)).not.toContain('Namespace');
     expect(byKind(alice, 'NetworkPolicy').map((o) => o.metadata.name)).toEqual(['alice-openclaw']);
     expect(byKind(alice, 'NetworkPolicy')[0].spec.podSelector.matchLabels['app.kubernetes.io/instance']).toBe('alice');
+  });
+
+  test('the chart\'s NetworkPolicy has a tenant namespace\'s rules: the ingress controller to the gateway port, DNS, TCP 443 out, the platform\'s egress', () => {
+    const egress = { to: [{ ipBlock: { cidr: '10.50.0.0/16' } }], ports: [{ protocol: 'TCP', port: 8080 }] };
+    const fleet = new OpenClawFleet({ tenancy: { mode: TenancyMode.SHARED_NAMESPACE, egress: [egress] }, defaults: { namespace: 'claws' }, tenants: [{ name: 'alice' }] });
+    const { spec } = byKind(fleet.synthTenant('alice'), 'NetworkPolicy')[0];
+    expect(spec.ingress).toEqual([{
+      from: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'ingress-nginx' } }, podSelector: { matchLabels: { 'app.kubernetes.io/name': 'ingress-nginx' } } }],
+      ports: [{ protocol: 'TCP', port: 'http' }],
+    }]);
+    expect(spec.egress.map((r: any) => r.ports)).toEqual([
+      [{ protocol: 'UDP', port: 53 }, { protocol: 'TCP', port: 53 }], [{ protocol: 'TCP', port: 443 }], [{ protocol: 'TCP', port: 8080 }],
+    ]);
+    expect(spec.egress[1].to[0].ipBlock.except).toContain('10.0.0.0/8');
   });
 
   test('a tenant may not move to another namespace', () => {
