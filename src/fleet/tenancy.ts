@@ -9,7 +9,7 @@
  * controller to the gateway port, egress only to the cluster DNS and TCP 443 outside private ranges, unless the
  * platform widens it. Nothing of one tenant's namespace admits another's.
  */
-import type * as k8s from '../props/kubernetes-types';
+import type { LabelSelector } from '../props/kubernetes-types';
 import { FleetProblem, OpenClawFleetError } from './errors';
 import { PORT_NAME } from '../core/pod-layout';
 import { dnsEgress } from '../build/network';
@@ -33,9 +33,9 @@ export enum TenancyMode {
 
 /** The ingress controller (or Gateway) pods, as one NetworkPolicy peer (both selectors must match). */
 export interface IngressControllerPeer {
-  readonly namespaceSelector: k8s.LabelSelector;
+  readonly namespaceSelector: LabelSelector;
   /** @default - every pod of the selected namespaces */
-  readonly podSelector?: k8s.LabelSelector;
+  readonly podSelector?: LabelSelector;
 }
 
 /** The platform's tenancy settings ({@link OpenClawFleetProps.tenancy}). */
