@@ -10,7 +10,10 @@
 // compilation alone is ~35 ms (Node's own module.enableCompileCache, Node >= 22.1, caches only
 // what is compiled when the file loads, and gained nothing; it still serves the unbundled
 // lib/src). The caches live in the user's cache directory ($XDG_CACHE_HOME or ~/.cache,
-// /openclaw-cdk8s), never in a directory other users can write.
+// /openclaw-cdk8s), never in a directory other users can write. One file per Node version and
+// bundle content (the build stamps the bundle's hash on its first line, scripts/stamp-bundle.js),
+// and at most MAX_CACHES of them: writing one removes the least recently written others, so
+// rebuilds and upgrades do not leave a file each behind.
 // OPENCLAW_CDK8S_NO_COMPILE_CACHE=1 turns them off.
 'use strict';
 
@@ -40,19 +43,57 @@ function readSource(file) {
   return typeof isAscii === 'function' && isAscii(data) ? data.latin1Slice(0, data.length) : data.toString('utf8');
 }
 
-/** The bundle run from a V8 code cache (Node < 22.1), or undefined to load it the usual way. */
+/** Code caches kept in the cache directory, for all Node versions and builds together. */
+const MAX_CACHES = 3;
+const CACHE_NAME = /^cli-v[0-9.]+-[0-9a-f-]+\.v8cache$/;
+
+/**
+ * The cache file of this Node and this bundle: named after the build's content hash (the stamp
+ * on the bundle's first line), else (an unstamped bundle) after its size and modification time.
+ */
+function cacheFileOf(file, source, dir) {
+  const stamp = /^\/\*build:([0-9a-f]{16})\*\//.exec(source.slice(0, 32));
+  let build = stamp && stamp[1];
+  if (!build) {
+    const stat = fs.statSync(file);
+    build = `${stat.size}-${Math.floor(stat.mtimeMs)}`;
+  }
+  return path.join(dir, `cli-${process.version}-${build}.v8cache`);
+}
+
+/** Removes the code caches beyond MAX_CACHES, the least recently written first, and stray temporary files. */
+function pruneCaches(dir, keep) {
+  const now = Date.now();
+  const caches = [];
+  for (const name of fs.readdirSync(dir)) {
+    const file = path.join(dir, name);
+    try {
+      if (CACHE_NAME.test(name)) {
+        if (file !== keep) caches.push({ file, time: fs.statSync(file).mtimeMs });
+      } else if (/^cli-.*\.v8cache\.\d+$/.test(name) && now - fs.statSync(file).mtimeMs > 60_000) {
+        fs.rmSync(file, { force: true }); // a temporary file a killed run left behind
+      }
+    } catch {
+      // Gone meanwhile (another run pruned it).
+    }
+  }
+  caches.sort((a, b) => b.time - a.time);
+  for (const { file } of caches.slice(MAX_CACHES - 1)) fs.rmSync(file, { force: true });
+}
+
+/** The bundle run from a V8 code cache, or undefined to load it the usual way. */
 function loadWithCodeCache(file, dir) {
   const Module = require('module');
   const vm = require('vm');
-  const stat = fs.statSync(file);
-  const cacheFile = path.join(dir, `cli-${process.version}-${stat.size}-${Math.floor(stat.mtimeMs)}.v8cache`);
+  const source = readSource(file);
+  const cacheFile = cacheFileOf(file, source, dir);
   let cachedData;
   try {
     cachedData = fs.readFileSync(cacheFile);
   } catch {
     cachedData = undefined;
   }
-  const script = new vm.Script(Module.wrap(readSource(file)), { filename: file, cachedData });
+  const script = new vm.Script(Module.wrap(source), { filename: file, cachedData });
   const mod = new Module(file, module);
   mod.filename = file;
   mod.paths = Module._nodeModulePaths(path.dirname(file));
@@ -66,6 +107,7 @@ function loadWithCodeCache(file, dir) {
         const tmp = `${cacheFile}.${process.pid}`;
         fs.writeFileSync(tmp, script.createCachedData());
         fs.renameSync(tmp, cacheFile);
+        pruneCaches(dir, cacheFile);
       } catch {
         // No cache: the next start compiles again.
       }

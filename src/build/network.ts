@@ -4,10 +4,9 @@
  */
 import { ManifestSink } from '../output/manifest-sink';
 import { PORT_NAME } from '../core/pod-layout';
-import { suffixedName } from '../core/names';
 import { KubernetesJson } from '../props';
 import { Model } from '../model/model';
-import { ResolvedHttpRoute, ResolvedIngress, ResolvedNetworkPolicy } from '../model/network';
+import { ResolvedHttpRoute, ResolvedIngress, ResolvedNetworkPolicy, replicaServiceName } from '../model/network';
 
 export function addNetwork(sink: ManifestSink, model: Model): void {
   addServices(sink, model);
@@ -43,7 +42,7 @@ function addServices(sink: ManifestSink, model: Model): void {
       sink.add(`service-${i}`, {
         apiVersion: 'v1',
         kind: 'Service',
-        metadata: { name: replicaServiceName(model, i), labels: model.labels.common },
+        metadata: { name: replicaServiceName(model.names.service, i), labels: model.labels.common },
         spec: { type: 'ClusterIP', ports, selector: { ...model.labels.selector, [POD_NAME_LABEL]: `${model.names.statefulSet}-${i}` } },
       });
     }
@@ -53,10 +52,6 @@ function addServices(sink: ManifestSink, model: Model): void {
 /** The label the StatefulSet controller puts on each pod: its name. */
 export const POD_NAME_LABEL = 'statefulset.kubernetes.io/pod-name';
 
-/** The Service of replica `i` alone (rendered when replicaCount > 1). */
-export function replicaServiceName(model: Model, i: number): string {
-  return suffixedName(model.names.service, String(i));
-}
 
 function addIngress(sink: ManifestSink, model: Model, ingress: ResolvedIngress): void {
   const annotations = ingress.annotations;

@@ -16,7 +16,8 @@ import type { Command } from 'commander';
 import { renderModel } from '../build/render-objects';
 import { ConfigProblem, formatWarning, OpenClawConfigError } from '../core/errors';
 import { toManifestYaml } from '../output/manifest-yaml';
-import { renderNotes } from '../notes/summary';
+import { notesOf } from '../notes/summary';
+import { renderedFrom } from '../notes/source';
 import { packageVersion } from '../core/package-version';
 import { OutputLinkError, writeFileNoFollow } from '../output/safe-write';
 import { forPeople } from '../core/text-safety';
@@ -162,7 +163,7 @@ function synth(opts: SynthOptions, io: CliIo): number {
     const yaml = toManifestYaml(objects);
     // The summary goes to stderr, so stdout stays pure YAML.
     const notes = () => {
-      if (!opts.quiet) io.stderr.write(renderNotes(objects));
+      if (!opts.quiet) io.stderr.write(notesOf(objects, [model]));
     };
     if (opts.output === undefined) {
       io.stdout.write(yaml);
@@ -193,7 +194,8 @@ function helm(opts: HelmOptions, io: CliIo): number {
     const { model } = locatedValuesToModel(values, opts, opts.namespace);
     const { objects, warnings } = renderModel(model);
     if (!sayWarnings(warnings, opts, io)) return EXIT_INVALID;
-    const result = exportHelmChart(objects, opts.output, {
+    // The objects with the model they came from: NOTES.txt describes the gateway from it.
+    const result = exportHelmChart(renderedFrom(model, objects), opts.output, {
       id: opts.release,
       chartVersion: opts.chartVersion,
       // What was rendered, after every -f and --set: recorded (commented out) in values.yaml.

@@ -6,6 +6,22 @@
  */
 import { hash } from 'fast-sha256';
 
+/** Texts hashed while a recorder is on (recordDigests): the fleet's shapes (fleet-shapes.ts) fill checksums in. */
+let recording: string[] | undefined;
+
 export function sha256Hex(text: string): string {
+  recording?.push(text);
   return Buffer.from(hash(Buffer.from(text, 'utf8'))).toString('hex');
+}
+
+/** @internal Runs `fn` and returns its result with every text sha256Hex hashed meanwhile, in order. */
+export function recordDigests<T>(fn: () => T): { result: T; texts: string[] } {
+  const outer = recording;
+  const texts: string[] = [];
+  recording = texts;
+  try {
+    return { result: fn(), texts };
+  } finally {
+    recording = outer;
+  }
 }

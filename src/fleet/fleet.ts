@@ -14,7 +14,8 @@ import * as path from 'path';
 import { OpenClawFleetError } from './errors';
 import { tenantFingerprint } from './fingerprint';
 import { TenantChecked, renderTenant, renderTenantYaml, writeTenant } from './render';
-import { FleetIndex, TenantRules, checkTenant, deepMerge, snapshotFleet, tenantChartProps, validateFleet } from './validate';
+import { checkTenantByShape } from './check-shapes';
+import { FleetIndex, TenantRules, deepMerge, snapshotFleet, tenantChartProps, validateFleet } from './validate';
 import { FleetTenancy, resolveTenancy, tenancyBase } from './tenancy';
 import { FleetPolicy, resolvePolicy } from './policy';
 import {
@@ -184,7 +185,7 @@ export class OpenClawFleet {
     try {
       result = validateFleet(tenants, this.defaults, plainData, this.strict, (each) => {
         if (this.pool) this.pool.check(tenants, this.strict, each);
-        else tenants.forEach((t, i) => each(i, checkTenant(t, i, this.defaults, this.rules)));
+        else tenants.forEach((t, i) => each(i, checkTenantByShape(t, i, this.defaults, this.rules)));
       }, this.rules);
     } catch (e) {
       this.closePool();

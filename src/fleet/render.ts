@@ -8,6 +8,7 @@ import { renderRelease, renderReleaseYaml } from '../build/render-objects';
 import { ConfigProblem, OpenClawConfigError } from '../core/errors';
 import { OpenClawFleetError, tenantProblems } from './errors';
 import { tenantFingerprint } from './fingerprint';
+import { FleetShapes } from './shapes';
 import { TenantInput, TenantRules, tenantChartProps } from './validate';
 import { TenancyMode, namespaceObjects } from './tenancy';
 import { toManifestYaml } from '../output/manifest-yaml';
@@ -62,6 +63,22 @@ function tenantRelease<R extends { readonly warnings: readonly ConfigProblem[] }
   }
 }
 
+/** This thread's tenant shapes of the fleet whose defaults these are (a worker serves one fleet). */
+const shapesOf = new WeakMap<OpenClawChartProps, FleetShapes>();
+
+/**
+ * @internal renderTenantYaml, from the tenant's shape when the fleet checked it and an earlier tenant
+ * had the same shape (shapes.ts): the same text.
+ */
+export function tenantYaml(
+  defaults: OpenClawChartProps, tenant: TenantInput, index: number, checked: TenantChecked, rules: TenantRules,
+): { readonly text: string; readonly objects: number } {
+  if (!checked.fingerprint) return renderTenantYaml(defaults, tenant, index, checked, rules);
+  let shapes = shapesOf.get(defaults);
+  if (!shapes) shapesOf.set(defaults, shapes = new FleetShapes(defaults));
+  return shapes.yaml(tenant, (t, fleet) => renderTenantYaml(defaults, t as TenantInput, index, fleet ? checked : { strict: checked.strict }, rules));
+}
+
 /** The encoding buffer of this thread: most manifests fit, so writing one allocates nothing. */
 let scratch = Buffer.allocUnsafe(256 * 1024);
 /** A larger manifest gets a buffer of its own, so the scratch buffer stays small. */
@@ -71,7 +88,7 @@ const MAX_SCRATCH = 4 * 1024 * 1024;
 export function writeTenant(
   defaults: OpenClawChartProps, tenant: TenantInput, index: number, file: string, checked: TenantChecked, rules: TenantRules,
 ): [objects: number, bytes: number] {
-  const { text: yaml, objects } = renderTenantYaml(defaults, tenant, index, checked, rules);
+  const { text: yaml, objects } = tenantYaml(defaults, tenant, index, checked, rules);
   // UTF-8 is at most 3 bytes per UTF-16 unit: grow the buffer (up to a bound) when the text might not fit.
   if (yaml.length * 3 > scratch.length && yaml.length * 3 <= MAX_SCRATCH) scratch = Buffer.allocUnsafe(yaml.length * 3);
   const data = yaml.length * 3 <= scratch.length ? scratch.subarray(0, scratch.write(yaml)) : Buffer.from(yaml);
@@ -103,7 +120,7 @@ export function renderChunk(
   // Each manifest is encoded as soon as it is made, so its text dies young.
   let at = 0;
   tenants.forEach((t, k) => {
-    const { text, objects: count } = renderTenantYaml(defaults, t, start + k, checked(k), rules);
+    const { text, objects: count } = tenantYaml(defaults, t, start + k, checked(k), rules);
     if (out.length - at < text.length * 3) {
       const grown = new ArrayBuffer(Math.max(2 * out.length, at + text.length * 3));
       out.copy(new Uint8Array(grown), 0, 0, at);

@@ -6,7 +6,7 @@
 import { workerData } from 'worker_threads';
 import { OpenClawFleetError } from './errors';
 import { renderChunk } from './render';
-import { checkTenant } from './validate';
+import { checkTenantByShape } from './check-shapes';
 import type { WorkerJob, WorkerReply, WorkerStart } from './worker-pool';
 
 const { port, signal, defaults, rules } = workerData as WorkerStart;
@@ -23,7 +23,7 @@ port.on('message', (job: WorkerJob) => {
   let reply: WorkerReply;
   try {
     reply = job.kind === 'check'
-      ? { start: job.start, checks: job.tenants.map((t, k) => checkTenant(t, job.start + k, defaults, rules, false)) }
+      ? { start: job.start, checks: job.tenants.map((t, k) => checkTenantByShape(t, job.start + k, defaults, rules, false)) }
       : render(job);
   } catch (e) {
     reply = {

@@ -21,7 +21,8 @@ import * as path from 'path';
 import { App, Yaml } from 'cdk8s';
 import { parse, stringify } from 'yaml';
 import { OpenClawChart } from '../chart';
-import { AppLike, ChartLike, manifestsOf, renderNotes } from '../notes/summary';
+import { notesOf } from '../notes/summary';
+import { AppLike, ChartLike, manifestsOf, modelsOf } from '../notes/source';
 import { OpenClawChartProps } from '../props';
 import { mayBeCredential } from '../core/secret-patterns';
 import { makeDirNoFollow, refuseLink, writeFileNoFollow } from '../output/safe-write';
@@ -98,9 +99,9 @@ export function exportHelmChart(input: HelmExportInput, outDir: string, opts: He
   const fromProps = isProps(input);
   // Props are read once (src/props/snapshot.ts): the chart and the recorded values see the same data.
   if (fromProps) input = snapshot(input as OpenClawChartProps, 'props');
-  const objects: any[] = fromProps
-    ? new OpenClawChart(new App(), opts.id ?? 'openclaw', input as OpenClawChartProps).toJson()
-    : manifestsOf(input as readonly object[] | ChartLike | AppLike);
+  // The notes describe each gateway from its model: the chart's, or those the Chart or App holds.
+  const source = fromProps ? new OpenClawChart(new App(), opts.id ?? 'openclaw', input as OpenClawChartProps) : input as readonly object[] | ChartLike | AppLike;
+  const objects: any[] = manifestsOf(source);
   if (!objects.length) throw new Error('exportHelmChart: nothing to export (no manifests)');
 
   const gateway = objects.find((o) => o?.kind === 'StatefulSet'
@@ -135,7 +136,7 @@ export function exportHelmChart(input: HelmExportInput, outDir: string, opts: He
   const release = renderedRelease ?? chartName;
   files.set('README.md', forPeople(readme({ chartName, chartVersion, appVersion, namespace, objects, valuesSource, release })));
   files.set('templates/guard.yaml', guardTemplate(namespace, renderedRelease));
-  files.set('templates/NOTES.txt', escapeTemplate(renderNotes(objects, { title: `OpenClaw: ${objects.length} objects installed` })));
+  files.set('templates/NOTES.txt', escapeTemplate(notesOf(objects, modelsOf(source), { title: `OpenClaw: ${objects.length} objects installed` })));
   // Our writer: cdk8s's bytes, except that a `<<` key (possible in manifests given as input) is quoted.
   for (const [file, object] of templateFiles(objects)) files.set(file, escapeTemplate(toManifestYaml([object])));
 

@@ -3,6 +3,7 @@
  * value, so src/build/network.ts only writes them out. Part of the model (src/model/model.ts).
  */
 import { BasicSettings } from '../props/settings';
+import { suffixedName } from '../core/names';
 import { IngressPathType, PolicyType, ServiceType } from '../props/enumerations';
 import { DEFAULTS, IngressTls, KubernetesJson, NetworkPolicyPortProps, NetworkPolicyRule, OpenClawChartProps } from '../props';
 
@@ -45,6 +46,11 @@ export interface ResolvedNetworkPolicy {
   readonly customEgressPorts: readonly KubernetesJson[];
   readonly ingress: readonly KubernetesJson[];
   readonly egress: readonly KubernetesJson[];
+}
+
+/** The Service of replica `i` alone (rendered when replicaCount > 1), named after the shared Service. */
+export function replicaServiceName(service: string, i: number): string {
+  return suffixedName(service, String(i));
 }
 
 export function resolveService(props: OpenClawChartProps): ResolvedService {

@@ -1,7 +1,7 @@
 /**
  * Summary lines about running the gateway day to day: a paused release, the trusted proxies behind
- * an Ingress/HTTPRoute, pairing Control UI browsers, the heap cap, upgrades. Like notes.ts they read the
- * synthesized objects, not the props.
+ * an Ingress/HTTPRoute, pairing Control UI browsers, the heap cap, upgrades, each from facts of
+ * the model (facts.ts).
  */
 import { MIGRATE_CONFIG_CONTAINER } from '../build/shell/config-migration';
 import { trustedProxiesAdvice } from '../core/trusted-proxies';
@@ -20,14 +20,12 @@ export function pausedNotes(name: string, ns: string): string[] {
 }
 
 /** A new OpenClaw release: what migrate-config does, and where to look when it stops the pod. */
-export function upgradeNotes(sts: any, ns: string): string[] {
-  const migrates = (sts.spec?.template?.spec?.initContainers ?? []).some((c: any) => c.name === MIGRATE_CONFIG_CONTAINER);
-  if (!migrates) return [];
+export function upgradeNotes(name: string, ns: string): string[] {
   return [
     `A new image.tag: on its first start, ${MIGRATE_CONFIG_CONTAINER} runs openclaw config validate on the state,`,
     'and openclaw doctor --fix --non-interactive when it fails (the old file kept as openclaw.json.bak).',
     'A pod left in Init:Error has a config OpenClaw cannot migrate; the keys it refuses:',
-    `  kubectl logs -n ${ns} ${sts.metadata.name}-0 -c ${MIGRATE_CONFIG_CONTAINER}`,
+    `  kubectl logs -n ${ns} ${name}-0 -c ${MIGRATE_CONFIG_CONTAINER}`,
   ];
 }
 
@@ -65,29 +63,9 @@ function wrap(text: string, width: number): string[] {
   return lines;
 }
 
-/** `--max-old-space-size` from the container's NODE_OPTIONS, and the memory limit it sits under. */
-export function heapNotes(container: any): string[] {
-  const nodeOptions = (container.env ?? []).find((e: any) => e.name === 'NODE_OPTIONS')?.value;
-  const cap = typeof nodeOptions === 'string' ? /--max-old-space-size=(\d+)/.exec(nodeOptions)?.[1] : undefined;
-  const limit = container.resources?.limits?.memory;
-  if (cap) return [`Node heap cap: ${cap} MiB (NODE_OPTIONS)${limit ? ` under the memory limit ${limit}` : ''}.`];
-  if (!limit) return ['No memory limit, so no heap cap: Node sizes its heap from the node it runs on.'];
+/** The heap cap (from NODE_OPTIONS, the chart's or the user's) and the memory limit it sits under. */
+export function heapNotes(capMiB: number | undefined, memoryLimit: string | undefined): string[] {
+  if (capMiB !== undefined) return [`Node heap cap: ${capMiB} MiB (NODE_OPTIONS)${memoryLimit ? ` under the memory limit ${memoryLimit}` : ''}.`];
+  if (!memoryLimit) return ['No memory limit, so no heap cap: Node sizes its heap from the node it runs on.'];
   return [];
-}
-
-/** The managed openclaw.json the pod's ConfigMap volume carries, if any. */
-export function managedOpenclawJson(sts: any, objects: any[]): any | undefined {
-  const ns = sts.metadata?.namespace ?? 'default';
-  for (const v of sts.spec?.template?.spec?.volumes ?? []) {
-    if (!v.configMap?.name) continue;
-    const cm = objects.find((o) => o.kind === 'ConfigMap' && o.metadata?.name === v.configMap.name && (o.metadata?.namespace ?? 'default') === ns);
-    const text = cm?.data?.['openclaw.json'];
-    if (typeof text !== 'string') continue;
-    try {
-      return JSON.parse(text);
-    } catch {
-      return undefined;
-    }
-  }
-  return undefined;
 }

@@ -4,17 +4,17 @@
  */
 
 /**
- * Every key the pods cannot start without from Secret `name` (non-optional `secretKeyRef`s of any
- * container), in the order first referenced, each with the env var that reads it.
+ * Every key the pods cannot start without from Secret `name`: the non-optional `secretKeyRef`s of
+ * the model's env, in the order first referenced, each with the env var that reads it. The model's
+ * env is the only env of the pod that reads Secrets (the gateway and migrate-config get it; the
+ * backup and browser containers read none): test/notes/secret-hint.test.ts holds this to every
+ * container of the rendered StatefulSet.
  */
-export function requiredSecretKeys(sts: any, name: string): Array<{ readonly key: string; readonly env: string }> {
-  const spec = sts.spec?.template?.spec ?? {};
+export function requiredSecretKeys(env: readonly object[], name: string): Array<{ readonly key: string; readonly env: string }> {
   const found = new Map<string, string>();
-  for (const c of [...(spec.initContainers ?? []), ...(spec.containers ?? [])]) {
-    for (const e of c.env ?? []) {
-      const ref = e.valueFrom?.secretKeyRef;
-      if (ref?.name === name && ref.optional !== true && !found.has(ref.key)) found.set(ref.key, e.name);
-    }
+  for (const e of env as ReadonlyArray<{ name: string; valueFrom?: any }>) {
+    const ref = e.valueFrom?.secretKeyRef;
+    if (ref?.name === name && ref.optional !== true && !found.has(ref.key)) found.set(ref.key, e.name);
   }
   return [...found].map(([key, env]) => ({ key, env }));
 }

@@ -7,7 +7,7 @@ import { Testing } from 'cdk8s';
 import { OpenClawChart, OpenClawChartProps, formatWarning } from '../../src';
 import { renderNotes } from '../../src/notes/summary';
 import { expectValidManifests } from '../helpers/k8s-valid';
-import { synthObjects } from '../helpers/synth';
+import { synthObjects, synthChart } from '../helpers/synth';
 
 const warningsOf = (props: OpenClawChartProps) => new OpenClawChart(Testing.app(), 'team', { namespace: 'ai', ...props }).warnings.map(formatWarning);
 const services = (objects: any[]) => objects.filter((o) => o.kind === 'Service');
@@ -36,7 +36,7 @@ test('one replica: no per-replica Service (the shared one is that replica)', () 
 });
 
 test('the summary says how to reach replica i, and that each has its own token', () => {
-  const notes = renderNotes(synthObjects({ replicaCount: 3 }, { release: 'team', namespace: 'ai' }));
+  const notes = renderNotes(synthChart({ replicaCount: 3 }, { release: 'team', namespace: 'ai' }));
   expect(notes).toContain(`  Each of the 3 replicas is its own gateway, with its own state and its own token; a shared Service or ingress sends a client to any of them.
   Replica <i> alone: Service team-openclaw-<i> (http://team-openclaw-<i>.ai.svc:18789/ in the cluster),
     from your machine: kubectl port-forward svc/team-openclaw-<i> 18789:18789 -n ai

@@ -8,9 +8,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { parseAllDocuments } from 'yaml';
 import { kubectlBinary } from '../helm/helm-binary';
-import { renderNotes } from '../../src/notes/summary';
+import { notesOf } from '../../src/notes/summary';
 import { withoutNamespace } from '../../src';
-import { synthObjects } from '../helpers/synth';
+import { synthChart, synthObjects } from '../helpers/synth';
 import { cli, tempDir, writeFile } from './run-cli';
 
 const dir = tempDir();
@@ -71,9 +71,11 @@ test('--no-namespace writes no namespace anywhere; a Kustomize overlay puts ever
 });
 
 test('the summary of a render without a namespace leaves -n to the reader', () => {
-  const objects = withoutNamespace(synthObjects({}), 'openclaw');
+  // As the CLI's `synth --no-namespace` makes it: the objects without a namespace, the model they came from.
+  const chart = synthChart({});
+  const objects = withoutNamespace(chart.toJson(), 'openclaw');
   expect(objects.every((o) => o.metadata.namespace === undefined)).toBe(true);
-  const notes = renderNotes(objects);
+  const notes = notesOf(objects, [chart._model]);
   expect(notes).toContain('Gateway my-openclaw in the namespace it is applied to (written without one: -n below is yours to fill in): 1 replica');
   expect(notes).toContain('kubectl port-forward svc/my-openclaw 18789:18789 -n <namespace>');
 });

@@ -9,8 +9,9 @@ import * as os from 'os';
 import * as path from 'path';
 import { parse } from 'yaml';
 import { renderNotes } from '../../src/notes/summary';
+import { OpenClawChart } from '../../src';
 import { readGatewayTokenCommand } from '../../src/build/shell/gateway-token';
-import { synthObjects } from '../helpers/synth';
+import { synthChart, synthObjects } from '../helpers/synth';
 import { ensureOpenClaw, OpenClawInstall } from './harness/install';
 import { K8sObject, PodRunResult, runPod, RunningPod } from './harness/pod-runner';
 
@@ -58,8 +59,8 @@ const tokenOnVolume = (pvc: string): string | undefined => {
 };
 
 /** The notes' `kubectl exec ... -- <argv>` for reading the token: the argv after `--`, run in the pod. */
-function notesReadArgv(objects: K8sObject[]): string[] {
-  const line = renderNotes(objects).split('\n').find((l) => l.trim().startsWith('Read:   kubectl exec'));
+function notesReadArgv(chart: OpenClawChart): string[] {
+  const line = renderNotes(chart).split('\n').find((l) => l.trim().startsWith('Read:   kubectl exec'));
   if (!line) throw new Error('the notes have no kubectl exec line for the token');
   const expected = ['kubectl', 'exec', 'my-openclaw-0', '-n', NS, '-c', 'openclaw', '--', ...readGatewayTokenCommand('/data/.openclaw/openclaw.json')];
   // The printed line is that argv, shell-quoted: sh parses it back to exactly these words.
@@ -100,9 +101,10 @@ describe('zero-step token: the default render, no Secret anywhere', () => {
   let pvc: string;
   let readByNotes: { code: number | null; out: string } | undefined;
   beforeAll(async () => {
-    objects = synthObjects({}, { namespace: NS });
+    const chart = synthChart({}, { namespace: NS });
+    objects = chart.toJson();
     pvc = pvcDir();
-    const argv = notesReadArgv(objects);
+    const argv = notesReadArgv(chart);
     r = await runPod(objects, {
       install, namespace: NS, pvcDir: pvc, timeoutMs: 240000,
       authToken: () => tokenOnVolume(pvc),

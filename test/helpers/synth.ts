@@ -8,9 +8,12 @@ export interface SynthOptions {
 
 /** The chart's objects as plain JSON, like `cdk8s synth` writes them. */
 export function synthObjects(props: OpenClawChartProps = {}, opts: SynthOptions = {}): any[] {
-  const app = Testing.app();
-  const chart = new OpenClawChart(app, opts.release ?? 'my-openclaw', { namespace: opts.namespace ?? 'openclaw', ...props });
-  return Testing.synth(chart);
+  return Testing.synth(synthChart(props, opts));
+}
+
+/** The chart itself (in an App of its own), e.g. for renderNotes, which describes it from its model. */
+export function synthChart(props: OpenClawChartProps = {}, opts: SynthOptions = {}): OpenClawChart {
+  return new OpenClawChart(Testing.app(), opts.release ?? 'my-openclaw', { namespace: opts.namespace ?? 'openclaw', ...props });
 }
 
 export function findObject(objects: any[], kind: string, name?: string): any {

@@ -1,10 +1,10 @@
-import { App, Testing } from 'cdk8s';
-import { OpenClawChart } from '../../src';
+import { ApiObject, App, Chart, Testing } from 'cdk8s';
+import { OpenClaw, OpenClawChart } from '../../src';
 import { renderNotes } from '../../src/notes/summary';
-import { synthObjects } from '../helpers/synth';
+import { synthObjects, synthChart } from '../helpers/synth';
 
 test('the default deployment, in full', () => {
-  expect(renderNotes(synthObjects({}))).toBe(`OpenClaw: rendered 4 objects
+  expect(renderNotes(synthChart({}))).toBe(`OpenClaw: rendered 4 objects
   ServiceAccount: my-openclaw
   Service: my-openclaw, my-openclaw-headless
   StatefulSet: my-openclaw
@@ -43,7 +43,7 @@ Upgrades:
 });
 
 test('gateway.tokenSecret (opt-in): the pod waits for that Secret, and the notes say how to make it', () => {
-  const notes = renderNotes(synthObjects({ gateway: { tokenSecret: {} } }));
+  const notes = renderNotes(synthChart({ gateway: { tokenSecret: {} } }));
   expect(notes).toContain(`Gateway token:
   The gateway reads OPENCLAW_GATEWAY_TOKEN from Secret my-openclaw-gateway-token, key OPENCLAW_GATEWAY_TOKEN.
   It is not part of this output: the pods wait until it exists.
@@ -55,13 +55,13 @@ test('gateway.tokenSecret (opt-in): the pod waits for that Secret, and the notes
 });
 
 test('a generated token without persistence is new at every pod start, and the notes say so', () => {
-  const notes = renderNotes(synthObjects({ persistence: { enabled: false } }));
+  const notes = renderNotes(synthChart({ persistence: { enabled: false } }));
   expect(notes).toContain('  Persistence is off: each new pod generates a new token, so read it again after every restart.\n');
   expect(notes).not.toContain('kept across restarts');
 });
 
 test('backups: schedule, claim, how to list them and where failures show', () => {
-  const notes = renderNotes(synthObjects({ backup: { enabled: true, intervalHours: 6, keep: 3, size: '2Gi' }, persistence: { enabled: false } }));
+  const notes = renderNotes(synthChart({ backup: { enabled: true, intervalHours: 6, keep: 3, size: '2Gi' }, persistence: { enabled: false } }));
   expect(notes).toContain(`Backups:
   Container backup writes a verified archive 30 s after the pod starts, then every 6 h,
   into /backups, on claim backups-my-openclaw-<i> (2Gi); it keeps the newest 3.
@@ -73,12 +73,12 @@ test('backups: schedule, claim, how to list them and where failures show', () =>
 });
 
 test('backups on the state claim: the notes say where and that turning them on changes only the pod template', () => {
-  const notes = renderNotes(synthObjects({ backup: { enabled: true } }));
+  const notes = renderNotes(synthChart({ backup: { enabled: true } }));
   expect(notes).toContain('into /backups, on directory backups/ of the state claim data-my-openclaw-<i> (turning backups on or off changes only the pod template); it keeps the newest 7.');
 });
 
 test('the token from an existing Secret, a custom port and a local port option', () => {
-  const notes = renderNotes(synthObjects({
+  const notes = renderNotes(synthChart({
     service: { port: 8080 },
     existingSecret: { name: 'creds', keys: { OPENCLAW_GATEWAY_TOKEN: 'gw' } },
   }), { localPort: 9000 });
@@ -90,7 +90,7 @@ test('the token from an existing Secret, a custom port and a local port option',
 });
 
 test('a token in the chart-made Secret is not to be created', () => {
-  const notes = renderNotes(synthObjects({ secret: { enabled: true, data: { OPENCLAW_GATEWAY_TOKEN: 'dev-token' } } }));
+  const notes = renderNotes(synthChart({ secret: { enabled: true, data: { OPENCLAW_GATEWAY_TOKEN: 'dev-token' } } }));
   expect(notes).toContain('The gateway reads OPENCLAW_GATEWAY_TOKEN from Secret my-openclaw-secret (loaded whole with envFrom).');
   expect(notes).toContain('That Secret is part of this output');
   expect(notes).not.toContain('Create:');
@@ -98,15 +98,15 @@ test('a token in the chart-made Secret is not to be created', () => {
 });
 
 test('a token from envFrom Secrets, and a plain token value', () => {
-  expect(renderNotes(synthObjects({ envFromSecret: [{ secretRef: { name: 'all-env' } }] })))
+  expect(renderNotes(synthChart({ envFromSecret: [{ secretRef: { name: 'all-env' } }] })))
     .toContain('expects OPENCLAW_GATEWAY_TOKEN (or OPENCLAW_GATEWAY_PASSWORD) in Secret all-env (loaded whole with envFrom)');
-  const plain = renderNotes(synthObjects({ allowPlainSecretEnv: true, extraEnv: [{ name: 'OPENCLAW_GATEWAY_TOKEN', value: 'visible' }] }));
+  const plain = renderNotes(synthChart({ allowPlainSecretEnv: true, extraEnv: [{ name: 'OPENCLAW_GATEWAY_TOKEN', value: 'visible' }] }));
   expect(plain).toContain('OPENCLAW_GATEWAY_TOKEN is a plain env value');
   expect(plain).not.toContain('visible');
 });
 
 test('ingress URLs: https where TLS covers the host, http elsewhere', () => {
-  const notes = renderNotes(synthObjects({
+  const notes = renderNotes(synthChart({
     ingress: {
       enabled: true,
       hosts: [{ host: 'secure.example.com' }, { host: 'plain.example.com', paths: [{ path: '/oc' }] }],
@@ -119,14 +119,14 @@ test('ingress URLs: https where TLS covers the host, http elsewhere', () => {
 });
 
 test('HTTPRoute URLs, with and without hostnames', () => {
-  expect(renderNotes(synthObjects({ httpRoute: { enabled: true, parentRefs: [{ name: 'gw', namespace: 'infra' }], hostnames: ['oc.example.com'], path: '/chat' } })))
+  expect(renderNotes(synthChart({ httpRoute: { enabled: true, parentRefs: [{ name: 'gw', namespace: 'infra' }], hostnames: ['oc.example.com'], path: '/chat' } })))
     .toContain('https://oc.example.com/chat   (HTTPRoute my-openclaw on Gateway gw; http:// if that listener has no TLS)');
-  expect(renderNotes(synthObjects({ httpRoute: { enabled: true, parentRefs: [{ name: 'gw' }] } })))
+  expect(renderNotes(synthChart({ httpRoute: { enabled: true, parentRefs: [{ name: 'gw' }] } })))
     .toContain('https://<a host of Gateway gw>/');
 });
 
 test('several replicas, a LoadBalancer, no persistence', () => {
-  const notes = renderNotes(synthObjects({ replicaCount: 3, service: { type: 'LoadBalancer' }, persistence: { enabled: false } }));
+  const notes = renderNotes(synthChart({ replicaCount: 3, service: { type: 'LoadBalancer' }, persistence: { enabled: false } }));
   expect(notes).toContain('3 replicas');
   expect(notes).toContain('Replica <i> alone: Service my-openclaw-<i> (http://my-openclaw-<i>.openclaw.svc:18789/ in the cluster),\n    from your machine: kubectl port-forward svc/my-openclaw-<i> 18789:18789 -n openclaw\n');
   expect(notes).toContain('Service type LoadBalancer: kubectl get svc my-openclaw -n openclaw shows its address.');
@@ -135,33 +135,77 @@ test('several replicas, a LoadBalancer, no persistence', () => {
 });
 
 test('a storage class and a Delete retention policy are named', () => {
-  const notes = renderNotes(synthObjects({ persistence: { storageClass: 'fast', size: '1Gi', retentionPolicy: { whenDeleted: 'Delete' } } }));
+  const notes = renderNotes(synthChart({ persistence: { storageClass: 'fast', size: '1Gi', retentionPolicy: { whenDeleted: 'Delete' } } }));
   expect(notes).toContain('(1Gi, ReadWriteOnce, StorageClass fast)');
   expect(notes).toContain('Claim retention: whenDeleted Delete, whenScaled Retain');
 });
 
-test('a chart, an app and their manifests give the same notes; each gateway of an app gets its section', () => {
+test('a chart and an app give the same notes; each gateway of an app gets its section', () => {
   const app = Testing.app();
   const chart = new OpenClawChart(app, 'one', { namespace: 'a' });
-  expect(renderNotes(chart)).toBe(renderNotes(Testing.synth(chart)));
+  expect(renderNotes(chart)).toBe(renderNotes(app));
   new OpenClawChart(app, 'two', { namespace: 'b' });
   const notes = renderNotes(app);
-  expect(notes).toBe(renderNotes(app.charts.flatMap((c) => c.toJson())));
   expect(notes).toContain('Gateway one-openclaw in namespace a');
   expect(notes).toContain('Gateway two-openclaw in namespace b');
   expect(notes).toContain('kubectl port-forward svc/two-openclaw 18789:18789 -n b');
 });
 
-test('an Ingress of another chart that routes to the gateway is listed', () => {
+test('an OpenClaw inside a user\'s Chart, next to other objects, is described from its model', () => {
+  const app = Testing.app();
+  const mine = new Chart(app, 'platform', { namespace: 'team' });
+  new ApiObject(mine, 'ns', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'team' } });
+  new OpenClaw(mine, 'claw', { gateway: { tokenSecret: {} }, backup: { enabled: true } });
+  const notes = renderNotes(mine);
+  expect(notes).toBe(renderNotes(app));
+  expect(notes).toContain('  Namespace: team\n');
+  expect(notes).toContain('The gateway reads OPENCLAW_GATEWAY_TOKEN from Secret claw-openclaw-gateway-token, key OPENCLAW_GATEWAY_TOKEN.');
+  expect(notes).toContain('\nBackups:\n');
+});
+
+test('an Ingress of another chart of the App that routes to the gateway is listed', () => {
+  const app = Testing.app();
+  new OpenClawChart(app, 'my-openclaw', { namespace: 'openclaw' });
+  const shared = new Chart(app, 'shared', { namespace: 'openclaw' });
+  new ApiObject(shared, 'ingress', {
+    apiVersion: 'networking.k8s.io/v1', kind: 'Ingress', metadata: { name: 'shared' },
+    spec: { tls: [{ hosts: ['*.example.com'] }], rules: [{ host: 'me.example.com', http: { paths: [{ path: '/', pathType: 'Prefix', backend: { service: { name: 'my-openclaw', port: { number: 18789 } } } }] } }] },
+  });
+  // A wildcard TLS host is not the rule's host: say http rather than promise https.
+  expect(renderNotes(app)).toContain('http://me.example.com/   (Ingress shared)');
+});
+
+test('bare manifests carry no model: the short summary, from Kubernetes fields only', () => {
   const objects = [
-    ...synthObjects({}),
+    ...synthObjects({ replicaCount: 2, service: { type: 'NodePort' }, gateway: { tokenSecret: {} } }),
     {
       apiVersion: 'networking.k8s.io/v1', kind: 'Ingress', metadata: { name: 'shared', namespace: 'openclaw' },
-      spec: { tls: [{ hosts: ['*.example.com'] }], rules: [{ host: 'me.example.com', http: { paths: [{ path: '/', pathType: 'Prefix', backend: { service: { name: 'my-openclaw', port: { number: 18789 } } } }] } }] },
+      spec: { rules: [{ host: 'me.example.com', http: { paths: [{ path: '/', pathType: 'Prefix', backend: { service: { name: 'my-openclaw', port: { number: 18789 } } } }] } }] },
     },
   ];
-  // A wildcard TLS host is not the rule's host: say http rather than promise https.
-  expect(renderNotes(objects)).toContain('http://me.example.com/   (Ingress shared)');
+  expect(renderNotes(objects)).toBe(`OpenClaw: rendered 8 objects
+  ServiceAccount: my-openclaw
+  Service: my-openclaw, my-openclaw-headless, my-openclaw-0, my-openclaw-1
+  StatefulSet: my-openclaw
+  PodDisruptionBudget: my-openclaw
+  Ingress: shared
+
+Gateway my-openclaw in namespace openclaw: 2 replicas, image ghcr.io/openclaw/openclaw:2026.9.6
+
+Reach the gateway:
+  http://me.example.com/   (Ingress shared)
+  or, from your machine: kubectl port-forward svc/my-openclaw 18789:18789 -n openclaw
+  then open http://127.0.0.1:18789/ and sign in with the gateway token.
+  Service type NodePort: kubectl get svc my-openclaw -n openclaw shows its address.
+
+Pair a browser:
+  Each browser that opens the Control UI must be paired once. Approve it from the pod:
+    kubectl exec -n openclaw my-openclaw-0 -c openclaw -- node dist/index.js devices list
+    kubectl exec -n openclaw my-openclaw-0 -c openclaw -- node dist/index.js devices approve <requestId>
+
+Token, state, backups and upgrades: these manifests alone do not say; renderNotes of the
+OpenClawChart or App that made them does, and so does openclaw-cdk8s synth.
+`);
 });
 
 test('manifests without a gateway, a title, and bad input', () => {

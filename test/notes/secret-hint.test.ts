@@ -10,7 +10,7 @@ import * as path from 'path';
 import { OpenClawChartProps } from '../../src';
 import { renderNotes } from '../../src/notes/summary';
 import { requiredSecretKeys } from '../../src/notes/secrets';
-import { synthObjects } from '../helpers/synth';
+import { synthChart } from '../helpers/synth';
 
 /** The `Create:` command of the notes, its continuation lines joined, without the hint lines. */
 function createCommand(notes: string): string {
@@ -41,20 +41,30 @@ function secretData(args: string[]): Record<string, string> {
 
 const sts = (objects: any[]) => objects.find((o) => o.kind === 'StatefulSet');
 
+/** The keys of Secret `name` that some container of the rendered StatefulSet requires, sorted, each once. */
+function renderedRefs(objects: any[], name: string): string[] {
+  const spec = sts(objects).spec.template.spec;
+  return [...new Set([...spec.initContainers, ...spec.containers]
+    .flatMap((c: any) => c.env ?? []).map((e: any) => e.valueFrom?.secretKeyRef)
+    .filter((r: any) => r?.name === name && !r.optional).map((r: any) => r.key as string))].sort();
+}
+
 test('existingSecret with the API key and the token: the printed Secret has both keys, so the pods can start', () => {
   const props: OpenClawChartProps = {
     existingSecret: { name: 'openclaw-secrets', keys: { ANTHROPIC_API_KEY: 'ANTHROPIC_API_KEY', OPENCLAW_GATEWAY_TOKEN: 'OPENCLAW_GATEWAY_TOKEN' } },
   };
-  const objects = synthObjects(props);
-  const notes = renderNotes(objects);
+  const chart = synthChart(props);
+  const objects = chart.toJson();
+  const notes = renderNotes(chart);
   expect(notes).toContain(`  Create: kubectl create secret generic openclaw-secrets -n openclaw \\
             --from-literal=ANTHROPIC_API_KEY="$ANTHROPIC_API_KEY" \\
             --from-literal=OPENCLAW_GATEWAY_TOKEN="$(openssl rand -hex 32)"
           (set each "$NAME" in your shell first, or type the value in its place)
 `);
   const data = secretData(runAsPrinted(createCommand(notes), { ANTHROPIC_API_KEY: 'test-key' }));
-  const required = requiredSecretKeys(sts(objects), 'openclaw-secrets').map((r) => r.key);
+  const required = requiredSecretKeys(chart._model.env, 'openclaw-secrets').map((r) => r.key);
   expect(required.sort()).toEqual(['ANTHROPIC_API_KEY', 'OPENCLAW_GATEWAY_TOKEN']);
+  expect(required).toEqual(renderedRefs(objects, 'openclaw-secrets'));
   expect(Object.keys(data).sort()).toEqual(required);
   expect(data.ANTHROPIC_API_KEY).toBe('test-key');
   expect(data.OPENCLAW_GATEWAY_TOKEN).toMatch(/^[0-9a-f]{64}$/);
@@ -70,19 +80,20 @@ test('keys named apart from their env vars, and another container reading the sa
     ],
     backup: { enabled: true },
   };
-  const objects = synthObjects(props);
+  const chart = synthChart(props);
+  const objects = chart.toJson();
   // What the pods require, read from every container of the rendered StatefulSet.
-  const refs = [...sts(objects).spec.template.spec.initContainers, ...sts(objects).spec.template.spec.containers]
-    .flatMap((c: any) => c.env ?? []).map((e: any) => e.valueFrom?.secretKeyRef)
-    .filter((r: any) => r?.name === 'creds' && !r.optional).map((r: any) => r.key);
-  const data = secretData(runAsPrinted(createCommand(renderNotes(objects)), { TELEGRAM_BOT_TOKEN: 't', SMTP_PASSWORD: 's' }));
-  expect(Object.keys(data).sort()).toEqual([...new Set(refs)].sort());
+  const refs = renderedRefs(objects, 'creds');
+  const data = secretData(runAsPrinted(createCommand(renderNotes(chart)), { TELEGRAM_BOT_TOKEN: 't', SMTP_PASSWORD: 's' }));
+  expect(Object.keys(data).sort()).toEqual(refs);
+  // The model's env is every env of the pod that reads the Secret (the summary takes the keys from it).
+  expect(requiredSecretKeys(chart._model.env, 'creds').map((r) => r.key).sort()).toEqual(refs);
   expect(Object.keys(data).sort()).toEqual(['gateway-token', 'smtp', 'telegram']);
   expect(data).toMatchObject({ telegram: 't', smtp: 's' });
 });
 
 test('only the token in the Secret: the one-line command, as before', () => {
-  const notes = renderNotes(synthObjects({ gateway: { tokenSecret: {} } }));
+  const notes = renderNotes(synthChart({ gateway: { tokenSecret: {} } }));
   const args = runAsPrinted(createCommand(notes), {});
   expect(args.slice(0, 6)).toEqual(['create', 'secret', 'generic', 'my-openclaw-gateway-token', '-n', 'openclaw']);
   expect(Object.keys(secretData(args))).toEqual(['OPENCLAW_GATEWAY_TOKEN']);

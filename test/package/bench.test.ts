@@ -74,3 +74,21 @@ test('tenancy on: the same charts, each after its namespace\'s four guards, in t
   expect(text).toContain('  name: openclaw-user-00003\n');
   expect(text).toContain('host: user-00003.openclaw.example.com\n');
 });
+
+test('the I/O floor writes the fleet\'s files again: the same names and sizes, with a plain loop', () => {
+  const dir = path.join(work, 'tenancy-floor');
+  const sizes = path.join(work, 'sizes.json');
+  const fleet = spawnSync(process.execPath, [path.join(REPO, 'bench', 'fleet-child.js'), 'tenancy', String(TENANTS), dir, sizes], { cwd: REPO, encoding: 'utf8' });
+  expect(fleet.status).toBe(0);
+  const floorDir = path.join(work, 'floor');
+  const r = spawnSync(process.execPath, [path.join(REPO, 'bench', 'floor-child.js'), sizes, floorDir], { cwd: REPO, encoding: 'utf8' });
+  expect(r.stderr).toBe('');
+  expect(r.status).toBe(0);
+  const floor = JSON.parse(r.stdout.trim());
+  const fleetResult = JSON.parse(fleet.stdout.trim());
+  expect(floor).toMatchObject({ files: TENANTS, bytes: fleetResult.bytes });
+  for (const f of fs.readdirSync(dir).filter((n) => n.endsWith('.k8s.yaml'))) {
+    expect(fs.statSync(path.join(floorDir, f)).size).toBe(fs.statSync(path.join(dir, f)).size);
+  }
+  expect(floor.seconds).toBeGreaterThan(0);
+});

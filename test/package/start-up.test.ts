@@ -33,7 +33,10 @@ test('the code cache is written after the first run and changes nothing; a broke
   expect(fs.existsSync(dir)).toBe(false);
   const first = synth(env);
   const caches = fs.readdirSync(dir).filter((f) => f.endsWith('.v8cache'));
-  expect(caches).toEqual([expect.stringMatching(new RegExp(`^cli-${process.version.replace(/\./g, '\\.')}-\\d+-\\d+\\.v8cache$`))]);
+  // Named after the bundle's content (the build's stamp), so a rebuild of the same sources reuses it.
+  const stamp = /^\/\*build:([0-9a-f]{16})\*\//.exec(fs.readFileSync(path.join(REPO, 'lib', 'cli.js'), 'latin1'));
+  expect(stamp).not.toBeNull();
+  expect(caches).toEqual([`cli-${process.version}-${stamp![1]}.v8cache`]);
   expect(fs.statSync(path.join(dir, caches[0])).size).toBeGreaterThan(10_000);
   const second = synth(env);
   for (const r of [first, second]) {
@@ -43,6 +46,33 @@ test('the code cache is written after the first run and changes nothing; a broke
   fs.writeFileSync(path.join(dir, caches[0]), 'not a code cache');
   expect(synth(env).stdout).toBe(plain.stdout);
   expect(plain.stdout).toContain('kind: Ingress\n');
+});
+
+test('the cache directory stays bounded: older builds\' caches and stray temporary files are removed', () => {
+  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'openclaw-start-up-prune-'));
+  try {
+    const dir = path.join(home, 'openclaw-cdk8s');
+    fs.mkdirSync(dir);
+    // What earlier versions left: one cache per build (size and mtime in the name), and a temporary file of a killed run.
+    const old = Array.from({ length: 6 }, (_, i) => path.join(dir, `cli-v20.20.2-59763${i}-179656571842${i}.v8cache`));
+    const temp = path.join(dir, 'cli-v20.20.2-1-2.v8cache.4242');
+    const other = path.join(dir, 'kubernetes');
+    [...old, temp].forEach((f, i) => {
+      fs.writeFileSync(f, 'x');
+      fs.utimesSync(f, new Date(Date.now() - (i + 2) * 3600_000), new Date(Date.now() - (i + 2) * 3600_000));
+    });
+    fs.mkdirSync(other);
+    synth({ XDG_CACHE_HOME: home });
+    const left = fs.readdirSync(dir).sort();
+    const caches = left.filter((f) => f.endsWith('.v8cache'));
+    expect(caches).toHaveLength(3);
+    // This build's cache and the two most recently written others; the rest and the temporary file are gone.
+    expect(caches).toEqual(expect.arrayContaining([path.basename(old[0]), path.basename(old[1])]));
+    expect(left).toContain('kubernetes');
+    expect(left).not.toContain(path.basename(temp));
+  } finally {
+    fs.rmSync(home, { recursive: true, force: true });
+  }
 });
 
 test('output larger than a pipe buffer arrives whole; a reader that stops early ends it quietly', () => {

@@ -7,6 +7,7 @@ import { createHash } from 'crypto';
 import * as fs from 'fs';
 import { renderObjects } from '../../src/build/render-objects';
 import { renderNotes } from '../../src/notes/summary';
+import { synthChart } from '../helpers/synth';
 import { describeValue, formatProblem, shapeOf } from '../../src/core/errors';
 import { cli, tempDir, withoutSource, writeFile } from '../cli/run-cli';
 
@@ -122,8 +123,8 @@ describe('the pod template carries no function of a Secret value', () => {
   });
 
   test('the notes name where the token comes from, never its value', () => {
-    const objects = renderObjects({ allowPlainSecretEnv: true, env: { OPENCLAW_GATEWAY_TOKEN: SECRET }, secret: { enabled: true, data: { ANTHROPIC_API_KEY: SECRET } } }, 'openclaw');
-    const notes = renderNotes(objects);
+    const notes = renderNotes(synthChart({ allowPlainSecretEnv: true, env: { OPENCLAW_GATEWAY_TOKEN: SECRET }, secret: { enabled: true, data: { ANTHROPIC_API_KEY: SECRET } } }));
+    expect(notes).toContain('OPENCLAW_GATEWAY_TOKEN is a plain env value');
     expect(notes).toContain('OPENCLAW_GATEWAY_TOKEN');
     expect(notes).not.toContain('DO-NOT-PRINT');
   });
