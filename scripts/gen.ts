@@ -1,6 +1,6 @@
 /**
  * `npm run gen`: regenerates every generated file, in dependency order. Each has a test that
- * fails when the checked-in copy is stale (test/props/kubernetes-types.test.ts, test/values/schema.test.ts, test/docs/readme.test.ts,
+ * fails when the checked-in copy is stale (test/values/schema.test.ts, test/docs/readme.test.ts,
  * test/docs/api-docs.test.ts); after `npm run gen` the tree is clean unless a source changed.
  *
  * Not regenerated here, deliberately: test/fixtures/renders (a golden copy of the output, rewritten
@@ -11,7 +11,6 @@
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { KUBERNETES_TYPES_FILE, kubernetesTypesSource } from './kubernetes-types';
 import { VALUES_SCHEMA_FILE, valuesSchemaText } from './values-schema';
 import { VALIDATOR_FILE, valuesValidatorSource } from './values-validator';
 import { readmeWithTable } from './props-table';
@@ -24,8 +23,6 @@ function write(file: string, text: string): void {
   process.stdout.write(`${before === text ? 'unchanged' : 'wrote    '} ${path.relative(REPO, file)}\n`);
 }
 
-// 0. cdk8s-plus-28's Kubernetes imports -> the Kubernetes types of the props.
-write(KUBERNETES_TYPES_FILE, kubernetesTypesSource());
 // 1. props.ts -> values schema -> precompiled validator (it reads the schema just written).
 write(VALUES_SCHEMA_FILE, valuesSchemaText());
 write(VALIDATOR_FILE, valuesValidatorSource());

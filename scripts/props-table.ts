@@ -17,8 +17,8 @@ interface Row { path: string; type: string; default: string; description: string
 
 export function propsTable(): string {
   const interfaces = new Map<string, ts.InterfaceDeclaration>();
-  // The Kubernetes types (kubernetes-types.ts) are named, not expanded: Kubernetes' API reference documents them.
-  for (const file of fs.readdirSync(PROPS_DIR).filter((f) => f.endsWith('.ts') && f !== 'kubernetes-types.ts').sort()) {
+  // The Kubernetes types (k8s-types.ts) are named, not expanded: Kubernetes' API reference documents them.
+  for (const file of fs.readdirSync(PROPS_DIR).filter((f) => f.endsWith('.ts') && f !== 'k8s-types.ts').sort()) {
     const at = path.join(PROPS_DIR, file);
     const source = ts.createSourceFile(at, fs.readFileSync(at, 'utf8'), ts.ScriptTarget.ES2020, true);
     source.forEachChild((n) => { if (ts.isInterfaceDeclaration(n)) interfaces.set(n.name.text, n); });

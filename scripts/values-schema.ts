@@ -12,7 +12,7 @@
  *   port or seconds; fractional numbers only occur in quantities); string literal unions -> enum.
  * - interfaces and object literals -> objects with `additionalProperties: false`; an index
  *   signature makes a free-form map (`additionalProperties` = the value type, `true` for unknown).
- * - Kubernetes types (`k8s.Affinity`, ... in src/props/kubernetes-types.ts) -> plain objects, free-form: they are
+ * - Kubernetes types (`k8s.Affinity`, ... in k8s-types.ts) -> plain objects, free-form: they are
  *   written as in a manifest and passed through.
  * - the `Quantity` alias -> `#/definitions/quantity`; CONSTRAINTS below add the formats types
  *   cannot say (ports, DNS names, label keys and values, ...).
@@ -28,7 +28,6 @@ type Json = Record<string, any>;
 
 const REPO = path.resolve(__dirname, '..');
 export const PROPS_FILE = path.join(REPO, 'src/props/openclaw-props.ts');
-const KUBERNETES_TYPES_FILE = path.join(REPO, 'src/props/kubernetes-types.ts');
 const SHAPES_FILE = path.join(REPO, 'src/props/values-shapes.ts');
 export const VALUES_SCHEMA_FILE = path.join(REPO, 'schemas/values.schema.json');
 
@@ -83,6 +82,16 @@ const CONSTRAINTS: Record<string, { ref?: ValueFormatName; keys?: ValueFormatNam
   'backup.keep': { schema: { minimum: 1, maximum: 1000 } },
   'backup.size': { ref: 'quantity' },
   'backup.storageClass': { ref: 'dnsSubdomainOrEmpty' },
+  'backup.s3.bucket': { schema: { pattern: '^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$' } },
+  'backup.s3.endpoint': { schema: { pattern: '^https?://[^/?#@]+/?$' } },
+  'backup.s3.keep': { schema: { minimum: 1, maximum: 1000 } },
+  // Object keys are signed byte for byte: printable ASCII without a backslash, not starting with /.
+  'backup.s3.prefix': { schema: { pattern: '^$|^(?!/)[\\x20-\\x5b\\x5d-\\x7e]{0,511}/$' } },
+  'backup.s3.region': { schema: { pattern: '^[a-z0-9][a-z0-9-]{0,31}$' } },
+  'backup.restoreFrom.s3.key': { schema: { pattern: '^(?!/)[\\x20-\\x5b\\x5d-\\x7e]{1,1024}$' } },
+  'backup.s3.credentialsSecret.name': { ref: 'dnsSubdomain' },
+  'backup.s3.credentialsSecret.accessKeyIdKey': { ref: 'dataKey' },
+  'backup.s3.credentialsSecret.secretAccessKeyKey': { ref: 'dataKey' },
   'browser.image.tag': { ref: 'imageTag' },
   'browser.port': { ref: 'port' },
   'browser.command': { schema: { minItems: 1 } },
@@ -308,11 +317,11 @@ function primitive(t: ts.Type): string | undefined {
   return undefined;
 }
 
-/** `Affinity` for a type declared in src/props/kubernetes-types.ts (copied from cdk8s-plus-28), else undefined. */
+/** `Affinity` for a type declared in the package's Kubernetes types (k8s-types.ts, from cdk8s-plus-28), else undefined. */
 function kubernetesTypeName(t: ts.Type): string | undefined {
   const decl = t.getSymbol()?.declarations?.[0];
   const file = decl?.getSourceFile().fileName ?? '';
-  return path.resolve(file) === KUBERNETES_TYPES_FILE ? t.getSymbol()!.name : undefined;
+  return /node_modules\/cdk8s-plus-\d+\/|\/k8s-types\.ts$/.test(file) ? t.getSymbol()!.name : undefined;
 }
 
 /** Description from the JSDoc, and `default` from DEFAULTS (or the @default text). */

@@ -5,6 +5,11 @@
  * The committed API report (etc/openclaw-cdk8s.api.md) is checked by test/repo/api-report.test.ts.
  */
 
+// The Kubernetes API types the props use (k8s.Toleration, ...): the package's own, so it needs no cdk8s-plus.
+// A namespace (`export * as`), which jsii publishes as the submodule `k8s` (openclaw_cdk8s.k8s,
+// io.github.openclaw.cdk8s.k8s). The props import the types by name from props/k8s-types.ts.
+export * as k8s from './props/k8s-types';
+
 // The Construct for any Chart, and the Chart around it.
 export { OpenClaw } from './openclaw';
 export type { OpenClawProps, OpenClawChartInfo } from './openclaw';
@@ -21,17 +26,9 @@ export type {
   ServiceAccountProps, RbacProps,
   EnvProps, ExtraEnvVar, EnvFromConfigMap, EnvFromSecret, EnvSourceRef, ExistingSecretProps, ConfigMapProps, SecretProps,
   GatewayProps, GatewayTokenSecret, GatewayTerminalProps, ControlUiProps, ChannelsProps, ChannelConfig,
-  BackupProps, MonitoringProps, PrometheusRuleProps, ServiceMonitorProps, SecretKeyRef, UpgradeProps,
+  BackupProps, BackupRestoreProps, BackupRestoreSource, BackupS3Props, BackupS3CredentialsSecret, MonitoringProps, PrometheusRuleProps, ServiceMonitorProps, SecretKeyRef, UpgradeProps,
   BrowserProps, BrowserImageProps,
 } from './props';
-// The Kubernetes types the props use, written as in a manifest (copied from cdk8s-plus-28's imports,
-// which still fit: the packages for other languages need only cdk8s and constructs).
-export type {
-  Affinity, Capabilities, IpBlock, LabelSelector, LabelSelectorRequirement, LocalObjectReference, NetworkPolicyPeer,
-  NodeAffinity, NodeSelector, NodeSelectorRequirement, NodeSelectorTerm, PodAffinity, PodAffinityTerm, PodAntiAffinity,
-  PodSecurityContext, PolicyRule, PreferredSchedulingTerm, SeLinuxOptions, SeccompProfile, SecurityContext, Sysctl,
-  Toleration, VolumeMount, WeightedPodAffinityTerm, WindowsSecurityContextOptions,
-} from './props/kubernetes-types';
 export { DEFAULTS } from './props';
 export type { DeepReadonly } from './props';
 export type {

@@ -3,6 +3,8 @@ import { PATHS, VOLUMES } from '../core/pod-layout';
 import { BACKUPS_SUBPATH, BACKUP_GRACE_SECONDS, FIRST_BACKUP_DELAY_SECONDS, OPENCLAW_CLI, ResolvedBackup } from '../model/backup';
 import { KubernetesJson } from '../props';
 import { backupFreshnessCheck, backupLoopCommand } from './shell/backup-loop';
+import { ResolvedBackupS3 } from '../model/backup-s3';
+import { s3Env } from './backup-s3';
 
 /** The backups volume claim template: one claim per replica, `backups-<statefulset>-<i>`. */
 export function backupClaimTemplate(backup: ResolvedBackup, selectorLabels: Record<string, string>): KubernetesJson {
@@ -21,6 +23,8 @@ export interface BackupContainerInputs {
   readonly image: { readonly ref: string; readonly pullPolicy: string };
   readonly securityContext: KubernetesJson;
   readonly dataDir: string;
+  /** Uploads each archive there (`backup.s3`). */
+  readonly s3?: ResolvedBackupS3;
 }
 
 /**
@@ -39,7 +43,7 @@ export function backupContainer(m: BackupContainerInputs): KubernetesJson {
       intervalSeconds: m.backup.intervalSeconds,
       keep: m.backup.keep,
     }, OPENCLAW_CLI),
-    env: [{ name: 'OPENCLAW_STATE_DIR', value: PATHS.stateDir }],
+    env: [{ name: 'OPENCLAW_STATE_DIR', value: PATHS.stateDir }, ...(m.s3 ? s3Env(m.s3) : [])],
     volumeMounts: [
       { name: VOLUMES.data, mountPath: m.dataDir },
       { name: VOLUMES.data, mountPath: PATHS.stateDir, subPath: '.openclaw' },

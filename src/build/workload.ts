@@ -3,7 +3,7 @@
  */
 import { ManifestSink } from '../output/manifest-sink';
 import { MANAGED_CONFIG_KEY, PATHS, PORT_NAME, VOLUMES } from '../core/pod-layout';
-import { KubernetesJson } from '../props';
+import { DEFAULTS, KubernetesJson } from '../props';
 import { Model, ResolvedProbe } from '../model/model';
 import { configMergeCommand } from './shell/config-merge';
 import { replicaWrapperCommand } from './shell/replica-env';
@@ -11,6 +11,8 @@ import { prepareStateCommand } from './shell/prepare-state';
 import { configMigrationCommand, MIGRATE_CONFIG_CONTAINER } from './shell/config-migration';
 import { gatewayTokenCommand } from './shell/gateway-token';
 import { backupClaimTemplate, backupContainer } from './backup';
+import { restoreContainer, s3Env } from './backup-s3';
+import { BACKUPS_SUBPATH } from '../model/backup';
 import { browserContainer, browserVolumes } from './browser';
 
 export function addWorkload(sink: ManifestSink, model: Model, podAnnotations: Record<string, string>): void {
@@ -131,7 +133,7 @@ function podSpec(model: Model): KubernetesJson {
       ...probes(model),
       resources: model.resources,
     },
-    ...(model.backup ? [backupContainer({ backup: model.backup, image: model.image, securityContext: model.securityContext, dataDir: model.dataDir })] : []),
+    ...(model.backup ? [backupContainer({ backup: model.backup, image: model.image, securityContext: model.securityContext, dataDir: model.dataDir, s3: model.backupS3 })] : []),
     ...(model.browser ? [browserContainer(model.browser, model.securityContext)] : []),
     ],
     volumes,
@@ -159,6 +161,13 @@ function initContainers(model: Model, dataMount: KubernetesJson, gatewayMounts: 
     volumeMounts: [dataMount, ...(seed ? [{ name: VOLUMES.nodeModules, mountPath: PATHS.nodeModulesSeed }] : [])],
     ...common,
   }];
+  if (model.restore && model.backupS3) {
+    // Before anything reads or writes openclaw.json: a restored config is then merged and checked like any other.
+    containers.push(restoreContainer({
+      restore: model.restore, s3: model.backupS3, image: model.image, securityContext: model.securityContext,
+      resources: model.backup?.resources ?? { limits: DEFAULTS.backup.resources.limits, requests: DEFAULTS.backup.resources.requests }, dataDir: model.dataDir,
+    }));
+  }
   if (model.managedConfig) {
     containers.push({
       name: 'gateway-config',
@@ -180,19 +189,32 @@ function initContainers(model: Model, dataMount: KubernetesJson, gatewayMounts: 
     });
   }
   if (model.migrateConfig) {
+    const preUpgrade = preUpgradeDir(model);
+    const ownBackups = preUpgrade.startsWith(`${PATHS.backupsDir}/`);
     containers.push({
       name: MIGRATE_CONFIG_CONTAINER,
       image: model.image.ref,
       imagePullPolicy: model.image.pullPolicy,
-      command: configMigrationCommand(model.configFile),
-      env: model.env,
+      command: configMigrationCommand(model.configFile, { preUpgradeDir: preUpgrade, allowDowngrade: model.upgrade.allowDowngrade }),
+      env: preUpgrade && model.backupS3 ? [...model.env, ...s3Env(model.backupS3).filter((e) => e.name !== 'POD_NAME')] : model.env,
       ...(model.envFrom.length ? { envFrom: model.envFrom } : {}),
-      volumeMounts: gatewayMounts,
+      volumeMounts: ownBackups ? [...gatewayMounts, { name: VOLUMES.backups, mountPath: PATHS.backupsDir }] : gatewayMounts,
       securityContext: model.securityContext,
       resources: model.resources,
     });
   }
   return containers;
+}
+
+/**
+ * Where migrate-config puts the pre-upgrade archive: `pre-upgrade/` beside the scheduled archives
+ * (the backups claim with `backup.claim: own`, else the state claim's backups directory); '' when
+ * `upgrade.backupFirst` is off or nothing persists.
+ */
+function preUpgradeDir(model: Model): string {
+  if (!model.upgrade.backupFirst) return '';
+  if (model.backup?.claim === 'own') return `${PATHS.backupsDir}/pre-upgrade`;
+  return model.persistence.enabled ? `${model.dataDir}/${BACKUPS_SUBPATH}/pre-upgrade` : '';
 }
 
 function probes(model: Model): KubernetesJson {

@@ -7,7 +7,7 @@
  * The "*" wildcards are check/access.ts's (a "*" resource is not also listed here, a "*" verb is).
  */
 import { ProblemCollector } from '../core/errors';
-import type { PolicyRule } from '../props/kubernetes-types';
+import type { PolicyRule } from '../props/k8s-types';
 import { DEFAULTS, OpenClawChartProps } from '../props';
 
 const WRITE = ['create', 'update', 'patch', 'delete', 'deletecollection'];

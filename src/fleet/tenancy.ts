@@ -9,7 +9,7 @@
  * controller to the gateway port, egress only to the cluster DNS and TCP 443 outside private ranges, unless the
  * platform widens it. Nothing of one tenant's namespace admits another's.
  */
-import type { LabelSelector } from '../props/kubernetes-types';
+import type { LabelSelector } from '../props/k8s-types';
 import { FleetProblem, OpenClawFleetError } from './errors';
 import { PORT_NAME } from '../core/pod-layout';
 import { dnsEgress } from '../build/network';

@@ -4,6 +4,7 @@
  */
 import { ResolvedBackup, resolveBackup } from './backup';
 import { ResolvedBrowser, browserConfig, resolveBrowser } from './browser';
+import { ResolvedBackupS3, ResolvedRestore, resolveBackupS3, resolveRestore, s3Egress } from './backup-s3';
 import { checkProps } from '../check';
 import { ConfigProblem, ProblemCollector } from '../core/errors';
 import { gatewayAuthProvided } from '../props/gateway-auth';
@@ -98,6 +99,12 @@ export interface Model {
   readonly migrateConfig: boolean;
   /** Scheduled backups (`backup.enabled`); undefined when off. */
   readonly backup?: ResolvedBackup;
+  /** S3-compatible storage for the archives (`backup.s3`); undefined when not set. */
+  readonly backupS3?: ResolvedBackupS3;
+  /** The restore-state init container (`backup.restoreFrom`); undefined when not set. */
+  readonly restore?: ResolvedRestore;
+  /** `upgrade.backupFirst` and `upgrade.allowDowngrade`. */
+  readonly upgrade: { readonly backupFirst: boolean; readonly allowDowngrade: boolean };
   /** The agent's browser sidecar (`browser.enabled`); undefined when off. */
   readonly browser?: ResolvedBrowser;
   /** The PrometheusRule and ServiceMonitor (`monitoring.*`); undefined when neither is on. */
@@ -128,6 +135,17 @@ export function resolveCheckedModel(props: OpenClawChartProps, defaultRelease: s
   const settings = basicSettings(props);
   const backup = resolveBackup(props, settings.persistence.enabled, problems);
   const browser = resolveBrowser(props, settings.port, problems);
+  const backupS3 = resolveBackupS3(props, problems);
+  const restore = resolveRestore(props, backupS3, problems);
+  for (const k of ['backupFirst', 'allowDowngrade'] as const) {
+    const v = props.upgrade?.[k];
+    if (v !== undefined && typeof v !== 'boolean') problems.add(`upgrade.${k}`, 'must be true or false', v);
+  }
+  const basePolicy = resolveNetworkPolicy(props);
+  // The backups reach the bucket through a policy that restricts egress.
+  const networkPolicy = basePolicy && backupS3?.host && (backup || restore || (props.upgrade?.backupFirst ?? DEFAULTS.upgrade.backupFirst)) && basePolicy.policyTypes.includes('Egress')
+    ? { ...basePolicy, egress: [...basePolicy.egress, s3Egress(backupS3, basePolicy.allowDNS, problems)] }
+    : basePolicy;
   problems.throwIfAny();
 
   const release = props.releaseName ?? defaultRelease;
@@ -214,6 +232,12 @@ export function resolveCheckedModel(props: OpenClawChartProps, defaultRelease: s
     generateToken: tokenEnv === undefined,
     migrateConfig: props.upgrade?.migrateConfig ?? DEFAULTS.upgrade.migrateConfig,
     backup,
+    backupS3,
+    restore,
+    upgrade: {
+      backupFirst: props.upgrade?.backupFirst ?? DEFAULTS.upgrade.backupFirst,
+      allowDowngrade: props.upgrade?.allowDowngrade ?? DEFAULTS.upgrade.allowDowngrade,
+    },
     browser,
     monitoring,
     warnings: typeof checked === 'object' ? [...checked.warnings, ...problems.warnings] : problems.warnings,
@@ -221,7 +245,7 @@ export function resolveCheckedModel(props: OpenClawChartProps, defaultRelease: s
     service: resolveService(props),
     ingress: resolveIngress(settings),
     httpRoute: resolveHttpRoute(props),
-    networkPolicy: resolveNetworkPolicy(props),
+    networkPolicy,
   };
 }
 

@@ -1,5 +1,5 @@
 /** The props of the pods' identity: ServiceAccount and RBAC. */
-import type { PolicyRule } from './kubernetes-types';
+import type { PolicyRule } from './k8s-types';
 
 /**
  * The pods' ServiceAccount (values `serviceAccount`). Its token is mounted only when `rbac.rules` grant something to use it with.

@@ -135,7 +135,7 @@ export interface GatewayProps {
    * A Secret holding the gateway token, for those who want one. Used only when set and when
    * nothing else provides `OPENCLAW_GATEWAY_TOKEN` or `OPENCLAW_GATEWAY_PASSWORD`
    * (existingSecret.keys, secret.data, extraEnv, env or envFromSecret); the pod waits for it:
-   * `kubectl create secret generic <name> --from-literal=OPENCLAW_GATEWAY_TOKEN=$(openssl rand -hex 32)`.
+   * `kubectl create secret generic <name> -n <namespace> --from-literal=OPENCLAW_GATEWAY_TOKEN=$(openssl rand -hex 32)`.
    * Unset (and no other source): each pod generates its own token on first start, a random
    * 32-byte value in `gateway.auth.token` of openclaw.json on its state volume (mode 0600), kept
    * across restarts; never in a manifest. A `key` without a `name` uses `<fullname>-gateway-token`.

@@ -57,7 +57,7 @@ export const DEFAULTS = deepFreeze({
     enabled: false, intervalHours: 24, keep: 7, size: '5Gi', storageClass: '',
     resources: { limits: { cpu: '500m', memory: '1Gi' }, requests: { cpu: '10m', memory: '128Mi' } },
   },
-  upgrade: { migrateConfig: true },
+  upgrade: { migrateConfig: true, backupFirst: true, allowDowngrade: false },
   monitoring: {
     prometheusRule: { enabled: false, labels: {}, claimFullPercent: 85, notReadyMinutes: 15, pausedHours: 24 },
     serviceMonitor: { enabled: false, labels: {}, interval: '30s' },

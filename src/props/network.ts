@@ -1,5 +1,5 @@
 /** The props of how the gateway is reached: Services, Ingress, HTTPRoute, NetworkPolicy. */
-import type { LabelSelector, NetworkPolicyPeer } from './kubernetes-types';
+import type { LabelSelector, NetworkPolicyPeer } from './k8s-types';
 import type { IngressPathType, PolicyType, Protocol, ServiceType } from './enumerations';
 
 /**

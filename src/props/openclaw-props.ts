@@ -1,5 +1,5 @@
 /** The props of OpenClaw and OpenClawChart: the Helm chart's values.yaml, key for key. */
-import type { Affinity, LocalObjectReference, PodSecurityContext, SecurityContext, Toleration, VolumeMount } from './kubernetes-types';
+import type { Affinity, LocalObjectReference, PodSecurityContext, SecurityContext, Toleration, VolumeMount } from './k8s-types';
 import type { PodManagementPolicy } from './enumerations';
 import type { ResourcesProps, VolumeJson } from './kubernetes';
 import type { ImageProps, PersistenceProps, PodDisruptionBudgetProps, ProbeProps, ReplicaOverride, UpdateStrategyProps } from './workload';

@@ -57,6 +57,103 @@ export interface BackupProps {
    * @default { limits: { cpu: '500m', memory: '1Gi' }, requests: { cpu: '10m', memory: '128Mi' } }
    */
   readonly resources?: ContainerResourcesProps;
+  /**
+   * Copy each verified archive to S3-compatible storage (AWS S3, MinIO, Ceph RGW, R2, ...) as
+   * `<prefix><pod name>/<archive>`, verified by the SHA-256 the server reports back; see
+   * BackupS3Props. Off-site copies survive the loss of the node and its volumes.
+   * @default - none: archives stay on the claim
+   * @example { endpoint: 'https://s3.eu-west-1.amazonaws.com', bucket: 'acme-openclaw-backups', region: 'eu-west-1', credentialsSecret: { name: 'openclaw-s3' } }
+   */
+  readonly s3?: BackupS3Props;
+  /**
+   * Restore the state from the bucket (`s3`) before the gateway starts: a `restore-state` init
+   * container downloads the archive, checks its SHA-256 and `openclaw backup verify`, and puts its
+   * state directory in place. It refuses a claim that already holds state (exit 1, the reason in
+   * its log) unless `overwrite` is true (the old state is moved to
+   * `.openclaw.before-restore.<time>`). Once done it records the source on the claim, so restarts
+   * skip it; a new source restores again. Works with `backup.enabled` off too.
+   * @default - none
+   * @example { s3: { latest: true } }
+   */
+  readonly restoreFrom?: BackupRestoreProps;
+}
+
+/** Where `backup.restoreFrom` takes the archive from. */
+export interface BackupRestoreProps {
+  /** An archive in `backup.s3`'s bucket: one `key`, or the newest under this pod's prefix (`latest`). */
+  readonly s3: BackupRestoreSource;
+  /**
+   * Restore even when the claim already holds state (it is moved aside, not deleted).
+   * @default false
+   */
+  readonly overwrite?: boolean;
+}
+
+/** The archive `backup.restoreFrom` restores: one `key`, or the newest under this pod's prefix (`latest`). */
+export interface BackupRestoreSource {
+  /**
+   * The object key, e.g. `openclaw/my-openclaw-0/2026-12-06T17-10-48.448+00-00-openclaw-backup.tar.gz`.
+   * @default - none: set this or `latest`
+   */
+  readonly key?: string;
+  /**
+   * The newest archive under `<prefix><pod name>/`.
+   * @default false
+   */
+  readonly latest?: boolean;
+}
+
+/** S3-compatible storage for the archives (`backup.s3`). */
+export interface BackupS3Props {
+  /**
+   * The S3 API endpoint: `https://host[:port]` (or `http://` inside the cluster), no path.
+   * @example 'https://s3.eu-west-1.amazonaws.com'
+   */
+  readonly endpoint: string;
+  /** The bucket (3 to 63 lower-case letters, digits, dots and hyphens). It must exist. */
+  readonly bucket: string;
+  /**
+   * Key prefix for this release, empty or ending in `/`; each replica writes under
+   * `<prefix><pod name>/`.
+   * @default ''
+   * @example 'openclaw/prod/'
+   */
+  readonly prefix?: string;
+  /**
+   * Region used in the request signatures.
+   * @default 'us-east-1'
+   */
+  readonly region?: string;
+  /**
+   * Address the bucket in the path (`endpoint/bucket/key`, MinIO and most self-hosted servers)
+   * rather than the host name (`bucket.endpoint/key`).
+   * @default true
+   */
+  readonly forcePathStyle?: boolean;
+  /**
+   * How many archives to keep in the bucket per replica; older ones are deleted after each upload.
+   * Pre-upgrade archives (`<prefix><pod name>/pre-upgrade/`) are never deleted by it.
+   * @default - backup.keep
+   */
+  readonly keep?: number;
+  /**
+   * An existing Secret with the access key (env `AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY`).
+   * Leave it out for workload identity: annotate the ServiceAccount (`serviceAccount.annotations`,
+   * e.g. `eks.amazonaws.com/role-arn`), whose web identity (`AWS_ROLE_ARN`,
+   * `AWS_WEB_IDENTITY_TOKEN_FILE`) is exchanged at STS.
+   * @default - none: workload identity
+   */
+  readonly credentialsSecret?: BackupS3CredentialsSecret;
+}
+
+/** The Secret with the S3 access key ({@link BackupS3Props.credentialsSecret}). */
+export interface BackupS3CredentialsSecret {
+  /** The Secret's name (in the release's namespace). */
+  readonly name: string;
+  /** @default 'AWS_ACCESS_KEY_ID' */
+  readonly accessKeyIdKey?: string;
+  /** @default 'AWS_SECRET_ACCESS_KEY' */
+  readonly secretAccessKeyKey?: string;
 }
 
 /**
@@ -167,4 +264,22 @@ export interface UpgradeProps {
    * @default true
    */
   readonly migrateConfig?: boolean;
+  /**
+   * On a release change (the state was last written by another OpenClaw release than the image's),
+   * migrate-config first archives the state at rest (a checked `tar.gz` of `.openclaw`: the new
+   * release's `openclaw backup create` refuses state it has not migrated yet) into `pre-upgrade/`
+   * beside the backups (`backup.claim`; on the state claim when backups are off), and uploads it to
+   * `backup.s3` when set, before OpenClaw touches the state. If the archive cannot be made, the
+   * gateway is not started. The newest 3 are kept on the claim. See "Undoing an upgrade" in
+   * docs/day-two.md.
+   * @default true
+   */
+  readonly backupFirst?: boolean;
+  /**
+   * Start an image older than the release that last wrote the state. Off: migrate-config refuses
+   * (exit 1, both releases named): an older OpenClaw may not read what a newer one wrote. To roll
+   * back, restore the pre-upgrade archive instead (docs/day-two.md).
+   * @default false
+   */
+  readonly allowDowngrade?: boolean;
 }

@@ -9,7 +9,7 @@
  *   that exist; `cdk8s synth` is run without the upgrade check (it prints a stack trace offline).
  * - kubectl commands (in blocks and in inline code) name objects the documented render has: the
  *   README's release `my-openclaw` in namespace `openclaw` (with backups, so the backups claim exists).
- *   Commands that need a cluster are checked this way only, not run.
+ *   test/e2e/cluster/doc-commands.test.ts runs them against the real control plane.
  *
  * A block that cannot be checked is marked on the line before its fence with
  * `<!-- doc-test: skip <reason> -->`; the test lists them, so they stay few.
@@ -19,37 +19,12 @@ import * as os from 'os';
 import * as path from 'path';
 import * as ts from 'typescript';
 import { runCli } from '../../src/cli/main';
+import { ROOT, SOURCES, blocksOf, commandsOf, inlineCommands, isShell } from '../helpers/doc-sources';
 import { synthObjects } from '../helpers/synth';
-
-const ROOT = path.resolve(__dirname, '..', '..');
-const SOURCES = ['README.md', 'examples/README.md', ...fs.readdirSync(path.join(ROOT, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
-const SKIP = /<!--\s*doc-test:\s*skip\s+(.+?)\s*-->\s*$/;
-
-interface Block { readonly file: string; readonly line: number; readonly lang: string; readonly text: string; readonly skip?: string }
-
-function blocksOf(file: string): Block[] {
-  const lines = fs.readFileSync(path.join(ROOT, file), 'utf8').split('\n');
-  const out: Block[] = [];
-  for (let i = 0; i < lines.length; i++) {
-    const open = /^```(\w*)\s*$/.exec(lines[i]);
-    if (!open) continue;
-    const end = lines.indexOf('```', i + 1);
-    out.push({ file, line: i + 1, lang: open[1], text: lines.slice(i + 1, end).join('\n'), skip: SKIP.exec(lines[i - 1] ?? '')?.[1] });
-    i = end;
-  }
-  return out;
-}
 
 const BLOCKS = SOURCES.flatMap(blocksOf);
 const TS_BLOCKS = BLOCKS.filter((b) => (b.lang === 'ts' || b.lang === 'typescript') && !b.skip);
-const SHELL_BLOCKS = BLOCKS.filter((b) => ['bash', 'sh', 'shell'].includes(b.lang) && !b.skip);
-
-/** Shell commands of a block: continuation lines joined, comments and here-documents dropped, split at && and |. */
-function commandsOf(text: string): string[] {
-  const joined = text.replace(/\\\n\s*/g, ' ').replace(/<<'?(\w+)'?\n[\s\S]*?\n\1(\n|$)/g, '\n');
-  return joined.split('\n').map((l) => l.replace(/(^|\s)#.*$/, '').trim()).filter(Boolean)
-    .flatMap((l) => l.split(/\s*(?:&&|\|)\s*/)).map((c) => c.replace(/^[A-Z_]+=\S+\s+/g, '').trim()).filter(Boolean);
-}
+const SHELL_BLOCKS = BLOCKS.filter((b) => isShell(b) && !b.skip);
 
 /** The index of the pod argument of `kubectl exec|logs|cp`: the first word after the verb that is no flag or flag value. */
 function podArg(words: string[]): number {
@@ -58,12 +33,6 @@ function podArg(words: string[]): number {
     else if (!words[i].startsWith('-')) return i;
   }
   return -1;
-}
-
-/** Inline code spans of the prose that are kubectl commands. */
-function inlineKubectl(file: string): string[] {
-  const text = fs.readFileSync(path.join(ROOT, file), 'utf8').replace(/```[\s\S]*?```/g, '');
-  return [...text.matchAll(/`(kubectl [^`]+)`/g)].map((m) => m[1]);
 }
 
 test('the doc blocks are found, and the skipped ones are few and say why', () => {
@@ -150,7 +119,7 @@ describe('shell commands', () => {
     const kubectl = [
       ...claims,
       ...commands.filter((c) => c.command.startsWith('kubectl ')),
-      ...SOURCES.flatMap((f) => inlineKubectl(f).map((command) => ({ where: f, command }))),
+      ...SOURCES.flatMap((f) => inlineCommands(f, /kubectl /).filter((c) => c.text.startsWith('kubectl ')).map((c) => ({ where: f, command: c.text }))),
     ];
     let checked = 0;
     for (const { where, command } of kubectl) {

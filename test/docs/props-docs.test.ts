@@ -7,11 +7,10 @@ import * as path from 'path';
 import * as ts from 'typescript';
 
 const SRC = path.join(__dirname, '..', '..', 'src');
-/**
- * Files of src/props/ that hold no public props (how the chart reads them), and the Kubernetes
- * types copied with Kubernetes' own docs (scripts/kubernetes-types.ts), which say defaults in prose.
- */
-const INTERNAL = ['settings.ts', 'snapshot.ts', 'gateway-auth.ts', 'kubernetes-types.ts'];
+/** Files of src/props/ that hold no public props: how the chart reads them. */
+const INTERNAL = ['settings.ts', 'snapshot.ts', 'gateway-auth.ts'];
+/** Kubernetes' own API types (copied from cdk8s-plus-28 by scripts/k8s-types.ts): Kubernetes documents them and the API server defaults them. */
+const KUBERNETES = ['k8s-types.ts', 'k8s.ts'];
 
 function sourceOf(file: string): ts.SourceFile {
   return ts.createSourceFile(file, fs.readFileSync(path.join(SRC, file), 'utf8'), ts.ScriptTarget.ES2020, true);
@@ -19,7 +18,7 @@ function sourceOf(file: string): ts.SourceFile {
 
 /** The public props interfaces: every interface of src/props/ and the fleet's and construct's props. */
 function propsInterfaces(): Array<[string, ts.InterfaceDeclaration]> {
-  const files = [...fs.readdirSync(path.join(SRC, 'props')).filter((f) => f.endsWith('.ts') && !INTERNAL.includes(f)).map((f) => `props/${f}`), 'openclaw.ts', 'fleet/fleet.ts'];
+  const files = [...fs.readdirSync(path.join(SRC, 'props')).filter((f) => f.endsWith('.ts') && !INTERNAL.includes(f) && !KUBERNETES.includes(f)).map((f) => `props/${f}`), 'openclaw.ts', 'fleet/fleet.ts'];
   const found: Array<[string, ts.InterfaceDeclaration]> = [];
   for (const file of files) {
     sourceOf(file).forEachChild((n) => {

@@ -19,6 +19,7 @@ import { cacheRoot, ensureOpenClaw, OpenClawInstall } from './harness/install';
 import { PodRunResult, runPod } from './harness/pod-runner';
 import { expectHealthy } from './harness/pod-story';
 import { UPGRADE_JUMPS } from './harness/releases';
+import { measureMigrateConfig, preUpgradeArchives, rollbackPerDocs } from './harness/upgrade-rollback';
 
 const NS = 'openclaw';
 const MODEL = 'anthropic/claude-sonnet-4-6';
@@ -29,6 +30,8 @@ const CACHES_DROPPED = new Set(['update_check_state']);
 const OPENCLAW = (...args: string[]) => ['node', 'dist/index.js', ...args];
 const only = (process.env.OPENCLAW_E2E_UPGRADES ?? '').split(',').map((s) => s.trim()).filter(Boolean);
 const jumps = UPGRADE_JUMPS.filter((j) => !only.length || only.includes(j.from));
+/** The jump whose rollback (docs/day-two.md, "Undoing an upgrade") is run: the newest older line. */
+const ROLLBACK_FROM = '2026.7.35';
 const figures: Array<Record<string, unknown>> = [];
 const pvcDirs: string[] = [];
 
@@ -131,6 +134,9 @@ describe.each(jumps.map((j) => [j.from, j.why, j.props ?? {}] as const))('upgrad
     before.dbs = databases(oldInstall, stateDir(pvc));
     before.devices = deviceIds(oldInstall, stateDir(pvc));
 
+    // migrate-config's memory with the real OpenClaw on this very state (a copy): its peak RSS.
+    figure.migrateConfigPeak = measureMigrateConfig(install, pvc);
+
     // 2. The current chart's default render (the values the user had, the new default image) on the same volume.
     t = Date.now();
     current = await runPod(synthObjects(oldProps, { namespace: NS }), {
@@ -150,7 +156,16 @@ describe.each(jumps.map((j) => [j.from, j.why, j.props ?? {}] as const))('upgrad
     after.dbs = databases(install, stateDir(pvc));
     after.devices = deviceIds(install, stateDir(pvc));
     figure.databases = { before: before.dbs, after: after.dbs };
+    figure.preUpgradeArchives = preUpgradeArchives(pvc);
   }, 600000);
+
+  it('took a verified archive of the old state before the new release touched it', () => {
+    const log = current.initContainers.find((c) => c.name === 'migrate-config')!.stdout;
+    if (!before.config.meta?.lastTouchedVersion) return; // no release recorded: nothing says it is a release change
+    expect(log).toMatch(new RegExp(`pre-upgrade archive /data/backups/pre-upgrade/\\S+-openclaw-${from.replace(/\./g, '\\.')}-pre-upgrade\\.tar\\.gz verified: \\d+ bytes \\(state of OpenClaw ${from.replace(/\./g, '\\.')}\\)`));
+    expect(preUpgradeArchives(pvc)).toHaveLength(1);
+  });
+
 
   it(`the older release runs the chart pinned to it and writes state`, () => {
     expectHealthy(older, `openclaw ${from}`);
@@ -202,6 +217,31 @@ describe.each(jumps.map((j) => [j.from, j.why, j.props ?? {}] as const))('upgrad
       deviceIds: before.devices,
     };
   });
+
+  (from === ROLLBACK_FROM ? it : it.skip)('undoing the upgrade: the old tag alone is refused; the documented rollback brings back the old state under the old release', async () => {
+    const r = await rollbackPerDocs({ install, oldInstall, pvc, from, oldProps, namespace: NS });
+    figure.rollback = r.figures;
+    // 1. The older image on the newer state: refused by migrate-config, the gateway never starts.
+    const refusal = r.downgrade.initContainers.find((c) => c.name === 'migrate-config')!;
+    expect(refusal.exitCode).toBe(1);
+    expect(refusal.stderr).toContain(`was written by OpenClaw ${DEFAULT_OPENCLAW_VERSION}, newer than this image's ${from}`);
+    expect(refusal.stderr).toContain('upgrade.allowDowngrade: true');
+    expect(r.downgrade.main.started).toBe(false);
+    // 2. docs/day-two.md's rollback script in the README's restore pod, the newest pre-upgrade archive.
+    expect(r.restored.out).toContain(`rolled back /data/.openclaw to /backups/pre-upgrade/${r.archive}`);
+    // 3. The old tag on the restored state: healthy, with the state the old release had.
+    expectHealthy(r.rolledBack, `rollback to ${from}`);
+    const config = configOf(pvc);
+    expect(config.meta.lastTouchedVersion).toBe(from);
+    expect(config.gateway.auth.token).toBe(before.config.gateway.auth.token);
+    expect(config.agents.defaults.model.primary).toBe(MODEL);
+    expect(r.cronList.code).toBe(0);
+    expect(r.cronList.out).toContain(CRON_JOB);
+    expect(deviceIds(oldInstall, stateDir(pvc))).toEqual(before.devices);
+    // The archive holds the old release's own record (meta, or the marker migrate-config wrote then): nothing to migrate.
+    expect(r.rolledBack.initContainers.find((c) => c.name === 'migrate-config')!.stdout)
+      .toMatch(new RegExp(`(already validated for OpenClaw|last written by OpenClaw) ${from.replace(/\./g, '\\.')}(, this image's release)?; nothing to migrate`));
+  }, 900000);
 });
 
 describe('a config OpenClaw cannot migrate stops the pod before the gateway', () => {

@@ -1,43 +1,13 @@
 /**
- * The summary's `kubectl create secret` line is run exactly as printed (bash, with a stand-in
+ * The summary's `kubectl create secret` line is run exactly as printed (sh, with a stand-in
  * kubectl that records its arguments), and the Secret it would create must hold every key the
  * rendered pods cannot start without: each non-optional secretKeyRef to that Secret.
  */
-import { execFileSync } from 'child_process';
-import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
 import { OpenClawChartProps } from '../../src';
 import { renderNotes } from '../../src/notes/summary';
 import { requiredSecretKeys } from '../../src/notes/secrets';
+import { createCommand, runAsPrinted, secretData } from '../helpers/secret-hint';
 import { synthChart } from '../helpers/synth';
-
-/** The `Create:` command of the notes, its continuation lines joined, without the hint lines. */
-function createCommand(notes: string): string {
-  const lines = notes.split('\n');
-  const start = lines.findIndex((l) => l.trimStart().startsWith('Create: '));
-  expect(start).toBeGreaterThanOrEqual(0);
-  const parts = [lines[start].trimStart().slice('Create: '.length)];
-  for (let i = start; lines[i].endsWith('\\'); i++) parts.push(lines[i + 1].trim());
-  return parts.join('\n');
-}
-
-/** Runs `command` in bash with a kubectl that prints its arguments, one per line; returns them. */
-function runAsPrinted(command: string, env: Record<string, string>): string[] {
-  const bin = fs.mkdtempSync(path.join(os.tmpdir(), 'fake-kubectl-'));
-  fs.writeFileSync(path.join(bin, 'kubectl'), '#!/bin/sh\nfor a in "$@"; do printf "%s\\n" "$a"; done\n', { mode: 0o755 });
-  const out = execFileSync('bash', ['-euc', command], { env: { PATH: `${bin}:${process.env.PATH}`, ...env }, encoding: 'utf8' });
-  return out.trimEnd().split('\n');
-}
-
-/** What `kubectl create secret generic NAME --from-literal=K=V...` would store: key -> value. */
-function secretData(args: string[]): Record<string, string> {
-  expect(args.slice(0, 3)).toEqual(['create', 'secret', 'generic']);
-  return Object.fromEntries(args.filter((a) => a.startsWith('--from-literal=')).map((a) => {
-    const kv = a.slice('--from-literal='.length);
-    return [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)];
-  }));
-}
 
 const sts = (objects: any[]) => objects.find((o) => o.kind === 'StatefulSet');
 

@@ -1,6 +1,7 @@
 /**
  * A cdk8s app outside the repository, made like `cdk8s init typescript-app` makes one: the
- * cdk8s-cli template's tsconfig.json, jest.config.js and cdk8s.yaml, and its dev dependencies.
+ * cdk8s-cli template's tsconfig.json, jest.config.js and cdk8s.yaml, its dependencies (today's
+ * cdk8s-plus-33 among them) and its dev dependencies.
  *
  * Installing its third-party packages is the slow part, so an app is installed once per key
  * (everything that decides what gets installed) under CACHE and reused: each run only installs
@@ -60,17 +61,32 @@ export function parseManifests(yaml: string): any[] {
 }
 
 /**
- * The installed app for `name`: the scaffold, its dev dependencies, then `commands` (which must
- * not install the package under test). Returns its directory.
+ * The dependencies `cdk8s init typescript-app` writes into a new app's package.json: the template's
+ * (cdk8s, cdk8s-plus-33, constructs), each at `^` the version this cdk8s-cli resolves, as its init does.
+ */
+export function initDependencies(): string[] {
+  const template = JSON.parse(fs.readFileSync(path.join(CLI_TEMPLATE, 'package.json'), 'utf8'));
+  const cli = JSON.parse(fs.readFileSync(path.join(CLI_DIR, 'package.json'), 'utf8'));
+  return Object.keys(template.dependencies as Record<string, string>).map((pkg) => {
+    const version = pkg === 'constructs' ? String(cli.dependencies.constructs).replace(/^\^/, '')
+      : JSON.parse(fs.readFileSync(require.resolve(`${pkg}/package.json`, { paths: [CLI_DIR] }), 'utf8')).version;
+    return `${pkg}@^${version}`;
+  });
+}
+
+/**
+ * The installed app for `name`: the scaffold, its dependencies and dev dependencies as `cdk8s init`
+ * installs them, then `commands` (which must not install the package under test). Returns its directory.
  */
 export function ensureApp(name: string, commands: readonly string[]): string {
   const template = JSON.parse(fs.readFileSync(path.join(CLI_TEMPLATE, 'package.json'), 'utf8'));
   const devDependencies = Object.entries(template.devDependencies as Record<string, string>)
     .map(([pkg, spec]) => `${pkg}@${pkg === 'cdk8s-cli' ? CLI_VERSION : spec}`);
+  const dependencies = initDependencies();
   const hash = createHash('sha256');
   for (const f of SCAFFOLD) hash.update(fs.readFileSync(path.join(CLI_TEMPLATE, f)));
   hash.update(JSON.stringify({
-    devDependencies, commands, node: process.version, npm: run('npm', ['--version'], { cwd: REPO }).trim(),
+    dependencies, devDependencies, commands, node: process.version, npm: run('npm', ['--version'], { cwd: REPO }).trim(),
   }));
   const dir = path.join(CACHE, `${name}-${hash.digest('hex').slice(0, 16)}`);
   if (fs.existsSync(path.join(dir, '.complete'))) return dir;
@@ -83,6 +99,7 @@ export function ensureApp(name: string, commands: readonly string[]): string {
     name: 'my-openclaw-app', version: '1.0.0', private: true, license: 'UNLICENSED',
     scripts: { synth: 'cdk8s synth', test: 'jest' },
   }, null, 2)}\n`);
+  sh(`npm install ${dependencies.map((d) => `'${d}'`).join(' ')}`, partial);
   sh(`npm install --save-dev ${devDependencies.map((d) => `'${d}'`).join(' ')}`, partial);
   for (const command of commands) sh(command, partial);
   fs.writeFileSync(path.join(partial, '.complete'), new Date().toISOString());

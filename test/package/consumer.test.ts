@@ -15,7 +15,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { expectValidManifests } from '../helpers/k8s-valid';
 import {
-  CACHE, CDK8S_SYNTH, CLI_TEMPLATE, ensureApp, lock, MINUTES, parseManifests, readManifests, sh, synthExamples, timed, timings,
+  CACHE, CDK8S_SYNTH, CLI_TEMPLATE, ensureApp, initDependencies, lock, MINUTES, parseManifests, readManifests, sh, synthExamples, timed, timings,
 } from './consumer-app';
 import { InstallSnippet, isNpmInstall, readInstallSnippet, withTarball } from './install-snippet';
 import { packPackage, PackResult, REPO } from './pack';
@@ -25,7 +25,7 @@ jest.setTimeout(15 * MINUTES);
 const PKG = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8'));
 const EXAMPLES = fs.readdirSync(path.join(REPO, 'examples')).filter((d) => fs.existsSync(path.join(REPO, 'examples', d, 'main.ts'))).sort();
 /** What the app's own files may be left from the previous run. */
-const RUN_FILES = ['dist', '__snapshots__', 'examples', 'main.ts', 'main.test.ts', 'openclaw.test.ts', 'values.yaml', 'chart', 'synth-examples.js'];
+const RUN_FILES = ['dist', '__snapshots__', 'examples', 'main.ts', 'main.test.ts', 'openclaw.test.ts', 'typed-with-plus.ts', 'values.yaml', 'chart', 'synth-examples.js'];
 
 /** The oldest version of each peer dependency that its range in package.json accepts and the registry has. */
 const OLDEST_PEERS = Object.entries(PKG.peerDependencies as Record<string, string>)
@@ -137,6 +137,12 @@ describe('in a cdk8s app outside the repository, installed as the README says', 
     });
     copyExamples(app);
     writeUserTest(app);
+    writeTypedWithCdk8sPlus(app);
+  });
+
+  test('the app has the one cdk8s-plus `cdk8s init` installs: the package brings none of its own', () => {
+    const plus = fs.readdirSync(path.join(app, 'node_modules')).filter((d) => d.startsWith('cdk8s-plus-'));
+    expect(plus).toEqual(initDependencies().filter((d) => d.startsWith('cdk8s-plus-')).map((d) => d.split('@')[0]));
   });
 
   test('the README install section has an npm install of the package and the code', () => {
@@ -265,6 +271,21 @@ describe(`with the oldest peer dependencies package.json accepts (${OLDEST_PEERS
 });
 
 /** The test a user writes next to their chart: a snapshot plus the assertions they care about. */
+/** Props typed with the app's own cdk8s-plus `k8s` types (type-checked with the app by tsc). */
+function writeTypedWithCdk8sPlus(app: string): void {
+  const plus = initDependencies().find((d) => d.startsWith('cdk8s-plus-'))!.split('@')[0];
+  fs.writeFileSync(path.join(app, 'typed-with-plus.ts'), `import { App } from 'cdk8s';
+import { k8s } from '${plus}';
+import { OpenClawChart } from 'openclaw-cdk8s';
+
+const tolerations: k8s.Toleration[] = [{ key: 'gpu', operator: 'Exists', effect: 'NoSchedule' }];
+const affinity: k8s.Affinity = { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'pool', operator: 'In', values: ['ai'] }] }] } } };
+const podSecurityContext: k8s.PodSecurityContext = { runAsUser: 1000, runAsGroup: 1000, fsGroup: 1000, runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } };
+const securityContext: k8s.SecurityContext = { allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { drop: ['ALL'] } };
+new OpenClawChart(new App(), 'typed', { tolerations, affinity, podSecurityContext, securityContext });
+`);
+}
+
 function writeUserTest(app: string): void {
   fs.writeFileSync(path.join(app, 'openclaw.test.ts'), `import { Testing } from 'cdk8s';
 import { OpenClawChart } from 'openclaw-cdk8s';
@@ -300,10 +321,12 @@ describe('our OpenClaw', () => {
 
 describe('installed from git or from a folder, as the README offers until the package is published', () => {
   const gitAvailable = spawnSync('git', ['-C', REPO, 'rev-parse', 'HEAD'], { encoding: 'utf8' }).status === 0;
-  const installIn = (spec: string): string => {
+  const installIn = (spec: string, allowScripts: Record<string, boolean> = {}): string => {
     const dir = fs.mkdtempSync(path.join(runDir, 'install-'));
-    fs.writeFileSync(path.join(dir, 'package.json'), '{ "name": "installer", "version": "1.0.0", "private": true }\n');
-    timed(`npm install ${spec.startsWith('git+') ? 'from git' : 'from a folder'}`, () => sh(`npm install '${spec}'`, dir));
+    fs.writeFileSync(path.join(dir, 'package.json'), `${JSON.stringify({ name: 'installer', version: '1.0.0', private: true, allowScripts })}\n`);
+    const out = timed(`npm install ${spec.startsWith('git+') ? 'from git' : 'from a folder'}`, () => sh(`npm install '${spec}' 2>&1`, dir));
+    // npm 11 warns about an install script allowScripts does not cover; the README says how to cover ours.
+    expect(out).not.toMatch(/warn install-scripts/);
     return dir;
   };
   const renders = (dir: string): void => {
@@ -313,7 +336,8 @@ describe('installed from git or from a folder, as the README offers until the pa
   };
 
   (gitAvailable ? test : test.skip)('npm install git+file://<clone> builds the package (prepare) and the command runs', () => {
-    renders(installIn(`git+file://${REPO}`));
+    // As the README says: a git dependency's prepare is allowed by its spec.
+    renders(installIn(`git+file://${REPO}`, { [`git+file://${REPO}`]: true }));
   });
 
   test('npm install <folder of a clone after npm ci> gives a command that runs', () => {

@@ -19,6 +19,10 @@
  * - After a failure the next attempt comes sooner: in min(INTERVAL_S, 300) s (e.g. the gateway held
  *   its database at startup), so one bad moment does not cost a whole interval.
  * - TERM (pod shutdown) ends the sleep at once; a run in progress is left to finish or be killed.
+ * - With backup.s3 (the S3 client's env, src/backup-s3.ts) each archive is uploaded to
+ *   `$OPENCLAW_S3_PREFIX$POD_NAME/<archive>` and counts only once the server confirmed its SHA-256;
+ *   then the bucket keeps the newest OPENCLAW_S3_KEEP. A failed upload is a failed backup (no
+ *   .last-verified, the sooner retry), the archive stays on the claim.
  * - After each verified archive the time (epoch seconds) goes to OUT_DIR/.last-verified (written
  *   beside, then renamed). The container's liveness check (backupFreshnessCheck) reads it: nothing
  *   outside the pod can see a file's age, but kube-state-metrics sees the restart a failed check
@@ -72,6 +76,14 @@ backup_once() {
   rm -rf -- "$stage"
   stage=
   if [ "$made" -eq 0 ]; then warn "backup FAILED: openclaw backup create wrote no archive; older archives kept"; return 1; fi
+  if [ -n "\${OPENCLAW_S3_CLIENT:-}" ]; then
+    if ! node -e "$OPENCLAW_S3_CLIENT" put "$out/$name" "$s3prefix$name"; then
+      warn "upload FAILED: $name is kept on the claim; the next attempt makes and uploads a new archive"
+      prune
+      return 1
+    fi
+    node -e "$OPENCLAW_S3_CLIENT" prune "$s3prefix" "\${OPENCLAW_S3_KEEP:-$keep}" || warn "cannot remove old archives from the bucket (see above)"
+  fi
   { date +%s >"$out/.last-verified.tmp" && mv -f -- "$out/.last-verified.tmp" "$out/.last-verified"; } ||
     warn "cannot record the archive's time in $out/.last-verified: the liveness check will restart this container"
   prune
@@ -80,6 +92,11 @@ backup_once() {
 [ -d "$out" ] && [ -w "$out" ] || { warn "$out is not a writable directory; no backups"; exit 1; }
 rm -rf -- "$out"/.partial.* 2>/dev/null || :
 say "first archive in $first s, then every $interval s into $out; keeping the newest $keep"
+s3prefix=
+if [ -n "\${OPENCLAW_S3_CLIENT:-}" ]; then
+  s3prefix="\${OPENCLAW_S3_PREFIX:-}\${POD_NAME:?POD_NAME is not set}/"
+  say "each archive is uploaded to s3://$OPENCLAW_S3_BUCKET/$s3prefix and verified by SHA-256; keeping the newest \${OPENCLAW_S3_KEEP:-$keep} there"
+fi
 pause "$first"
 retry=$interval
 [ "$retry" -le 300 ] || retry=300

@@ -9,7 +9,8 @@ import * as os from 'os';
 import * as path from 'path';
 import { helmBinary } from '../../helm/helm-binary';
 import { cli } from '../../cli/run-cli';
-import { RENDERED_DIR, SCENARIOS_DIR } from '../../helpers/fixtures';
+import { SCENARIOS_DIR } from '../../helpers/fixtures';
+import { referenceChart } from '../harness/reference-chart';
 import { CLUSTER_START_TIMEOUT_MS, ClusterInfo, getJson, kubectl, playNode, startCluster } from '../harness/control-plane';
 
 const REPO = path.resolve(__dirname, '..', '..', '..');
@@ -28,16 +29,6 @@ function helm(args: string[]): { code: number; out: string } {
 function plainNamespace(name: string): string {
   kubectl(['create', 'namespace', name]);
   return name;
-}
-
-/** A chart whose one template is what the Helm chart 0.1.0 rendered for its defaults (test/fixtures). */
-function referenceChart(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'openclaw-reference-chart-'));
-  fs.mkdirSync(path.join(dir, 'templates'));
-  fs.writeFileSync(path.join(dir, 'Chart.yaml'), 'apiVersion: v2\nname: openclaw\nversion: 0.1.0\nappVersion: latest\n');
-  const rendered = fs.readFileSync(path.join(RENDERED_DIR, '01-default.k8s.yaml'), 'utf8').replace(/namespace: openclaw$/gm, 'namespace: {{ .Release.Namespace }}');
-  fs.writeFileSync(path.join(dir, 'templates', 'all.yaml'), rendered);
-  return dir;
 }
 
 /** The commands of the migration doc's "Adopting an existing Helm release", in order. */

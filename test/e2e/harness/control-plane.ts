@@ -126,12 +126,20 @@ export function reportReady(pod: any, allowFail = false): void {
   kubectl(['patch', 'pod', pod.metadata.name, '-n', pod.metadata.namespace, '--subresource=status', '--type=merge', '-p', JSON.stringify(readyStatus(pod))], undefined, allowFail);
 }
 
+/** An address of its own for each pod (the EndpointSlice controller lists them): from its name. */
+function podIp(pod: any): string {
+  let h = 0;
+  for (const ch of `${pod.metadata.namespace}/${pod.metadata.name}`) h = (h * 31 + ch.charCodeAt(0)) >>> 0;
+  return `10.244.${1 + (h % 250)}.${1 + ((h >>> 8) % 250)}`;
+}
+
 function readyStatus(pod: any): any {
   const now = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+  const ip = podIp(pod);
   const state = (c: any) => ({ name: c.name, ready: true, started: true, restartCount: 0, image: c.image, imageID: '', state: { running: { startedAt: now } } });
   return {
     status: {
-      phase: 'Running', podIP: '10.244.0.10', podIPs: [{ ip: '10.244.0.10' }], hostIP: '127.0.0.1', startTime: now,
+      phase: 'Running', podIP: ip, podIPs: [{ ip }], hostIP: '127.0.0.1', startTime: now,
       conditions: ['PodScheduled', 'Initialized', 'ContainersReady', 'Ready'].map((type) => ({ type, status: 'True', lastTransitionTime: now })),
       initContainerStatuses: (pod.spec.initContainers ?? []).map((c: any) => ({ ...state(c), started: false, state: { terminated: { exitCode: 0, reason: 'Completed', startedAt: now, finishedAt: now } } })),
       containerStatuses: pod.spec.containers.map(state),

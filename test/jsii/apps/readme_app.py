@@ -7,9 +7,8 @@ import sys
 from cdk8s import ApiObject, App, Chart, JsonPatch
 from openclaw_cdk8s import (
     ChannelConfig, EnvFromSecret, EnvSourceRef, ExistingSecretProps, ExtraEnvVar, GatewayProps, IngressHost,
-    IngressPath, IngressProps, IngressTls, IpBlock, LabelSelector, NetworkPolicyPeer, NetworkPolicyPortProps,
-    NetworkPolicyProps, NetworkPolicyRule, OpenClaw, OpenClawChart, PersistenceProps, ReplicaOverride,
-    ResourcesProps, Toleration,
+    IngressPath, IngressProps, IngressTls, NetworkPolicyPortProps, NetworkPolicyProps, NetworkPolicyRule,
+    OpenClaw, OpenClawChart, PersistenceProps, ReplicaOverride, ResourcesProps, k8s,
 )
 
 app = App(outdir=sys.argv[1])
@@ -67,13 +66,13 @@ OpenClawChart(app, "locked-down",
         enabled=True,
         allow_dns=True,
         allow_same_namespace=True,
-        allowed_namespaces=[LabelSelector(match_labels={"kubernetes.io/metadata.name": "monitoring"})],
+        allowed_namespaces=[k8s.LabelSelector(match_labels={"kubernetes.io/metadata.name": "monitoring"})],
         egress=[NetworkPolicyRule(
-            to=[NetworkPolicyPeer(ip_block=IpBlock(cidr="0.0.0.0/0", except_=["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16"]))],
+            to=[k8s.NetworkPolicyPeer(ip_block=k8s.IpBlock(cidr="0.0.0.0/0", except_=["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16"]))],
             ports=[NetworkPolicyPortProps(protocol="TCP", port=443)],
         )],
         ingress=[NetworkPolicyRule(
-            from_=[NetworkPolicyPeer(namespace_selector=LabelSelector(match_labels={"kubernetes.io/metadata.name": "ingress-nginx"}))],
+            from_=[k8s.NetworkPolicyPeer(namespace_selector=k8s.LabelSelector(match_labels={"kubernetes.io/metadata.name": "ingress-nginx"}))],
             ports=[NetworkPolicyPortProps(protocol="TCP", port=18789)],
         )],
     ),
@@ -93,7 +92,7 @@ OpenClawChart(app, "team",
     },
     resources=ResourcesProps(limits={"cpu": 2, "memory": "4Gi"}, requests={"cpu": "500m", "memory": "1Gi"}),
     gateway=GatewayProps(channels={"telegram": ChannelConfig(enabled=True, allow_from=["@alice"])}),
-    tolerations=[Toleration(key="dedicated", operator="Equal", value="ai", effect="NoSchedule")],
+    tolerations=[k8s.Toleration(key="dedicated", operator="Equal", value="ai", effect="NoSchedule")],
 )
 
 app.synth()

@@ -5,6 +5,10 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.openclaw.cdk8s.*;
+import io.github.openclaw.cdk8s.k8s.IpBlock;
+import io.github.openclaw.cdk8s.k8s.LabelSelector;
+import io.github.openclaw.cdk8s.k8s.NetworkPolicyPeer;
+import io.github.openclaw.cdk8s.k8s.Toleration;
 import org.cdk8s.ApiObject;
 import org.cdk8s.ApiObjectMetadata;
 import org.cdk8s.ApiObjectProps;
