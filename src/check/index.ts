@@ -8,6 +8,7 @@ import { OpenClawChartProps } from '../props';
 import { basicSettings } from '../props/settings';
 import { checkAccess } from './access';
 import { checkEnv } from './env';
+import { checkMigrateConfigMemory } from './migrate-memory';
 import { checkNetwork } from './network';
 import { checkImage, checkNames } from './names';
 import { checkProbes } from './probes';
@@ -34,4 +35,5 @@ export function checkProps(props: OpenClawChartProps, p: ProblemCollector): void
   checkKubernetesFields(props, p);
   checkSecretLookingValues(props, p);
   checkDangerousSettings(props, p);
+  checkMigrateConfigMemory(props, p);
 }

@@ -5,7 +5,7 @@
  * platform's until the policy names it.
  */
 import { FleetProblem, OpenClawFleetError } from './errors';
-import { quantityBytes } from '../model/heap';
+import { quantityBytes } from '../core/quantity';
 import { isPlainObject } from '../output/manifest-yaml';
 import { mayBeCredential } from '../core/secret-patterns';
 import { snapshotData } from '../props/snapshot';

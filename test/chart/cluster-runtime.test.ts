@@ -1,7 +1,7 @@
 /** In a real cluster: trusted proxies, the heap cap, ~/.config on the volume, a paused release. */
 import { App, Testing } from 'cdk8s';
 import { OpenClawChart, OpenClawChartProps } from '../../src';
-import { quantityBytes } from '../../src/model/heap';
+import { quantityBytes } from '../../src/core/quantity';
 import { trustedProxiesAdvice } from '../../src/core/trusted-proxies';
 import { cli, tempDir, writeFile } from '../cli/run-cli';
 import { envOf, mainContainer, synthObjects } from '../helpers/synth';
