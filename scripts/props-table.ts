@@ -7,6 +7,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as ts from 'typescript';
 import { ENUMERATION_TYPES } from '../src/props/enumerations';
+import { VALUES_SHAPES } from './values-schema';
 
 const PROPS_DIR = path.join(__dirname, '..', 'src', 'props');
 export const START = '<!-- props-table:start -->';
@@ -16,7 +17,8 @@ interface Row { path: string; type: string; default: string; description: string
 
 export function propsTable(): string {
   const interfaces = new Map<string, ts.InterfaceDeclaration>();
-  for (const file of fs.readdirSync(PROPS_DIR).filter((f) => f.endsWith('.ts')).sort()) {
+  // The Kubernetes types (k8s-types.ts) are named, not expanded: Kubernetes' API reference documents them.
+  for (const file of fs.readdirSync(PROPS_DIR).filter((f) => f.endsWith('.ts') && f !== 'k8s-types.ts').sort()) {
     const at = path.join(PROPS_DIR, file);
     const source = ts.createSourceFile(at, fs.readFileSync(at, 'utf8'), ts.ScriptTarget.ES2020, true);
     source.forEachChild((n) => { if (ts.isInterfaceDeclaration(n)) interfaces.set(n.name.text, n); });
@@ -36,9 +38,15 @@ function walk(interfaces: Map<string, ts.InterfaceDeclaration>, decl: ts.Interfa
     if (!ts.isPropertySignature(member) || !member.type) continue;
     const name = member.name.getText();
     const key = `${prefix}${name.replace(/'/g, '')}`;
-    const typeText = spelledOut(member.type.getText().replace(/\s+/g, ' '));
+    let typeText = spelledOut(member.type.getText().replace(/\s+/g, ' '));
     const doc = jsDoc(member);
-    const nested = interfaces.get(typeText);
+    const shape = VALUES_SHAPES[typeText];
+    let nested = interfaces.get(shape ?? typeText);
+    // A small struct whose fields have no docs of their own (named for jsii): its fields inline.
+    if (nested && !shape && nested.members.every((m) => !jsDoc(m).text && !jsDoc(m).default)) {
+      typeText = `{ ${nested.members.map((m) => spelledOut(m.getText().replace(/\s+/g, ' ').replace(/;$/, ''))).join('; ')} }`;
+      nested = undefined;
+    }
     // A nested group whose default is "see X" is described by its own rows.
     if (!(nested && doc.default.startsWith('see '))) rows.push({ path: key, type: typeText, default: doc.default, description: doc.text });
     if (nested) walk(interfaces, nested, `${key}.`, rows);

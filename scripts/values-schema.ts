@@ -28,7 +28,19 @@ type Json = Record<string, any>;
 
 const REPO = path.resolve(__dirname, '..');
 export const PROPS_FILE = path.join(REPO, 'src/props/openclaw-props.ts');
+const SHAPES_FILE = path.join(REPO, 'src/props/values-shapes.ts');
 export const VALUES_SCHEMA_FILE = path.join(REPO, 'schemas/values.schema.json');
+
+/**
+ * Map types of the props (jsii publishes no struct with free keys) and the TypeScript-only
+ * interface in src/props/values-shapes.ts that says which keys the values schema names in them.
+ */
+export const VALUES_SHAPES: Record<string, string> = {
+  EnvProps: 'EnvValues',
+  ChannelsProps: 'ChannelsValues',
+  ResourceList: 'ResourceListValues',
+  VolumeJson: 'VolumeValues',
+};
 
 /** Props that are not values: they come from `--release` / `--namespace` (valuesToProps opts). */
 export const NOT_VALUES = ['releaseName', 'namespace'];
@@ -150,7 +162,7 @@ const GLOBAL_SCHEMA = {
 };
 
 export function generateValuesSchema(): Json {
-  const program = ts.createProgram([PROPS_FILE], {
+  const program = ts.createProgram([PROPS_FILE, SHAPES_FILE], {
     strict: true, target: ts.ScriptTarget.ES2020, module: ts.ModuleKind.CommonJS, skipLibCheck: true, noEmit: true,
   });
   const checker = program.getTypeChecker();
@@ -160,8 +172,16 @@ export function generateValuesSchema(): Json {
     ts.isInterfaceDeclaration(s) && s.name.text === 'OpenClawChartProps');
   if (!root) throw new Error('OpenClawChartProps not found in src/props/openclaw-props.ts');
 
+  const shapesSource = program.getSourceFile(SHAPES_FILE);
+  if (!shapesSource) throw new Error(`cannot read ${SHAPES_FILE}`);
+  const shapes = new Map<string, ts.Type>();
+  for (const [alias, shape] of Object.entries(VALUES_SHAPES)) {
+    const decl = shapesSource.statements.find((s): s is ts.InterfaceDeclaration => ts.isInterfaceDeclaration(s) && s.name.text === shape);
+    if (!decl) throw new Error(`${shape} (the values shape of ${alias}) not found in src/props/values-shapes.ts`);
+    shapes.set(alias, checker.getTypeAtLocation(decl));
+  }
   const used = new Set<string>();
-  const gen = new Generator(checker, used);
+  const gen = new Generator(checker, used, shapes);
   const schema = gen.objectSchema(checker.getTypeAtLocation(root), '', NOT_VALUES);
   schema.properties.global = GLOBAL_SCHEMA;
   const unused = Object.keys(CONSTRAINTS).filter((p) => !used.has(p));
@@ -178,7 +198,11 @@ export function generateValuesSchema(): Json {
 }
 
 class Generator {
-  constructor(private readonly checker: ts.TypeChecker, private readonly used: Set<string>) {}
+  constructor(
+    private readonly checker: ts.TypeChecker,
+    private readonly used: Set<string>,
+    private readonly shapes: ReadonlyMap<string, ts.Type>,
+  ) {}
 
   public objectSchema(type: ts.Type, at: string, skip: string[] = []): Json {
     const properties: Json = {};
@@ -213,6 +237,8 @@ class Generator {
 
   private rawSchema(type: ts.Type, at: string, alias?: string): Json {
     if (alias === 'Quantity' || type.aliasSymbol?.name === 'Quantity') return { $ref: '#/definitions/quantity' };
+    const shape = this.shapes.get(alias ?? type.aliasSymbol?.name ?? '');
+    if (shape) return this.objectSchema(shape, at);
     const parts = members(type);
     if (parts.length > 1) {
       if (parts.every((p) => p.flags & ts.TypeFlags.BooleanLiteral)) return { type: 'boolean' };

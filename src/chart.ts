@@ -44,7 +44,7 @@ export class OpenClawChart extends Chart {
    * props path. The chart never prints them (a library does not write to your terminal): say them
    * yourself, e.g. `chart.warnings.forEach((w) => console.warn(formatWarning(w)))`.
    */
-  public readonly warnings: readonly ConfigProblem[];
+  public readonly warnings: ConfigProblem[];
 
   /** `id` is the release name unless the props set `releaseName`. */
   constructor(scope: Construct, id: string, props: OpenClawChartProps = {}) {
@@ -56,6 +56,6 @@ export class OpenClawChart extends Chart {
     this.service = made.service;
     this.headlessService = made.headlessService;
     this._model = made.model;
-    this.warnings = made.model.warnings;
+    this.warnings = [...made.model.warnings];
   }
 }

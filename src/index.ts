@@ -5,6 +5,11 @@
  * The committed API report (etc/openclaw-cdk8s.api.md) is checked by test/repo/api-report.test.ts.
  */
 
+// The Kubernetes API types the props use (k8s.Toleration, ...): the package's own, so it needs no cdk8s-plus.
+// A namespace (`export * as`), which jsii publishes as the submodule `k8s` (openclaw_cdk8s.k8s,
+// io.github.openclaw.cdk8s.k8s). The props import the types by name from props/k8s-types.ts.
+export * as k8s from './props/k8s-types';
+
 // The Construct for any Chart, and the Chart around it.
 export { OpenClaw } from './openclaw';
 export type { OpenClawProps, OpenClawChartInfo } from './openclaw';
@@ -13,20 +18,19 @@ export { OpenClawChart } from './chart';
 // The props (the Helm chart's values.yaml, key for key), their enumerations and frozen defaults.
 export type {
   OpenClawChartProps,
-  Quantity, KubernetesJson, VolumeJson, ResourceList, ResourcesProps,
-  ImageProps, PersistenceProps, ProbeProps, UpdateStrategyProps, PodDisruptionBudgetProps, ReplicaOverride,
+  Quantity, KubernetesJson, VolumeJson, ResourceList, ResourcesProps, ContainerResourcesProps,
+  ImageProps, PersistenceProps, RetentionPolicyProps, ProbeProps, TcpSocketCheck, HttpGetCheck,
+  UpdateStrategyProps, RollingUpdateProps, PodDisruptionBudgetProps, ReplicaOverride,
   ServiceProps, IngressProps, IngressHost, IngressPath, IngressTls, HttpRouteProps, HttpRouteParentRef,
   NetworkPolicyProps, NetworkPolicyRule, NetworkPolicyPortProps,
   ServiceAccountProps, RbacProps,
-  EnvProps, ExtraEnvVar, EnvFromConfigMap, EnvFromSecret, ExistingSecretProps, ConfigMapProps, SecretProps,
-  GatewayProps, ControlUiProps, ChannelsProps, ChannelConfig,
-  BackupProps, BackupRestoreProps, BackupS3Props, MonitoringProps, PrometheusRuleProps, ServiceMonitorProps, UpgradeProps,
+  EnvProps, ExtraEnvVar, EnvFromConfigMap, EnvFromSecret, EnvSourceRef, ExistingSecretProps, ConfigMapProps, SecretProps,
+  GatewayProps, GatewayTokenSecret, GatewayTerminalProps, ControlUiProps, ChannelsProps, ChannelConfig,
+  BackupProps, BackupRestoreProps, BackupRestoreSource, BackupS3Props, BackupS3CredentialsSecret, MonitoringProps, PrometheusRuleProps, ServiceMonitorProps, SecretKeyRef, UpgradeProps,
   BrowserProps, BrowserImageProps,
 } from './props';
 export { DEFAULTS } from './props';
 export type { DeepReadonly } from './props';
-// The Kubernetes API types the props use (k8s.Toleration, ...): the package's own, so it needs no cdk8s-plus.
-export type { k8s } from './props/k8s';
 export type {
   AccessMode, BackupClaim, IngressPathType, PodManagementPolicy, PolicyType, Protocol, PullPolicy, RetentionPolicy, ServiceType, UpdateStrategyType,
 } from './props/enumerations';
@@ -52,7 +56,7 @@ export type { FleetWarning } from './fleet/warnings';
 export { FLEET_MANIFEST, FleetLayout } from './fleet/outdir';
 export type { FleetFile, FleetWriteOptions, FleetWriteResult } from './fleet/outdir';
 export { TENANT_LIMITS, TENANT_QUOTA, TenancyMode } from './fleet/tenancy';
-export type { FleetTenancy } from './fleet/tenancy';
+export type { FleetTenancy, IngressControllerPeer } from './fleet/tenancy';
 export { TENANT_SAFE_PROPS } from './fleet/policy';
 export type { FleetPolicy } from './fleet/policy';
 

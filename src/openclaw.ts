@@ -16,7 +16,10 @@ import { Model } from './model/model';
 export interface OpenClawChartInfo {
   /** The release name (`app.kubernetes.io/instance`). */
   readonly releaseName: string;
-  /** The namespace of every object. */
+  /**
+   * The namespace of every object.
+   * @jsii suppress JSII5018 (the Kubernetes field name; bindings escape it where it is reserved)
+   */
   readonly namespace: string;
   /** The object name prefix (`<release>-openclaw`, or `fullnameOverride`). */
   readonly fullName: string;
@@ -79,7 +82,7 @@ export class OpenClaw extends Construct {
    * props path. Never printed (a library does not write to your terminal): say them yourself,
    * e.g. `claw.warnings.forEach((w) => console.warn(formatWarning(w)))`.
    */
-  public readonly warnings: readonly ConfigProblem[];
+  public readonly warnings: ConfigProblem[];
 
   /** @internal Everything derived from the props (OpenClawChart's deprecated `model`). */
   public readonly _model: Model;
@@ -89,7 +92,7 @@ export class OpenClaw extends Construct {
     super(scope, id);
     const made = addOpenClaw(this, resolveModel(props, id, false, Chart.of(this).namespace));
     this._model = made.model;
-    this.warnings = made.model.warnings;
+    this.warnings = [...made.model.warnings];
     this.info = made.info;
     this.statefulSet = made.statefulSet;
     this.service = made.service;

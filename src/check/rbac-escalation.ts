@@ -7,7 +7,7 @@
  * The "*" wildcards are check/access.ts's (a "*" resource is not also listed here, a "*" verb is).
  */
 import { ProblemCollector } from '../core/errors';
-import type { k8s } from '../props/k8s';
+import type { PolicyRule } from '../props/k8s-types';
 import { DEFAULTS, OpenClawChartProps } from '../props';
 
 const WRITE = ['create', 'update', 'patch', 'delete', 'deletecollection'];
@@ -55,7 +55,7 @@ export function checkRbacEscalation(props: OpenClawChartProps, p: ProblemCollect
  * Each escalation `rules` grant (the paths above, and the escalating verbs), as the path within
  * `rbac` (`rbac.rules[i]...`) and what it lets the agent do. The fleet refuses them for tenants.
  */
-export function rbacEscalations(rules: readonly k8s.PolicyRule[], found: (path: string, message: string) => void): void {
+export function rbacEscalations(rules: readonly PolicyRule[], found: (path: string, message: string) => void): void {
   rules.forEach((rule, i) => {
     const verbs = rule.verbs ?? [];
     verbs.forEach((verb, j) => {

@@ -21,7 +21,9 @@ export function checkVolumes(props: OpenClawChartProps, s: BasicSettings, p: Pro
   if (s.nodeModulesWritable) volumeNames.add(VOLUMES.nodeModules);
   if (s.configMapEnabled && Object.keys(props.configMap?.data ?? {}).length) volumeNames.add(VOLUMES.configFiles);
   const extraNames = new Map<string, number>();
-  (props.extraVolumes ?? []).forEach((v, i) => {
+  (props.extraVolumes ?? []).forEach((volume, i) => {
+    // A name that is not a string is refused here with the same message (the DNS label test fails).
+    const v = volume as { readonly name: string };
     if (!v.name || !DNS_LABEL.test(v.name) || v.name.length > 63) p.add(`extraVolumes[${i}].name`, 'must be a DNS label of at most 63 characters', v.name);
     else if (reserved.includes(v.name)) p.add(`extraVolumes[${i}].name`, `is already used by the chart (reserved: ${reserved.join(', ')})`, v.name);
     else if (extraNames.has(v.name)) p.add(`extraVolumes[${i}].name`, `duplicate volume name (already used by extraVolumes[${extraNames.get(v.name)}])`, v.name);

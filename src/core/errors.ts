@@ -83,6 +83,11 @@ function containsSecretLookingValue(value: unknown, depth = 0): boolean {
  */
 export const MAX_LISTED_PROBLEMS = 50;
 
+/**
+ * A configuration that cannot render, with every problem. TypeScript only (jsii cannot publish a
+ * subclass of `Error`): in other languages it arrives as the runtime's error with the same message.
+ * @jsii ignore
+ */
 export class OpenClawConfigError extends Error {
   public readonly problems: readonly ConfigProblem[];
 

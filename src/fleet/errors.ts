@@ -17,7 +17,8 @@ export interface FleetProblem extends ConfigProblem {
  * All problems of a fleet, found before anything is rendered. `problems` has one entry per tenant
  * and problem, each `path` prefixed with the tenant's name (`alice: service.port`); the message
  * lists a problem that many tenants share (typically one that comes from the defaults) once,
- * with the tenants it concerns.
+ * with the tenants it concerns. TypeScript only, as OpenClawConfigError.
+ * @jsii ignore
  */
 export class OpenClawFleetError extends OpenClawConfigError {
   public readonly problems: readonly FleetProblem[];

@@ -32,7 +32,7 @@ export type { FleetProblem } from './errors';
 export type { FleetWarning } from './warnings';
 export { FLEET_MANIFEST, FleetLayout } from './outdir';
 export { TENANT_LIMITS, TENANT_QUOTA, TenancyMode } from './tenancy';
-export type { FleetTenancy } from './tenancy';
+export type { FleetTenancy, IngressControllerPeer } from './tenancy';
 export { TENANT_SAFE_PROPS } from './policy';
 export type { FleetPolicy } from './policy';
 export type { FleetFile, FleetWriteOptions, FleetWriteResult } from './outdir';
@@ -49,6 +49,7 @@ export interface FleetTenant {
    * Namespace of the tenant's objects, with tenancy off. Wins over `namespace` in the defaults.
    * With tenancy the fleet assigns the namespace, and a different one is refused.
    * @default - the fleet's with tenancy; else `props.namespace`, else `defaults.namespace`, else 'default'
+   * @jsii suppress JSII5018 (the Kubernetes field name; bindings escape it where it is reserved)
    */
   readonly namespace?: string;
   /**
@@ -63,7 +64,7 @@ export interface FleetTenant {
 /** Props of {@link OpenClawFleet}. */
 export interface OpenClawFleetProps {
   /** The tenants, rendered in this order. */
-  readonly tenants: readonly FleetTenant[];
+  readonly tenants: FleetTenant[];
   /**
    * Props shared by every tenant; each tenant's `props` are deep-merged over them.
    * `releaseName` must not be set here. They are the platform's: with tenancy they are not held
@@ -107,7 +108,10 @@ export interface OpenClawFleetProps {
 export interface FleetTenantObjects {
   /** The tenant (and release) name. */
   readonly tenant: string;
-  /** The tenant's namespace. */
+  /**
+   * The tenant's namespace.
+   * @jsii suppress JSII5018 (the Kubernetes field name; bindings escape it where it is reserved)
+   */
   readonly namespace: string;
   /** The Kubernetes objects as plain JSON, in `chart.toJson()` order. */
   readonly objects: any[];
@@ -117,7 +121,10 @@ export interface FleetTenantObjects {
 export interface FleetTenantYaml {
   /** The tenant (and release) name. */
   readonly tenant: string;
-  /** The tenant's namespace. */
+  /**
+   * The tenant's namespace.
+   * @jsii suppress JSII5018 (the Kubernetes field name; bindings escape it where it is reserved)
+   */
   readonly namespace: string;
   /** Multi-document YAML, byte for byte as `cdk8s synth` writes the tenant's chart. */
   readonly yaml: string;
@@ -147,12 +154,12 @@ export class OpenClawFleet {
    * counted in {@link OpenClawFleet.warningLines}. The fleet never prints them: {@link OpenClawFleet.warningLines} are the
    * lines to say. Empty with `strict` (warnings are then errors).
    */
-  public readonly warnings: readonly FleetWarning[];
+  public readonly warnings: FleetWarning[];
   /**
    * {@link OpenClawFleet.warnings} as lines to print, one per distinct warning:
    * `Warning: path: message (N tenants: a, b, c, d, e and N-5 more)`.
    */
-  public readonly warningLines: readonly string[];
+  public readonly warningLines: string[];
   private readonly defaults: OpenClawChartProps;
   private readonly index: FleetIndex;
   private readonly strict: boolean;
@@ -226,13 +233,20 @@ export class OpenClawFleet {
     return this.renderYaml(this.find(tenant));
   }
 
-  /** Every tenant's objects, one tenant at a time, each dropped once the caller moves on. */
+  /**
+   * Every tenant's objects, one tenant at a time, each dropped once the caller moves on.
+   * TypeScript only (jsii has no generators).
+   * @jsii ignore
+   */
   public *synthObjects(): Generator<FleetTenantObjects> {
     const { tenants, namespaces } = this.index;
     for (let i = 0; i < tenants.length; i++) yield { tenant: tenants[i].name, namespace: namespaces[i], objects: this.render(i) };
   }
 
-  /** Every tenant's manifest (as {@link OpenClawFleet.synthYaml}), one tenant at a time. */
+  /**
+   * Every tenant's manifest (as {@link OpenClawFleet.synthYaml}), one tenant at a time. TypeScript only.
+   * @jsii ignore
+   */
   public *synthYamlStream(): Generator<FleetTenantYaml> {
     const { tenants, namespaces } = this.index;
     for (let i = 0; i < tenants.length; i++) yield { tenant: tenants[i].name, namespace: namespaces[i], yaml: this.renderYaml(i) };

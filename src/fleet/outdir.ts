@@ -38,11 +38,13 @@ export interface FleetWriteOptions {
    * deployed instead of removing it.
    * @default []
    */
-  readonly keepTenants?: readonly string[];
+  readonly keepTenants?: string[];
   /**
    * Called as files are written (after each tenant, or each chunk of tenants on worker threads),
    * with the number written so far and the total: progress for long runs. It must not throw.
+   * TypeScript only (jsii has no function types).
    * @default - none
+   * @jsii ignore
    */
   readonly onProgress?: (written: number, total: number) => void;
 }
@@ -50,6 +52,7 @@ export interface FleetWriteOptions {
 /** One file written by {@link OpenClawFleet.writeTo}. */
 export interface FleetFile {
   readonly tenant: string;
+  /** @jsii suppress JSII5018 (the Kubernetes field name; bindings escape it where it is reserved) */
   readonly namespace: string;
   /** Path of the file (as `path.join(dir, ...)`). */
   readonly path: string;
@@ -64,7 +67,7 @@ export interface FleetWriteResult {
   /** The output directory. */
   readonly outdir: string;
   /** One entry per tenant, in tenant order. */
-  readonly files: readonly FleetFile[];
+  readonly files: FleetFile[];
   /** Total number of Kubernetes objects written. */
   readonly objects: number;
   /** Total bytes written. */
@@ -73,7 +76,7 @@ export interface FleetWriteResult {
    * Files an earlier `writeTo` into this directory wrote for tenants that are no longer in the
    * fleet, now removed (as `path.join(dir, ...)`).
    */
-  readonly removed: readonly string[];
+  readonly removed: string[];
 }
 
 /** The manifest of the files a fleet wrote into its output directory. */

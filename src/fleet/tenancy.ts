@@ -9,7 +9,7 @@
  * controller to the gateway port, egress only to the cluster DNS and TCP 443 outside private ranges, unless the
  * platform widens it. Nothing of one tenant's namespace admits another's.
  */
-import type { k8s } from '../props/k8s';
+import type { LabelSelector } from '../props/k8s-types';
 import { FleetProblem, OpenClawFleetError } from './errors';
 import { PORT_NAME } from '../core/pod-layout';
 import { dnsEgress } from '../build/network';
@@ -31,6 +31,13 @@ export enum TenancyMode {
   OFF = 'off',
 }
 
+/** The ingress controller (or Gateway) pods, as one NetworkPolicy peer (both selectors must match). */
+export interface IngressControllerPeer {
+  readonly namespaceSelector: LabelSelector;
+  /** @default - every pod of the selected namespaces */
+  readonly podSelector?: LabelSelector;
+}
+
 /** The platform's tenancy settings ({@link OpenClawFleetProps.tenancy}). */
 export interface FleetTenancy {
   /** @default TenancyMode.NAMESPACE_PER_TENANT */
@@ -46,7 +53,7 @@ export interface FleetTenancy {
    * NetworkPolicy peer (both selectors must match), and only to the gateway port.
    * @default - pods labelled `app.kubernetes.io/name: ingress-nginx` in the namespace `ingress-nginx`
    */
-  readonly ingressController?: { readonly namespaceSelector: k8s.LabelSelector; readonly podSelector?: k8s.LabelSelector };
+  readonly ingressController?: IngressControllerPeer;
   /**
    * More egress rules for every tenant (NetworkPolicy egress rules, as in a manifest),
    * added to the cluster DNS and TCP 443 to public addresses: e.g. a model gateway in the cluster.

@@ -17,7 +17,7 @@ export interface FleetWarning {
   /** How many tenants have this warning. */
   readonly tenants: number;
   /** The tenants that have it, in tenant order: every one for a dangerous warning, the first 5 otherwise. */
-  readonly examples: readonly string[];
+  readonly examples: string[];
   /** Whether the setting relaxes a security control (docs/security-warnings.md): such warnings are never capped. */
   readonly dangerous: boolean;
 }

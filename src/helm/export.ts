@@ -78,7 +78,10 @@ export interface HelmExportResult {
   readonly files: string[];
   /** The manifests in templates/, as plain JSON (what `helm template` renders). */
   readonly objects: any[];
-  /** The namespace the chart must be installed into, when all namespaced objects share one. */
+  /**
+   * The namespace the chart must be installed into, when all namespaced objects share one.
+   * @jsii suppress JSII5018 (the Kubernetes field name; bindings escape it where it is reserved)
+   */
   readonly namespace?: string;
 }
 

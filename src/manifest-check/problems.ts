@@ -4,14 +4,14 @@ import { QUANTITY_PATTERN } from './quantity';
 
 /** One way a manifest is not valid for one Kubernetes version. */
 export interface ManifestProblem {
-  version: KubernetesVersion;
-  kind: string;
-  name: string;
+  readonly version: KubernetesVersion;
+  readonly kind: string;
+  readonly name: string;
   /** JSON pointer to the offending field, e.g. /spec/template/spec/contianers. */
-  path: string;
-  message: string;
+  readonly path: string;
+  readonly message: string;
   /** The YAML file the object came from, when validated from files. */
-  file?: string;
+  readonly file?: string;
 }
 
 /** One line per problem: `v1.28 StatefulSet/my-openclaw /spec/replicas: must be integer (got "three")`. */

@@ -2,7 +2,7 @@
  * The openclaw.json settings the chart manages. The config init container deep-merges this
  * object into the file on the volume (the chart's keys win, every other key is kept).
  */
-import { DEFAULTS, OpenClawChartProps } from '../props';
+import { ChannelsProps, DEFAULTS, OpenClawChartProps } from '../props';
 import { BasicSettings } from '../props/settings';
 import { ImageFeatures } from '../core/versions';
 
@@ -35,7 +35,7 @@ export function managedGatewayConfig(props: OpenClawChartProps, settings: BasicS
   if (Object.keys(gateway).length) config.gateway = gateway;
 
   const channels = props.gateway?.channels ?? {};
-  if (Object.keys(channels).length) config.channels = channels;
+  if (Object.keys(channels).length) config.channels = sortedSettings(channels);
 
   const model = agentModel(props);
   if (model) config.agents = { defaults: { model: { primary: model } } };
@@ -69,4 +69,19 @@ export function agentModel(props: OpenClawChartProps): string | undefined {
   const claude = props.env?.CLAUDE_MODEL;
   if (!claude) return undefined;
   return claude.includes('/') ? claude : `anthropic/${claude}`;
+}
+
+/**
+ * Each channel's settings in key order: the same props give the same openclaw.json (and config
+ * checksum) whichever order they were written in. Python, Java and Go pass a struct's keys in
+ * alphabetical order, a TypeScript object literal in the order typed.
+ */
+function sortedSettings(channels: ChannelsProps): Record<string, unknown> {
+  const sorted: Record<string, unknown> = {};
+  for (const [name, settings] of Object.entries(channels)) {
+    sorted[name] = settings && typeof settings === 'object' && !Array.isArray(settings)
+      ? Object.fromEntries(Object.entries(settings).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : settings;
+  }
+  return sorted;
 }

@@ -5,12 +5,19 @@
  */
 import type { Model } from '../model/model';
 
-/** Something with the shape of a cdk8s Chart (has `toJson()`), e.g. an OpenClawChart. */
+/**
+ * Something with the shape of a cdk8s Chart (has `toJson()`), e.g. an OpenClawChart.
+ * TypeScript only, as renderNotes.
+ * @jsii ignore
+ */
 export interface ChartLike {
   toJson(): any[];
 }
 
-/** Something with the shape of a cdk8s App (has `charts`). */
+/**
+ * Something with the shape of a cdk8s App (has `charts`). TypeScript only, as renderNotes.
+ * @jsii ignore
+ */
 export interface AppLike {
   readonly charts: readonly ChartLike[];
 }

@@ -1,5 +1,5 @@
 /** The props of the pods' identity: ServiceAccount and RBAC. */
-import type { k8s } from './k8s';
+import type { PolicyRule } from './k8s-types';
 
 /**
  * The pods' ServiceAccount (values `serviceAccount`). Its token is mounted only when `rbac.rules` grant something to use it with.
@@ -40,5 +40,5 @@ export interface RbacProps {
    * (The Helm chart granted read on every Secret in the namespace.)
    * @default []
    */
-  readonly rules?: k8s.PolicyRule[];
+  readonly rules?: PolicyRule[];
 }

@@ -1,6 +1,6 @@
 /** The props of the agent's browser: a headless Chromium sidecar. */
 import type { PullPolicy } from './enumerations';
-import type { Quantity, ResourceList } from './kubernetes';
+import type { Quantity, ContainerResourcesProps } from './kubernetes';
 
 /**
  * The browser sidecar's image (values `browser.image`).
@@ -82,5 +82,5 @@ export interface BrowserProps {
    * Resources of the browser container. `limits` and `requests` default separately.
    * @default { limits: { cpu: '1', memory: '1Gi' }, requests: { cpu: '100m', memory: '256Mi' } }
    */
-  readonly resources?: { readonly limits?: ResourceList; readonly requests?: ResourceList };
+  readonly resources?: ContainerResourcesProps;
 }

@@ -2,38 +2,14 @@
 import type { KubernetesJson } from './kubernetes';
 
 /**
- * Plain environment variables. The six keys below are the Helm chart's; OpenClaw itself does not
- * read them (they are passed on for compatibility). Other keys are added as they are. Values
- * that look like secrets (`*_API_KEY`, `*_TOKEN`, `*_PASSWORD`, `*SECRET*`) are refused: use
- * `existingSecret`, or set `allowPlainSecretEnv`.
+ * Plain environment variables. The Helm chart's six keys (`CLAUDE_MODEL`, `PORT`, `HOST`,
+ * `LOG_LEVEL`, `DATA_DIR`, `MEMORY_ENABLED`, documented in EnvValues of values-shapes.ts) are not read by OpenClaw
+ * itself (they are passed on for compatibility; `DATA_DIR` is where the data volume is mounted,
+ * `/data` by default). Other keys are added as they are. Values that look like secrets
+ * (`*_API_KEY`, `*_TOKEN`, `*_PASSWORD`, `*SECRET*`) are refused: use `existingSecret`, or set
+ * `allowPlainSecretEnv`. A map type (jsii has no struct with free keys).
  */
-export interface EnvProps {
-  /**
-   * Inert in OpenClaw. When set by you (and `agentModel` is not), it is mapped to
-   * `agents.defaults.model.primary` in openclaw.json (`anthropic/<value>`).
-   * @default 'claude-3-5-sonnet-20241022'
-   */
-  readonly CLAUDE_MODEL?: string;
-  /**
-   * Inert in OpenClaw; always equals the gateway port. A different value is an error: set
-   * `service.port` to change the port.
-   * @default - the gateway port, as a string
-   */
-  readonly PORT?: string;
-  /** Inert in OpenClaw (the gateway binds with `--bind lan`). @default '0.0.0.0' */
-  readonly HOST?: string;
-  /** Inert in OpenClaw (it reads `OPENCLAW_LOG_LEVEL`). One of debug, info, warn, error. @default 'info' */
-  readonly LOG_LEVEL?: string;
-  /**
-   * Where the data volume is mounted in the containers. OpenClaw's state lives in
-   * `<DATA_DIR>/.openclaw` (also mounted at `/home/node/.openclaw`).
-   * @default '/data'
-   */
-  readonly DATA_DIR?: string;
-  /** Inert in OpenClaw. @default 'true' */
-  readonly MEMORY_ENABLED?: string;
-  readonly [name: string]: string | undefined;
-}
+export type EnvProps = { readonly [name: string]: string };
 
 /** An extra environment variable: a plain value or a `valueFrom` reference. */
 export interface ExtraEnvVar {
@@ -82,37 +58,44 @@ export interface ChannelConfig {
    * @default - OpenClaw's default
    */
   readonly allowFrom?: string[];
-  /** Other channel settings, as OpenClaw documents them. Never put tokens here. */
+  /**
+   * Other channel settings, as OpenClaw documents them. Never put tokens here. TypeScript only
+   * (jsii has no struct with free keys): from other languages a values file (`synth -f`) sets them.
+   * @jsii ignore
+   */
   readonly [key: string]: unknown;
 }
 
 /**
- * Chat channels, merged into openclaw.json under `channels` (values `gateway.channels`). Tokens come only from Secrets.
+ * Chat channels by name (`telegram`, `discord`, `slack`, `whatsapp`, ...), merged into openclaw.json
+ * under `channels` (values `gateway.channels`). Tokens come only from Secrets. A map type (jsii has
+ * no struct with free keys); the values schema names the four (ChannelsValues in values-shapes.ts).
  * @example
  * { telegram: { enabled: true, allowFrom: ['@alice'] } }
  */
-export interface ChannelsProps {
+export type ChannelsProps = { readonly [name: string]: ChannelConfig };
+
+/** The Secret key holding the gateway token ({@link GatewayProps.tokenSecret}). */
+export interface GatewayTokenSecret {
   /**
-   * Telegram (token: `TELEGRAM_BOT_TOKEN` in `existingSecret`).
-   * @default - not configured
+   * The Secret's name.
+   * @default - `<fullname>-gateway-token`
    */
-  readonly telegram?: ChannelConfig;
+  readonly name?: string;
   /**
-   * Discord.
-   * @default - not configured
+   * The key in the Secret.
+   * @default 'OPENCLAW_GATEWAY_TOKEN'
    */
-  readonly discord?: ChannelConfig;
+  readonly key?: string;
+}
+
+/** OpenClaw's operator terminal ({@link GatewayProps.terminal}). */
+export interface GatewayTerminalProps {
   /**
-   * Slack.
-   * @default - not configured
+   * Whether the terminal is on (`gateway.terminal.enabled`).
+   * @default - OpenClaw's default (on)
    */
-  readonly slack?: ChannelConfig;
-  /**
-   * WhatsApp.
-   * @default - not configured
-   */
-  readonly whatsapp?: ChannelConfig;
-  readonly [name: string]: ChannelConfig | undefined;
+  readonly enabled?: boolean;
 }
 
 /**
@@ -162,7 +145,7 @@ export interface GatewayProps {
    * across restarts; never in a manifest. A `key` without a `name` uses `<fullname>-gateway-token`.
    * @default - none: the pod generates its token
    */
-  readonly tokenSecret?: { readonly name?: string; readonly key?: string };
+  readonly tokenSecret?: GatewayTokenSecret;
   /**
    * OpenClaw's operator terminal (`gateway.terminal` in openclaw.json): a shell in the agent's
    * workspace with the gateway's environment (its provider keys and token), for admin-scoped
@@ -170,7 +153,18 @@ export interface GatewayProps {
    * to the OpenClaw 2026.9 line (`openclaw config validate` of 2026.9.6 accepts it).
    * @default - OpenClaw's default (on)
    */
-  readonly terminal?: { readonly enabled?: boolean };
+  readonly terminal?: GatewayTerminalProps;
+}
+
+/** A ConfigMap or Secret whose keys all become environment variables. */
+export interface EnvSourceRef {
+  /** The ConfigMap's or Secret's name. */
+  readonly name: string;
+  /**
+   * Start the pods even when it does not exist.
+   * @default false
+   */
+  readonly optional?: boolean;
 }
 
 /**
@@ -178,7 +172,7 @@ export interface GatewayProps {
  */
 export interface EnvFromConfigMap {
   /** The ConfigMap, and whether the pods start without it. */
-  readonly configMapRef: { readonly name: string; readonly optional?: boolean };
+  readonly configMapRef: EnvSourceRef;
   /**
    * A prefix added to every variable name.
    * @default - none
@@ -191,7 +185,7 @@ export interface EnvFromConfigMap {
  */
 export interface EnvFromSecret {
   /** The Secret, and whether the pods start without it. */
-  readonly secretRef: { readonly name: string; readonly optional?: boolean };
+  readonly secretRef: EnvSourceRef;
   /**
    * A prefix added to every variable name.
    * @default - none

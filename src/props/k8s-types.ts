@@ -47,6 +47,7 @@ export interface IpBlock {
   readonly cidr: string;
   /**
    * except is a slice of CIDRs that should not be included within an IPBlock Valid examples are "192.168.1.0/24" or "2001:db8::/64" Except values will be rejected if they are outside the cidr range
+   * @jsii suppress JSII5018 (the Kubernetes field name; the bindings escape it where it is reserved)
    */
   readonly except?: string[];
 }
@@ -77,6 +78,7 @@ export interface LabelSelectorRequirement {
   readonly key: string;
   /**
    * operator represents a key's relationship to a set of values. Valid operators are In, NotIn, Exists and DoesNotExist.
+   * @jsii suppress JSII5018 (the Kubernetes field name; the bindings escape it where it is reserved)
    */
   readonly operator: string;
   /**
@@ -151,6 +153,7 @@ export interface NodeSelectorRequirement {
   readonly key: string;
   /**
    * Represents a key's relationship to a set of values. Valid operators are In, NotIn, Exists, DoesNotExist. Gt, and Lt.
+   * @jsii suppress JSII5018 (the Kubernetes field name; the bindings escape it where it is reserved)
    */
   readonly operator: string;
   /**
@@ -329,6 +332,7 @@ export interface SeLinuxOptions {
   readonly role?: string;
   /**
    * Type is a SELinux type label that applies to the container.
+   * @jsii suppress JSII5018 (the Kubernetes field name; the bindings escape it where it is reserved)
    */
   readonly type?: string;
   /**
@@ -349,6 +353,7 @@ export interface SeccompProfile {
    * type indicates which kind of seccomp profile will be applied. Valid options are:
    *
    * Localhost - a profile defined in a file on the node should be used. RuntimeDefault - the container runtime default profile should be used. Unconfined - no profile should be applied.
+   * @jsii suppress JSII5018 (the Kubernetes field name; the bindings escape it where it is reserved)
    */
   readonly type: string;
 }
@@ -441,6 +446,7 @@ export interface Toleration {
    * Operator represents a key's relationship to the value. Valid operators are Exists and Equal. Defaults to Equal. Exists is equivalent to wildcard for value, so that a pod can tolerate all taints of a particular category.
    *
    * @default Equal. Exists is equivalent to wildcard for value, so that a pod can tolerate all taints of a particular category.
+   * @jsii suppress JSII5018 (the Kubernetes field name; the bindings escape it where it is reserved)
    */
   readonly operator?: string;
   /**

@@ -1,5 +1,5 @@
 /** The props of how the gateway is reached: Services, Ingress, HTTPRoute, NetworkPolicy. */
-import type { k8s } from './k8s';
+import type { LabelSelector, NetworkPolicyPeer } from './k8s-types';
 import type { IngressPathType, PolicyType, Protocol, ServiceType } from './enumerations';
 
 /**
@@ -11,6 +11,7 @@ export interface ServiceProps {
   /**
    * Service type: `ClusterIP`, `NodePort` or `LoadBalancer`.
    * @default 'ClusterIP'
+   * @jsii suppress JSII5018 (the Kubernetes field name; the bindings escape it where it is reserved)
    */
   readonly type?: ServiceType;
   /**
@@ -113,7 +114,10 @@ export interface IngressProps {
 export interface HttpRouteParentRef {
   /** Name of the Gateway. */
   readonly name: string;
-  /** Namespace of the Gateway. @default - the route's namespace */
+  /**
+   * Namespace of the Gateway. @default - the route's namespace
+   * @jsii suppress JSII5018 (the Kubernetes field name; the bindings escape it where it is reserved)
+   */
   readonly namespace?: string;
   /** Listener section of the Gateway. @default - all listeners */
   readonly sectionName?: string;
@@ -168,13 +172,14 @@ export interface NetworkPolicyRule {
   /**
    * Peers admitted (ingress rules), as Kubernetes NetworkPolicyPeers.
    * @default - every source
+   * @jsii suppress JSII5018 (the Kubernetes field name; the bindings escape it where it is reserved)
    */
-  readonly from?: k8s.NetworkPolicyPeer[];
+  readonly from?: NetworkPolicyPeer[];
   /**
    * Peers reachable (egress rules), as Kubernetes NetworkPolicyPeers.
    * @default - every destination
    */
-  readonly to?: k8s.NetworkPolicyPeer[];
+  readonly to?: NetworkPolicyPeer[];
   /**
    * Ports the rule covers.
    * @default - every port
@@ -217,12 +222,12 @@ export interface NetworkPolicyProps {
    * More namespaces (label selectors) allowed to reach the gateway port and to be reached.
    * @default []
    */
-  readonly allowedNamespaces?: k8s.LabelSelector[];
+  readonly allowedNamespaces?: LabelSelector[];
   /**
    * More peers (pod and/or namespace selectors) allowed both ways.
    * @default []
    */
-  readonly allowedPods?: k8s.NetworkPolicyPeer[];
+  readonly allowedPods?: NetworkPolicyPeer[];
   /**
    * Egress to any address on these ports, the cluster's own pods and API server among them
    * (rendered with a warning). To reach only the internet, list an `egress` rule to `0.0.0.0/0`

@@ -1,5 +1,5 @@
 /** The props of OpenClaw and OpenClawChart: the Helm chart's values.yaml, key for key. */
-import type { k8s } from './k8s';
+import type { Affinity, LocalObjectReference, PodSecurityContext, SecurityContext, Toleration, VolumeMount } from './k8s-types';
 import type { PodManagementPolicy } from './enumerations';
 import type { ResourcesProps, VolumeJson } from './kubernetes';
 import type { ImageProps, PersistenceProps, PodDisruptionBudgetProps, ProbeProps, ReplicaOverride, UpdateStrategyProps } from './workload';
@@ -35,6 +35,7 @@ export interface OpenClawChartProps {
   /**
    * Namespace set on every namespaced object (also used by the NetworkPolicy and RoleBinding).
    * @default 'default'
+   * @jsii suppress JSII5018 (the Kubernetes field name; the bindings escape it where it is reserved)
    */
   readonly namespace?: string;
   /** Replaces the chart name `openclaw` in object names and `app.kubernetes.io/name`. @default '' */
@@ -45,19 +46,19 @@ export interface OpenClawChartProps {
   /** @default see ImageProps */
   readonly image?: ImageProps;
   /** Secrets for pulling the image. @default [] */
-  readonly imagePullSecrets?: k8s.LocalObjectReference[];
+  readonly imagePullSecrets?: LocalObjectReference[];
   /** @default see ServiceAccountProps */
   readonly serviceAccount?: ServiceAccountProps;
   /**
    * Pod security context. Merged over the restricted default.
    * @default { fsGroup: 1000, runAsNonRoot: true, runAsUser: 1000, runAsGroup: 1000, fsGroupChangePolicy: 'OnRootMismatch', seccompProfile: { type: 'RuntimeDefault' } }
    */
-  readonly podSecurityContext?: k8s.PodSecurityContext;
+  readonly podSecurityContext?: PodSecurityContext;
   /**
    * Security context of every container (init containers too). Merged over the restricted default.
    * @default { allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] }, readOnlyRootFilesystem: true, runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } }
    */
-  readonly securityContext?: k8s.SecurityContext;
+  readonly securityContext?: SecurityContext;
   /**
    * Number of gateway replicas (each with its own state claim). `0` pauses the release: no pod
    * runs, the claims are kept, and scaling back up finds the state where it was. With more than
@@ -115,7 +116,7 @@ export interface OpenClawChartProps {
   /** Extra pod volumes. @default [] */
   readonly extraVolumes?: VolumeJson[];
   /** Extra mounts in the OpenClaw container. @default [] */
-  readonly extraVolumeMounts?: k8s.VolumeMount[];
+  readonly extraVolumeMounts?: VolumeMount[];
   /**
    * The container command. A `--port` in it must be the gateway port.
    * @default ['node', 'dist/index.js', 'gateway', '--bind', 'lan', '--port', '<port>', '--allow-unconfigured']
@@ -150,9 +151,9 @@ export interface OpenClawChartProps {
   /** @default {} */
   readonly nodeSelector?: Record<string, string>;
   /** @default [] */
-  readonly tolerations?: k8s.Toleration[];
+  readonly tolerations?: Toleration[];
   /** @default {} */
-  readonly affinity?: k8s.Affinity;
+  readonly affinity?: Affinity;
   /**
    * RuntimeClass of the pods (`spec.runtimeClassName`), e.g. `gvisor` or `kata`: a sandboxed
    * kernel between the agent's shell commands and the node. The RuntimeClass must exist in the cluster.

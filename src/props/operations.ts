@@ -1,6 +1,6 @@
 /** The props of running it: backups, alerts, upgrades. */
 import type { BackupClaim } from './enumerations';
-import type { ResourceList } from './kubernetes';
+import type { ContainerResourcesProps } from './kubernetes';
 
 /**
  * Verified backups of OpenClaw's state by a sidecar (values `backup`), kept on a claim.
@@ -56,7 +56,7 @@ export interface BackupProps {
    * seconds of one CPU). `limits` and `requests` default separately.
    * @default { limits: { cpu: '500m', memory: '1Gi' }, requests: { cpu: '10m', memory: '128Mi' } }
    */
-  readonly resources?: { readonly limits?: ResourceList; readonly requests?: ResourceList };
+  readonly resources?: ContainerResourcesProps;
   /**
    * Copy each verified archive to S3-compatible storage (AWS S3, MinIO, Ceph RGW, R2, ...) as
    * `<prefix><pod name>/<archive>`, verified by the SHA-256 the server reports back; see
@@ -81,23 +81,26 @@ export interface BackupProps {
 /** Where `backup.restoreFrom` takes the archive from. */
 export interface BackupRestoreProps {
   /** An archive in `backup.s3`'s bucket: one `key`, or the newest under this pod's prefix (`latest`). */
-  readonly s3: {
-    /**
-     * The object key, e.g. `openclaw/my-openclaw-0/2026-12-06T17-10-48.448+00-00-openclaw-backup.tar.gz`.
-     * @default - none: set this or `latest`
-     */
-    readonly key?: string;
-    /**
-     * The newest archive under `<prefix><pod name>/`.
-     * @default false
-     */
-    readonly latest?: boolean;
-  };
+  readonly s3: BackupRestoreSource;
   /**
    * Restore even when the claim already holds state (it is moved aside, not deleted).
    * @default false
    */
   readonly overwrite?: boolean;
+}
+
+/** The archive `backup.restoreFrom` restores: one `key`, or the newest under this pod's prefix (`latest`). */
+export interface BackupRestoreSource {
+  /**
+   * The object key, e.g. `openclaw/my-openclaw-0/2026-12-06T17-10-48.448+00-00-openclaw-backup.tar.gz`.
+   * @default - none: set this or `latest`
+   */
+  readonly key?: string;
+  /**
+   * The newest archive under `<prefix><pod name>/`.
+   * @default false
+   */
+  readonly latest?: boolean;
 }
 
 /** S3-compatible storage for the archives (`backup.s3`). */
@@ -140,14 +143,17 @@ export interface BackupS3Props {
    * `AWS_WEB_IDENTITY_TOKEN_FILE`) is exchanged at STS.
    * @default - none: workload identity
    */
-  readonly credentialsSecret?: {
-    /** The Secret's name (in the release's namespace). */
-    readonly name: string;
-    /** @default 'AWS_ACCESS_KEY_ID' */
-    readonly accessKeyIdKey?: string;
-    /** @default 'AWS_SECRET_ACCESS_KEY' */
-    readonly secretAccessKeyKey?: string;
-  };
+  readonly credentialsSecret?: BackupS3CredentialsSecret;
+}
+
+/** The Secret with the S3 access key ({@link BackupS3Props.credentialsSecret}). */
+export interface BackupS3CredentialsSecret {
+  /** The Secret's name (in the release's namespace). */
+  readonly name: string;
+  /** @default 'AWS_ACCESS_KEY_ID' */
+  readonly accessKeyIdKey?: string;
+  /** @default 'AWS_SECRET_ACCESS_KEY' */
+  readonly secretAccessKeyKey?: string;
 }
 
 /**
@@ -222,7 +228,15 @@ export interface ServiceMonitorProps {
    * @default - the Secret key the gateway reads OPENCLAW_GATEWAY_TOKEN from
    * @example { name: 'openclaw-secrets', key: 'OPENCLAW_GATEWAY_TOKEN' }
    */
-  readonly tokenSecret?: { readonly name: string; readonly key: string };
+  readonly tokenSecret?: SecretKeyRef;
+}
+
+/** One key of one Secret ({@link ServiceMonitorProps.tokenSecret}). */
+export interface SecretKeyRef {
+  /** The Secret's name (in the release's namespace). */
+  readonly name: string;
+  /** The key in the Secret. */
+  readonly key: string;
 }
 
 /**

@@ -63,10 +63,58 @@ export interface PersistenceProps {
    * `Retain` keeps user data: uninstalling never deletes it by surprise.
    * @default { whenDeleted: 'Retain', whenScaled: 'Retain' }
    */
-  readonly retentionPolicy?: {
-    readonly whenDeleted?: RetentionPolicy;
-    readonly whenScaled?: RetentionPolicy;
-  };
+  readonly retentionPolicy?: RetentionPolicyProps;
+}
+
+/** What happens to the claims when the StatefulSet is deleted or scaled down ({@link PersistenceProps.retentionPolicy}). */
+export interface RetentionPolicyProps {
+  /**
+   * When the StatefulSet is deleted.
+   * @default 'Retain'
+   */
+  readonly whenDeleted?: RetentionPolicy;
+  /**
+   * When the StatefulSet is scaled down.
+   * @default 'Retain'
+   */
+  readonly whenScaled?: RetentionPolicy;
+}
+
+/** A TCP connect check ({@link ProbeProps.tcpSocket}). */
+export interface TcpSocketCheck {
+  /**
+   * The gateway port, as its number or its name `http`.
+   * @default - the gateway port
+   */
+  readonly port?: number | string;
+}
+
+/** An HTTP GET check ({@link ProbeProps.httpGet}). */
+export interface HttpGetCheck {
+  /**
+   * The path to GET.
+   * @default - by probe: `/healthz`, `/readyz` or `/startupz`
+   */
+  readonly path?: string;
+  /**
+   * The gateway port, as its number or its name `http`.
+   * @default - the gateway port
+   */
+  readonly port?: number | string;
+}
+
+/** The StatefulSet's rolling update ({@link UpdateStrategyProps.rollingUpdate}). */
+export interface RollingUpdateProps {
+  /**
+   * Only pods with an ordinal at or above it are updated.
+   * @default 0
+   */
+  readonly partition?: number;
+  /**
+   * Pods that may be unavailable during the update: a number or a percentage of the replicas.
+   * @default - Kubernetes' default (1)
+   */
+  readonly maxUnavailable?: number | string;
 }
 
 /**
@@ -79,12 +127,12 @@ export interface ProbeProps {
    * Check by TCP connect. The port, if given, must be the gateway port.
    * @default - chosen by image version (TCP before 2026.3.1, HTTP since)
    */
-  readonly tcpSocket?: { readonly port?: number | string };
+  readonly tcpSocket?: TcpSocketCheck;
   /**
    * Check by HTTP GET. The port, if given, must be the gateway port.
    * @default - `/healthz` (liveness), `/readyz` (readiness), `/startupz` (startup) on images that serve them
    */
-  readonly httpGet?: { readonly path?: string; readonly port?: number | string };
+  readonly httpGet?: HttpGetCheck;
   /** @default 30 (liveness), 10 (readiness), 0 (startup) */
   readonly initialDelaySeconds?: number;
   /** @default 10 (liveness), 5 (readiness), 5 (startup) */
@@ -101,10 +149,13 @@ export interface ProbeProps {
  * How the StatefulSet rolls out changes (values `updateStrategy`).
  */
 export interface UpdateStrategyProps {
-  /** @default 'RollingUpdate' */
+  /**
+   * @default 'RollingUpdate'
+   * @jsii suppress JSII5018 (the Kubernetes field name; the bindings escape it where it is reserved)
+   */
   readonly type?: UpdateStrategyType;
   /** Only with `RollingUpdate`. @default { partition: 0 } */
-  readonly rollingUpdate?: { readonly partition?: number; readonly maxUnavailable?: number | string };
+  readonly rollingUpdate?: RollingUpdateProps;
 }
 
 /**

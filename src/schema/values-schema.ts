@@ -4,7 +4,11 @@
  */
 import schemaJson from '../../schemas/values.schema.json';
 
-/** A JSON schema node (draft-07), as far as this package reads it. */
+/**
+ * A JSON schema node (draft-07), as far as this package reads it. TypeScript only (a JSON schema
+ * has free keys, which jsii cannot publish); other languages read schemas/values.schema.json.
+ * @jsii ignore
+ */
 export interface SchemaNode {
   readonly $ref?: string;
   readonly type?: string | readonly string[];

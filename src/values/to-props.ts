@@ -23,7 +23,10 @@ const OPTION_PATHS: Record<string, string> = { releaseName: 'opts.release', name
 export interface ValuesToPropsOptions {
   /** The release name (`helm install <release>`): becomes `releaseName`. @default - the chart's construct id */
   readonly release?: string;
-  /** The namespace of every namespaced object: becomes `namespace`. @default 'default' */
+  /**
+   * The namespace of every namespaced object: becomes `namespace`. @default 'default'
+   * @jsii suppress JSII5018 (the Kubernetes field name; bindings escape it where it is reserved)
+   */
   readonly namespace?: string;
 }
 

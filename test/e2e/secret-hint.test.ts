@@ -9,7 +9,8 @@
 import { OpenClawChartProps } from '../../src';
 import { renderNotes } from '../../src/notes/summary';
 import { createCommand, runAsPrinted, secretData } from '../helpers/secret-hint';
-import { synthObjects } from '../helpers/synth';
+import { Testing } from 'cdk8s';
+import { synthChart } from '../helpers/synth';
 import { ensureOpenClaw, OpenClawInstall } from './harness/install';
 import { expectHealthy } from './harness/pod-story';
 import { runPod } from './harness/pod-runner';
@@ -25,9 +26,10 @@ let created: Record<string, string>;
 
 beforeAll(() => {
   install = ensureOpenClaw();
-  objects = synthObjects(PROPS);
+  const chart = synthChart(PROPS);
+  objects = Testing.synth(chart);
   // The hint as printed, run by sh: the Secret it would create.
-  const args = runAsPrinted(createCommand(renderNotes(objects)), { ANTHROPIC_API_KEY: 'sk-ant-e2e-not-a-real-key' });
+  const args = runAsPrinted(createCommand(renderNotes(chart)), { ANTHROPIC_API_KEY: 'sk-ant-e2e-not-a-real-key' });
   expect(args.slice(3, 6)).toEqual([SECRET, '-n', 'openclaw']);
   created = secretData(args);
 });

@@ -74,6 +74,19 @@ afterAll(() => {
   console.log(`consumer test timings (s): ${JSON.stringify(timings, null, 2)}`);
 });
 
+/** The bundled dependencies and every package they need, from package-lock.json. */
+function bundledClosure(): Set<string> {
+  const lock = JSON.parse(fs.readFileSync(path.join(REPO, 'package-lock.json'), 'utf8'));
+  const out = new Set<string>();
+  const add = (name: string): void => {
+    if (out.has(name)) return;
+    out.add(name);
+    Object.keys(lock.packages[`node_modules/${name}`]?.dependencies ?? {}).forEach(add);
+  };
+  (PKG.bundledDependencies as string[]).forEach(add);
+  return out;
+}
+
 describe('the tarball', () => {
   test('holds the compiled JavaScript with types and maps, the sources the maps name, schemas, bin, README, LICENSE', () => {
     const files = new Set(packed.files);
@@ -85,10 +98,13 @@ describe('the tarball', () => {
     }
   });
 
-  test('holds no tests, fixtures, examples, docs, build configs or node_modules', () => {
+  test('holds no tests, fixtures, examples, docs, build configs or node_modules but the bundled dependencies', () => {
+    // jsii's runtime (Python, Java) loads the package as packed, without installing its dependencies:
+    // the non-jsii ones are bundled (package.json bundledDependencies), with what they need.
+    const bundled = bundledClosure();
     const unwanted = packed.files.filter((f) =>
       /^(test|examples|docs|scripts|bench|dist|\.ci)\//.test(f)
-      || /(^|\/)node_modules\//.test(f)
+      || (/(^|\/)node_modules\//.test(f) && !bundled.has(/^node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(f)?.[1] ?? ''))
       || /\.test\.|\.tgz$|^tsconfig|^jest\.|^cdk8s\.yaml$|^main\.ts$|^typedoc\.json$|^API\.md$/.test(f));
     expect(unwanted).toEqual([]);
   });

@@ -28,7 +28,7 @@ import { ROOT, SOURCES, blocksOf, inlineCommands, isShell, statementsOf } from '
 import { SCENARIOS_DIR } from '../../helpers/fixtures';
 import { helmBinary } from '../../helm/helm-binary';
 import { referenceChart } from '../harness/reference-chart';
-import { CLUSTER_START_TIMEOUT_MS, ClusterInfo, getJson, kubectl, reportReady, startCluster } from '../harness/control-plane';
+import { CLUSTER_START_TIMEOUT_MS, ClusterInfo, deleteNamespaces, getJson, kubectl, reportReady, startCluster } from '../harness/control-plane';
 
 const RELEASE = 'my-openclaw';
 const NS = 'openclaw';
@@ -48,6 +48,7 @@ const NOT_RUN: Record<string, string> = {
   'kubectl auth can-i': 'a verb named in prose, no command',
   'kubectl describe pod': 'a verb named in prose, no command',
   'kubectl exec ... -- node dist/index.js devices list': 'elided (`...`); the full command is the `kubectl exec -n NS POD` one, run up to the kubelet',
+  'kubectl logs my-openclaw-0 -n openclaw -c restore-state': 'the restore-state container exists only with backup.restoreFrom, which the documented render does not set; test/e2e/s3.test.ts runs it and reads its refusal on a real pod',
   'helm lint': 'a tool named in prose; test/helm runs it on the export',
   'helm template': 'a tool named in prose',
   'helm install': 'a tool named in prose',
@@ -144,10 +145,7 @@ afterAll(() => {
 
 /** Namespace `name`, empty, as `kubectl create namespace` makes it. */
 function freshNamespace(name: string): void {
-  if (kubectl(['get', 'namespace', name], undefined, true).code === 0) {
-    kubectl(['delete', 'pods', '--all', '-n', name, '--force', '--grace-period=0'], undefined, true);
-    kubectl(['delete', 'namespace', name, '--timeout=120s']);
-  }
+  deleteNamespaces([name]);
   kubectl(['create', 'namespace', name]);
 }
 

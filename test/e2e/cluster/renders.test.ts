@@ -9,7 +9,7 @@ import * as path from 'path';
 import { cli } from '../../cli/run-cli';
 import { SCENARIOS_DIR } from '../../helpers/fixtures';
 import { EXAMPLES, runExample } from '../../helpers/examples';
-import { CLUSTER_START_TIMEOUT_MS, apply, getJson, kubectl, playNode, restrictedNamespace, startCluster, tempFile } from '../harness/control-plane';
+import { apply, CLUSTER_START_TIMEOUT_MS, deleteNamespaces, getJson, kubectl, playNode, restrictedNamespace, startCluster, tempFile } from '../harness/control-plane';
 import { notKeptByServer } from '../harness/server-objects';
 import { parseAllDocuments } from 'yaml';
 
@@ -65,7 +65,7 @@ describe.each(EXAMPLES)('example %s on a real API server', (example) => {
     const objects = [...runExample(example).values()].flat();
     const namespaces = [...new Set(objects.map((o) => o.metadata.namespace).filter(Boolean))] as string[];
     // Examples share namespace and release names: each starts from empty namespaces, as a new user would.
-    kubectl(['delete', 'namespace', ...namespaces, '--ignore-not-found', '--wait=true', '--timeout=120s']);
+    deleteNamespaces(namespaces);
     // The example's namespaces as a careful platform makes them (an example's own Namespace object adds to it).
     for (const n of namespaces) {
       kubectl(['apply', '--server-side', '--field-manager=platform', '-f', '-'], JSON.stringify({

@@ -9,7 +9,8 @@ import { OpenClawChartProps } from '../../../src';
 import { renderNotes } from '../../../src/notes/summary';
 import { requiredSecretKeys } from '../../../src/notes/secrets';
 import { createCommand, runInShell } from '../../helpers/secret-hint';
-import { synthObjects } from '../../helpers/synth';
+import { Testing } from 'cdk8s';
+import { synthChart } from '../../helpers/synth';
 import { CLUSTER_START_TIMEOUT_MS, ClusterInfo, apply, getJson, playNode, restrictedNamespace, startCluster, tempFile } from '../harness/control-plane';
 
 let info: ClusterInfo;
@@ -23,15 +24,18 @@ test('the printed kubectl create secret is accepted and the Secret has every key
   const props: OpenClawChartProps = {
     existingSecret: { name: 'openclaw-secrets', keys: { ANTHROPIC_API_KEY: 'ANTHROPIC_API_KEY', OPENCLAW_GATEWAY_TOKEN: 'OPENCLAW_GATEWAY_TOKEN' } },
   };
-  const objects = synthObjects(props, { namespace: ns });
-  const command = createCommand(renderNotes(objects));
+  const chart = synthChart(props, { namespace: ns });
+  const objects = Testing.synth(chart);
+  const command = createCommand(renderNotes(chart));
   expect(command).toContain(`kubectl create secret generic openclaw-secrets -n ${ns}`);
   const out = runInShell(command, { KUBECONFIG: info.kubeconfig, ANTHROPIC_API_KEY: 'sk-ant-cluster-test' }, path.dirname(info.kubectl));
   expect(out).toContain('secret/openclaw-secrets created');
 
   const secret = getJson(['secret', 'openclaw-secrets', '-n', ns]);
   const data = Object.fromEntries(Object.entries<string>(secret.data).map(([k, v]) => [k, Buffer.from(v, 'base64').toString()]));
-  const required = requiredSecretKeys(objects.find((o) => o.kind === 'StatefulSet'), 'openclaw-secrets').map((r) => r.key).sort();
+  // What every container of the rendered StatefulSet requires from the Secret (read from the output, not the model).
+  const pod = objects.find((o) => o.kind === 'StatefulSet').spec.template.spec;
+  const required = [...new Set(requiredSecretKeys([...pod.initContainers ?? [], ...pod.containers].flatMap((c: any) => c.env ?? []), 'openclaw-secrets').map((r) => r.key))].sort();
   expect(Object.keys(data).sort()).toEqual(required);
   expect(data.ANTHROPIC_API_KEY).toBe('sk-ant-cluster-test');
   expect(data.OPENCLAW_GATEWAY_TOKEN).toMatch(/^[0-9a-f]{64}$/);

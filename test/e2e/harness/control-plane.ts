@@ -147,6 +147,15 @@ function readyStatus(pod: any): any {
   };
 }
 
+/**
+ * Deletes namespaces and waits until they are gone. No kubelet confirms that a pod stopped, so the
+ * pods are removed first as the kubelet would (forced), or the namespace would wait for them forever.
+ */
+export function deleteNamespaces(names: readonly string[], timeoutSeconds = 120): void {
+  for (const name of names) kubectl(['delete', 'pods', '--all', '-n', name, '--force', '--grace-period=0'], undefined, true);
+  kubectl(['delete', 'namespace', ...names, '--ignore-not-found', '--wait=true', `--timeout=${timeoutSeconds}s`]);
+}
+
 /** Waits until `check` holds, polling. */
 export async function eventually<T>(what: string, check: () => T | undefined | false, seconds = 60): Promise<T> {
   const deadline = Date.now() + seconds * 1000;

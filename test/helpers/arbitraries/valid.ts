@@ -537,7 +537,8 @@ export const validCase: fc.Arbitrary<ChartCase> = rec({
         maxOldSpaceSizeMiB: g.maxOldSpaceSizeMiB,
         backup: g.backup ? compact(g.backup) : undefined,
         upgrade: g.upgrade ? compact(g.upgrade) : undefined,
-        browser: g.browser ? compact(g.browser) : undefined,
+        // CDP may not take the gateway's port or OpenClaw's browser-control port (gateway + 2): refused, not valid.
+        browser: g.browser ? compact({ ...g.browser, port: [gatewayPort, gatewayPort + 2].includes(g.browser.port as number) ? undefined : g.browser.port }) : undefined,
         monitoring: g.monitoring ? compact(g.monitoring) : undefined,
       } as OpenClawChartProps);
       return { props, release: g.names.release, namespace: g.namespace };
