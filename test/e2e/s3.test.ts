@@ -178,7 +178,12 @@ describe('off-site backups to a real S3 server (MinIO), restore from the bucket'
     expect(now.tables).toEqual(was.tables);
     // Every table's rows, but leases: a lease row is the live gateway's hold on a database (measured: 1 row
     // while the gateway that wrote it ran, 0 after the restored gateway released it), not user data.
-    for (const [table, n] of Object.entries(was.rows as Record<string, number>).filter(([t]) => !/_leases$/.test(t))) expect({ table, rows: Math.min(now.rows[table], n) }).toEqual({ table, rows: n });
+    // backup_runs: the archive cannot hold the record of the run that made it (measured: the snapshot
+    // taken after that run had one row more than the restored state), so it may be one short.
+    for (const [table, n] of Object.entries(was.rows as Record<string, number>).filter(([t]) => !/_leases$/.test(t))) {
+      const least = table === 'backup_runs' ? n - 1 : n;
+      expect({ table, rows: now.rows[table], atLeast: least, enough: now.rows[table] >= least }).toEqual({ table, rows: now.rows[table], atLeast: least, enough: true });
+    }
     expect(fs.readFileSync(path.join(data, '.openclaw-cdk8s-restored'), 'utf8')).toBe('latest\n');
     figures.restore = { key: before.key, compared: ['gateway.auth.token', 'agents.defaults.model.primary', `cron job ${CRON_JOB}`, 'device_identities', 'every table\'s row count'], rows: was.rows };
   });
