@@ -72,7 +72,12 @@ test('the Helm migration, as docs/migrating-from-helm.md tells it, keeps the cla
   // The same claim, now used by the StatefulSet we rendered.
   expect(getJson(['pvc', 'data-my-openclaw-0', '-n', ns]).metadata.uid).toBe(claimBefore);
   const sts = getJson(['statefulset', RELEASE, '-n', ns]);
-  expect(sts.spec.template.spec.initContainers.map((c: any) => c.name)).toContain('gateway-token');
+  // Our pod, not the Helm chart's: one prepare-state step in the OpenClaw image that also makes the
+  // gateway token (the Helm chart had no such step), then migrate-config.
+  const init = sts.spec.template.spec.initContainers;
+  expect(init.map((c: any) => c.name)).toEqual(['prepare-state', 'migrate-config']);
+  expect(init[0].image).toBe(sts.spec.template.spec.containers[0].image);
+  expect(init[0].command ?? []).toContain('--token');
   // The server-side apply took every field Helm had set: the objects are ours now.
   const managers = getJson(['statefulset', RELEASE, '-n', ns, '--show-managed-fields']).metadata.managedFields.map((f: any) => f.manager);
   expect(managers).toContain('kubectl');
