@@ -25,7 +25,7 @@ const path = require('path');
 /** The Kubernetes release: k8s.io/kubernetes in cluster/kube/go.mod. */
 const KUBERNETES_VERSION = 'v1.36.3';
 const MODULE_DIR = path.join(__dirname, 'kube');
-const CACHE_ROOT = process.env.OPENCLAW_CDK8S_CACHE || path.join(os.homedir(), '.cache', 'openclaw-cdk8s');
+const { CACHE_ROOT, goFailure, sourceHash } = require('./go-build');
 /** One cluster per machine user; `down` finds it here. */
 const STATE_DIR = process.env.OPENCLAW_CDK8S_CLUSTER_DIR || path.join(os.tmpdir(), `openclaw-cdk8s-cluster-${os.userInfo().uid}`);
 /** A node name the tests bind pods to (there is no kubelet). */
@@ -33,16 +33,11 @@ const NODE_NAME = 'openclaw-test-node';
 
 class ClusterError extends Error {}
 
-function sourceHash() {
-  const h = crypto.createHash('sha256');
-  for (const f of ['go.mod', 'go.sum', 'main.go']) h.update(fs.readFileSync(path.join(MODULE_DIR, f)));
-  return h.digest('hex').slice(0, 12);
-}
 
 /** Path of the control-plane binary, built when this release and source have none in the cache. */
 function build(log = (line) => process.stderr.write(`${line}\n`)) {
   const dir = path.join(CACHE_ROOT, 'kubernetes', KUBERNETES_VERSION);
-  const binary = path.join(dir, `kube-${sourceHash()}`);
+  const binary = path.join(dir, `kube-${sourceHash(MODULE_DIR)}`);
   if (fs.existsSync(binary)) return binary;
   const go = spawnSync('go', ['version'], { encoding: 'utf8' });
   if (go.error) throw new ClusterError(`Go is needed to build Kubernetes ${KUBERNETES_VERSION} (go 1.26 or newer on PATH): ${go.error.code === 'ENOENT' ? 'go: command not found' : go.error.message}`);
@@ -65,11 +60,7 @@ function build(log = (line) => process.stderr.write(`${line}\n`)) {
   });
   if (r.status !== 0) {
     fs.rmSync(tmp, { force: true });
-    const lines = `${r.stderr || ''}${r.error ? r.error.message : ''}`.trim().split('\n');
-    const proxy = lines.find((l) => /proxy|dial tcp|no such host|i\/o timeout|connection refused/i.test(l));
-    throw new ClusterError(proxy
-      ? `cannot download Kubernetes' Go modules (is the Go module proxy reachable? GOPROXY=${process.env.GOPROXY || 'default'}): ${proxy.trim()}`
-      : `go build failed: ${lines.slice(-5).join(' | ')}`);
+    throw new ClusterError(goFailure(r, `Kubernetes'`, 'go build failed'));
   }
   fs.renameSync(tmp, binary);
   log(`cluster: built in ${Math.round((Date.now() - started) / 1000)} s`);

@@ -9,26 +9,19 @@
  */
 'use strict';
 const { spawnSync } = require('child_process');
-const crypto = require('crypto');
 const fs = require('fs');
-const os = require('os');
 const path = require('path');
 
 const MODULE_DIR = path.join(__dirname, 'netpol');
-const CACHE_ROOT = process.env.OPENCLAW_CDK8S_CACHE || path.join(os.homedir(), '.cache', 'openclaw-cdk8s');
+const { CACHE_ROOT, goFailure, sourceHash } = require('./go-build');
 
 class NetpolError extends Error {}
 
-function sourceHash() {
-  const h = crypto.createHash('sha256');
-  for (const f of ['go.mod', 'go.sum', 'main.go']) h.update(fs.readFileSync(path.join(MODULE_DIR, f)));
-  return h.digest('hex').slice(0, 12);
-}
 
 /** Path of the evaluator binary, built when this source has none in the cache. */
 function build(log = (line) => process.stderr.write(`${line}\n`)) {
   const dir = path.join(CACHE_ROOT, 'netpol');
-  const binary = path.join(dir, `netpol-${sourceHash()}`);
+  const binary = path.join(dir, `netpol-${sourceHash(MODULE_DIR)}`);
   if (fs.existsSync(binary)) return binary;
   fs.mkdirSync(dir, { recursive: true });
   const tmp = `${binary}.${process.pid}.tmp`;
@@ -40,11 +33,7 @@ function build(log = (line) => process.stderr.write(`${line}\n`)) {
   if (r.error || r.status !== 0) {
     fs.rmSync(tmp, { force: true });
     if (r.error && r.error.code === 'ENOENT') throw new NetpolError('Go is needed to build the NetworkPolicy evaluator (go 1.26 or newer on PATH): go: command not found');
-    const lines = `${r.stderr || ''}${r.error ? r.error.message : ''}`.trim().split('\n');
-    const proxy = lines.find((l) => /proxy|dial tcp|no such host|i\/o timeout|connection refused/i.test(l));
-    throw new NetpolError(proxy
-      ? `cannot download the evaluator's Go modules (is the Go module proxy reachable? GOPROXY=${process.env.GOPROXY || 'default'}): ${proxy.trim()}`
-      : `go build failed: ${lines.slice(-5).join(' | ')}`);
+    throw new NetpolError(goFailure(r, `the evaluator's`, 'go build failed'));
   }
   fs.renameSync(tmp, binary);
   log(`netpol: built in ${Math.round((Date.now() - started) / 1000)} s`);

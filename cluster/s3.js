@@ -11,13 +11,12 @@
 'use strict';
 const { spawnSync } = require('child_process');
 const fs = require('fs');
-const os = require('os');
 const path = require('path');
 
 /** The MinIO release: the module version `go install` builds (RELEASE.2026-02-12). */
 const MINIO_MODULE = 'github.com/minio/minio';
 const MINIO_VERSION = 'v0.0.0-20260212201848-7aac2a2c5b7c';
-const CACHE_ROOT = process.env.OPENCLAW_CDK8S_CACHE || path.join(os.homedir(), '.cache', 'openclaw-cdk8s');
+const { CACHE_ROOT, goFailure } = require('./go-build');
 
 class S3BuildError extends Error {}
 
@@ -38,11 +37,7 @@ function build(log = (line) => process.stderr.write(`${line}\n`)) {
   });
   if (r.status !== 0) {
     fs.rmSync(tmp, { recursive: true, force: true });
-    const lines = `${r.stderr || ''}${r.error ? r.error.message : ''}`.trim().split('\n');
-    const proxy = lines.find((l) => /proxy|dial tcp|no such host|i\/o timeout|connection refused/i.test(l));
-    throw new S3BuildError(proxy
-      ? `cannot download MinIO's Go modules (is the Go module proxy reachable? GOPROXY=${process.env.GOPROXY || 'default'}): ${proxy.trim()}`
-      : `go install ${MINIO_MODULE}@${MINIO_VERSION} failed: ${lines.slice(-5).join(' | ')}`);
+    throw new S3BuildError(goFailure(r, `MinIO's`, `go install ${MINIO_MODULE}@${MINIO_VERSION} failed`));
   }
   fs.mkdirSync(dir, { recursive: true });
   fs.renameSync(path.join(tmp, 'minio'), binary);

@@ -14,6 +14,7 @@ import { readGatewayTokenCommand } from '../../src/build/shell/gateway-token';
 import { synthChart, synthObjects } from '../helpers/synth';
 import { ensureOpenClaw, OpenClawInstall } from './harness/install';
 import { K8sObject, PodRunResult, runPod, RunningPod } from './harness/pod-runner';
+import { waitFor } from './harness/wait';
 
 const NS = 'openclaw';
 const CONFIG = (pvc: string) => path.join(pvc, 'data-my-openclaw-0', '.openclaw', 'openclaw.json');
@@ -83,15 +84,6 @@ console.log(JSON.stringify({ tables, device_identities: rows('device_identities'
   return JSON.parse(r.stdout);
 }
 
-async function waitFor<T>(what: string, timeoutMs: number, get: () => T | undefined): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const v = get();
-    if (v !== undefined) return v;
-    if (Date.now() > until) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((res) => setTimeout(res, 500));
-  }
-}
 
 const archivesIn = (dir: string) => (fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => ARCHIVE.test(f)).sort() : []);
 

@@ -17,6 +17,7 @@ import { PodNetwork } from './harness/pod-network';
 import { PodRunResult, runPod } from './harness/pod-runner';
 import { expectHealthy } from './harness/pod-story';
 import { S3Server, startS3 } from './harness/s3-server';
+import { waitFor } from './harness/wait';
 
 const NS = 'openclaw';
 const MODEL = 'anthropic/claude-sonnet-4-6';
@@ -87,15 +88,6 @@ console.log(JSON.stringify({ tables, rows: Object.fromEntries(tables.map((t) => 
   return JSON.parse(r.stdout);
 }
 
-async function waitFor<T>(what: string, timeoutMs: number, get: () => T | undefined): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const v = get();
-    if (v !== undefined) return v;
-    if (Date.now() > until) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((res) => setTimeout(res, 1000));
-  }
-}
 
 describe('off-site backups to a real S3 server (MinIO), restore from the bucket', () => {
   let first: PodRunResult;
