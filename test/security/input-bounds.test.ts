@@ -3,7 +3,7 @@
  * or `-`, within the values file's size, token, alias and depth limits; `--set` has the same
  * budget plus a largest list index; a flood of unknown keys is reported in linear time with the
  * list capped. Each case runs the real command in a child process and is refused with its exact
- * message within 1 s of CPU and 200 MB (peak RSS). Before: /dev/zero grew to several GB, a FIFO
+ * message within 2 s of CPU and 200 MB (peak RSS). Before: /dev/zero grew to several GB, a FIFO
  * hung, a 40 MB manifest ran for minutes, a 7 KB --set took 75 s and 4 GB, 40,000 unknown keys
  * 24 to 29 s. The numbers are written to node_modules/.cache/openclaw-security/input-bounds.json.
  */
@@ -17,17 +17,20 @@ import { aliasBomb } from './hostile-values';
 /**
  * The time bound is CPU seconds (user + system), which waiting for a core does not add to: on this
  * 2-core machine at a load of 20 the same refusals took 0.15 to 0.4 s of CPU and 1 to 4 s of wall
- * time. A hang (the FIFO) or a sleep shows in the wall time, bounded separately and loosely.
+ * time. A hang (the FIFO) or a sleep shows in the wall time, bounded separately and loosely. CPU
+ * time still grows when the other core is busy (CI builds Go beside these tests: shared caches and
+ * clock), so the bounds leave room for that; the readings they guard against took 75 s and GBs.
  */
-const MAX_CPU_SECONDS = 1;
+const MAX_CPU_SECONDS = 2;
 const MAX_WALL_SECONDS = 15;
 const MAX_RSS_MB = 200;
 /**
  * The flood of 40,000 unknown keys is parsed in full (the yaml library's parse is most of it):
  * 1.1 to 1.5 s of CPU on this 2-core machine at a load of 8 to 10, 2 to 4 s of wall time; an
- * unloaded core takes about half. Its bound is CPU time, which waiting for a core does not add to.
+ * unloaded core takes about half; 2.51 s in CI with Go compiling on the other core. Its bound is CPU
+ * time, with room for that; the quadratic reading it guards against took 24 to 29 s.
  */
-const FLOOD_MAX_CPU_SECONDS = 2.5;
+const FLOOD_MAX_CPU_SECONDS = 5;
 /** Best of this many runs: one run may wait for a core on a machine shared with builds. */
 const ATTEMPTS = 3;
 
@@ -81,7 +84,7 @@ describe('validate: only regular files or -, bounded as a values file', () => {
       (f: string) => `${f}: expands to more than 200000 values through its aliases (*name); a manifest file may hold at most 200000\n`],
     ['nesting 100 lists deep', () => file('deep.yaml', `${MANIFEST}data: ${'['.repeat(100)}${']'.repeat(100)}\n`),
       (f: string) => `${f}: is nested too deeply at line 8, column 71: a manifest file may nest at most 64 maps and lists\n`],
-  ])('%s: exit 1, one line naming it, within 1 s of CPU and 200 MB', (name, make, message) => {
+  ])('%s: exit 1, one line naming it, within 2 s of CPU and 200 MB', (name, make, message) => {
     const target = make();
     const r = measure(`validate ${name}`, ['validate', target]);
     expect(r.status).toBe(1);
@@ -111,7 +114,7 @@ describe('--set: the budget of a values file and a largest list index', () => {
     ['a 7 KB argument of indices at the maximum', Array.from({ length: 400 }, (_, i) => `extraArgs${i}[10000]=1`).join(','), budget],
     ['a 7 KB argument of nested indices', `extraArgs${'[0]'.repeat(2300)}=1`, 'nests deeper than 64 maps and lists; a --set path may nest at most 64, as a values file'],
     ['an index of 99,999,999 (nothing is made)', 'extraArgs[99999999]=1', "list index 99999999 is greater than the maximum 10000 (no list of the chart's values holds that many items)"],
-  ])('%s: exit 1, the exact problem, within 1 s of CPU and 200 MB', (name, arg, message) => {
+  ])('%s: exit 1, the exact problem, within 2 s of CPU and 200 MB', (name, arg, message) => {
     const r = measure(`--set ${name}`, ['synth', '--set', arg]);
     expect(r.status).toBe(1);
     expect(r.stdout).toBe('');
@@ -123,7 +126,7 @@ describe('--set: the budget of a values file and a largest list index', () => {
 });
 
 describe('values files: floods', () => {
-  test('4 MiB of short lines: refused by its tokens before it is parsed, within 1 s of CPU and 200 MB', () => {
+  test('4 MiB of short lines: refused by its tokens before it is parsed, within 2 s of CPU and 200 MB', () => {
     const lines: string[] = [];
     for (let i = 0, size = 0; size < 4 * 1024 * 1024 - 64; i++) size += lines[lines.push(`k${i}: v\n`) - 1].length;
     const f = file('lines.yaml', lines.join(''));
