@@ -1,7 +1,7 @@
 /**
  * `npm run gen`: regenerates every generated file, in dependency order. Each has a test that
  * fails when the checked-in copy is stale (test/values/schema.test.ts, test/docs/readme.test.ts,
- * test/docs/api-docs.test.ts); after `npm run gen` the tree is clean unless a source changed.
+ * test/docs/api-docs.test.ts, test/manifest-check/known-fields.test.ts); after `npm run gen` the tree is clean unless a source changed.
  *
  * Not regenerated here, deliberately: test/fixtures/renders (a golden copy of the output, rewritten
  * only after a reviewed change of behaviour: scripts/scenario-renders.ts --write) and imports/
@@ -14,6 +14,7 @@ import * as path from 'path';
 import { VALUES_SCHEMA_FILE, valuesSchemaText } from './values-schema';
 import { VALIDATOR_FILE, valuesValidatorSource } from './values-validator';
 import { readmeWithTable } from './props-table';
+import { SKELETON_FILE, skeletonText } from './k8s-fields';
 
 const REPO = path.resolve(__dirname, '..');
 
@@ -26,10 +27,12 @@ function write(file: string, text: string): void {
 // 1. props.ts -> values schema -> precompiled validator (it reads the schema just written).
 write(VALUES_SCHEMA_FILE, valuesSchemaText());
 write(VALIDATOR_FILE, valuesValidatorSource());
-// 2. props.ts -> the README's props table.
+// 2. The Kubernetes definitions -> the fields every render's known-fields walk reads.
+write(SKELETON_FILE, skeletonText());
+// 3. props.ts -> the README's props table.
 const readme = path.join(REPO, 'README.md');
 write(readme, readmeWithTable(fs.readFileSync(readme, 'utf8')));
-// 3. exported JSDoc -> docs/api (typedoc.json).
+// 4. exported JSDoc -> docs/api (typedoc.json).
 const docs = path.join(REPO, 'docs', 'api');
 fs.rmSync(docs, { recursive: true, force: true });
 const r = spawnSync(process.execPath, [path.join(REPO, 'node_modules', 'typedoc', 'bin', 'typedoc'), '--logLevel', 'Warn'], { cwd: REPO, stdio: 'inherit' });

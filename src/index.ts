@@ -49,7 +49,7 @@ export type { ImageFeatures } from './core/versions';
 
 // One OpenClaw per person.
 export { OpenClawFleet } from './fleet/fleet';
-export type { OpenClawFleetProps, FleetTenant, FleetTenantObjects, FleetTenantYaml } from './fleet/fleet';
+export type { OpenClawFleetProps, FleetTenant, FleetTenantObjects, FleetTenantYaml } from './fleet/fleet-props';
 export { OpenClawFleetError } from './fleet/errors';
 export type { FleetProblem } from './fleet/errors';
 export type { FleetWarning } from './fleet/warnings';

@@ -8,7 +8,8 @@
 import * as fs from 'fs';
 import { FleetProblem, OpenClawFleetError } from '../fleet/errors';
 import { FleetLayout } from '../fleet/outdir';
-import type { FleetTenant, OpenClawFleet, OpenClawFleetProps } from '../fleet/fleet';
+import type { OpenClawFleet } from '../fleet/fleet';
+import type { FleetTenant, OpenClawFleetProps } from '../fleet/fleet-props';
 import { forPeople } from '../core/text-safety';
 import { FLEET_FILE_KEYS } from './fleet-schema';
 

@@ -8,40 +8,86 @@ import { VOLUMES } from '../core/pod-layout';
 import { fullName } from '../core/names';
 import { OpenClawChartProps } from '../props';
 import { TenantClaims } from './references';
+import { KeyTable } from './key-table';
+import { textKey } from './fingerprint';
 
 type AddFor = (index: number) => (path: string, message: string, ...value: unknown[]) => void;
 
+/**
+ * Which tenant routes each host and path: `host\0path` keyed by a number (textKey) in a table
+ * outside the heap (key-table.ts), as the object names are. A taken key is confirmed against the
+ * owner's routes, made again (only when two tenants share a host, or two keys collide).
+ */
+class RouteOwners {
+  private readonly byKey = new KeyTable();
+  /** `host\0path` whose key another host and path had taken (a collision). */
+  private readonly collided = new Map<string, number>();
+
+  /** `routes(owner, host, urlPath)`: whether tenant `owner` has this entry (made again when needed). */
+  constructor(private readonly tag: string, private readonly has: (owner: number, host: string, urlPath: string) => boolean) {}
+
+  public get(host: string, urlPath: string): number | undefined {
+    if (this.collided.size) {
+      const owner = this.collided.get(`${host}\0${urlPath}`);
+      if (owner !== undefined) return owner;
+    }
+    const owner = this.byKey.get(textKey(this.tag, host, urlPath));
+    return owner !== undefined && this.has(owner, host, urlPath) ? owner : undefined;
+  }
+
+  /** Records `index` for the host and path unless a tenant has it already. */
+  public add(host: string, urlPath: string, index: number): void {
+    if (this.get(host, urlPath) !== undefined) return;
+    const key = textKey(this.tag, host, urlPath);
+    if (this.byKey.claim(key, index) !== undefined) this.collided.set(`${host}\0${urlPath}`, index);
+  }
+}
+
 /** @internal The owners of hosts and paths, and the names tenants wrote, across a fleet. */
 export class FleetClaims {
-  /** `host\0path` -> the tenant that routes exactly that path. */
-  private readonly exact = new Map<string, number>();
-  /** `host\0prefix` -> a tenant that routes that prefix or a path under it. */
-  private readonly under = new Map<string, number>();
+  /** host and path -> the tenant that routes exactly that path. */
+  private readonly exact: RouteOwners;
+  /** host and prefix -> a tenant that routes that prefix or a path under it. */
+  private readonly under: RouteOwners;
   private readonly refs: Array<{ readonly index: number; readonly path: string; readonly name: string }> = [];
+  /** The tenant being added, with its claims: a confirmation may ask for it. */
+  private adding?: { readonly index: number; readonly claims: TenantClaims };
+  private rechecked?: { readonly index: number; readonly routes: ReadonlyArray<[string, string, string]> };
 
-  constructor(private readonly names: (index: number) => string, private readonly addFor: AddFor) {}
+  /** `recheck(index)`: tenant `index`'s claims, made again (checkTenant). */
+  constructor(
+    private readonly names: (index: number) => string, private readonly addFor: AddFor,
+    private readonly recheck: (index: number) => TenantClaims | undefined,
+  ) {
+    this.exact = new RouteOwners('exact', (owner, host, urlPath) => this.routesOf(owner)
+      .some(([, h, given]) => h === host && lastOf(pathPrefixes(given)) === urlPath));
+    this.under = new RouteOwners('under', (owner, host, prefix) => this.routesOf(owner)
+      .some(([, h, given]) => h === host && pathPrefixes(given).includes(prefix)));
+  }
 
   /** Records tenant `index`'s claims; refuses a host and path another tenant's route overlaps. */
   public add(index: number, claims: TenantClaims | undefined): void {
     if (!claims) return;
+    this.adding = { index, claims };
     for (const [path, host, given] of claims.routes) {
       const prefixes = pathPrefixes(given);
-      const urlPath = prefixes[prefixes.length - 1];
+      const urlPath = lastOf(prefixes);
       // Prefix matching (Ingress Prefix, HTTPRoute PathPrefix) by path element: "/" covers "/api".
       let owner: number | undefined;
       for (const p of prefixes) {
-        const o = this.exact.get(`${host}\0${p}`);
+        const o = this.exact.get(host, p);
         if (o !== undefined && o !== index) owner = o;
       }
-      const below = this.under.get(`${host}\0${urlPath}`);
+      const below = this.under.get(host, urlPath);
       if (owner === undefined && below !== undefined && below !== index) owner = below;
       if (owner !== undefined) {
         this.addFor(index)(path, `routes "${host}${urlPath}", which tenant "${this.names(owner)}" (tenants[${owner}]) routes too: a host and path belong to one tenant`);
         continue;
       }
-      this.exact.set(`${host}\0${urlPath}`, index);
-      for (const p of prefixes) if (!this.under.has(`${host}\0${p}`)) this.under.set(`${host}\0${p}`, index);
+      this.exact.add(host, urlPath, index);
+      for (const p of prefixes) this.under.add(host, p, index);
     }
+    this.adding = undefined;
     for (const [path, name] of claims.refs) this.refs.push({ index, path, name });
   }
 
@@ -60,6 +106,17 @@ export class FleetClaims {
       }
     }
   }
+
+  /** A tenant's routes: the one being added, or another's made again (the last one kept). */
+  private routesOf(owner: number): ReadonlyArray<[string, string, string]> {
+    if (this.adding?.index === owner) return this.adding.claims.routes;
+    if (this.rechecked?.index !== owner) this.rechecked = { index: owner, routes: this.recheck(owner)?.routes ?? [] };
+    return this.rechecked.routes;
+  }
+}
+
+function lastOf<T>(list: readonly T[]): T {
+  return list[list.length - 1];
 }
 
 /** "/a/b" -> ["/", "/a", "/a/b"]; a trailing "/" is dropped ("/a/" is "/a"). */

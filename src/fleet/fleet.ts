@@ -15,11 +15,13 @@ import { OpenClawFleetError } from './errors';
 import { tenantFingerprint } from './fingerprint';
 import { TenantChecked, renderTenant, renderTenantYaml, writeTenant } from './render';
 import { checkTenantByShape } from './check-shapes';
-import { FleetIndex, TenantRules, deepMerge, snapshotFleet, tenantChartProps, validateFleet } from './validate';
-import { FleetTenancy, resolveTenancy, tenancyBase } from './tenancy';
-import { FleetPolicy, resolvePolicy } from './policy';
+import { FleetIndex, TenantRules, deepMerge, tenantChartProps, validateFleet } from './validate';
+import { snapshotFleet } from './tenant-snapshot';
+import { resolveTenancy, tenancyBase } from './tenancy';
+import { resolvePolicy } from './policy';
+import { FleetTenantObjects, FleetTenantYaml, OpenClawFleetProps } from './fleet-props';
 import {
-  FleetFile, FleetLayout, FleetWriteOptions, FleetWriteResult, filesOfTenants, manifestPath, ownedFiles, recordOwned, removeStale,
+  FleetFile, FleetLayout, FleetWriteOptions, FleetWriteResult, filesOfTenants, ownedFiles, recordOwned, removeStale,
 } from './outdir';
 import { snapshot } from '../props/snapshot';
 import { FleetWarning } from './warnings';
@@ -36,99 +38,6 @@ export type { FleetTenancy, IngressControllerPeer } from './tenancy';
 export { TENANT_SAFE_PROPS } from './policy';
 export type { FleetPolicy } from './policy';
 export type { FleetFile, FleetWriteOptions, FleetWriteResult } from './outdir';
-
-/** One tenant (one person's OpenClaw) of a fleet. */
-export interface FleetTenant {
-  /**
-   * The tenant's name. It becomes the release name (the prefix of every object name and the
-   * `app.kubernetes.io/instance` label) and the output file name `<name>.k8s.yaml`.
-   * Must be a DNS label of at most 53 characters, unique within its namespace.
-   */
-  readonly name: string;
-  /**
-   * Namespace of the tenant's objects, with tenancy off. Wins over `namespace` in the defaults.
-   * With tenancy the fleet assigns the namespace, and a different one is refused.
-   * @default - the fleet's with tenancy; else `props.namespace`, else `defaults.namespace`, else 'default'
-   * @jsii suppress JSII5018 (the Kubernetes field name; bindings escape it where it is reserved)
-   */
-  readonly namespace?: string;
-  /**
-   * This tenant's props, deep-merged over the fleet's `defaults`: maps (plain objects) merge key
-   * by key, everything else (lists, strings, numbers) replaces the default. `undefined` keeps the
-   * default. `releaseName` must not be set (the tenant name is the release name).
-   * @default {}
-   */
-  readonly props?: OpenClawChartProps;
-}
-
-/** Props of {@link OpenClawFleet}. */
-export interface OpenClawFleetProps {
-  /** The tenants, rendered in this order. */
-  readonly tenants: FleetTenant[];
-  /**
-   * Props shared by every tenant; each tenant's `props` are deep-merged over them.
-   * `releaseName` must not be set here. They are the platform's: with tenancy they are not held
-   * to the tenant policy, and they go over the fleet's own safe settings.
-   * @default {}
-   */
-  readonly defaults?: OpenClawChartProps;
-  /**
-   * How tenants are kept apart: on by default, each tenant in a namespace of its own with Pod
-   * Security `restricted`, a quota, a LimitRange and a NetworkPolicy that admits only the ingress
-   * controller ({@link FleetTenancy}). `{ mode: TenancyMode.OFF }` renders tenants as given.
-   * @default { mode: TenancyMode.NAMESPACE_PER_TENANT }
-   */
-  readonly tenancy?: FleetTenancy;
-  /**
-   * What a tenant's own props may set, with tenancy on (the defaults are the platform's and are
-   * not held to it): by default its model, channels, persistence size and resources within
-   * bounds, and env without credentials. Whatever it allows, a tenant's references must name
-   * its own objects and its hosts must be its own.
-   * @default - TENANT_SAFE_PROPS within the default bounds
-   */
-  readonly policy?: FleetPolicy;
-  /**
-   * Worker threads that check the tenants while constructing the fleet; 0 checks them in the
-   * calling thread. The problems and warnings are the same, in the same order. A `writeTo` with
-   * as many workers in the same turn of the event loop reuses these threads.
-   * @default - the number of CPU cores (at most 8) for fleets of 1,000 tenants or more on a
-   * machine with several cores, else 0
-   */
-  readonly workers?: number;
-  /**
-   * Refuse warnings (legal but dangerous or ineffective settings, see {@link OpenClawFleet.warnings}):
-   * each tenant's warnings are then problems of the {@link OpenClawFleetError}, as `--strict` does
-   * in the CLI.
-   * @default false
-   */
-  readonly strict?: boolean;
-}
-
-/** One tenant's rendered objects, as `cdk8s synth` would write them. */
-export interface FleetTenantObjects {
-  /** The tenant (and release) name. */
-  readonly tenant: string;
-  /**
-   * The tenant's namespace.
-   * @jsii suppress JSII5018 (the Kubernetes field name; bindings escape it where it is reserved)
-   */
-  readonly namespace: string;
-  /** The Kubernetes objects as plain JSON, in `chart.toJson()` order. */
-  readonly objects: any[];
-}
-
-/** One tenant's rendered manifest. */
-export interface FleetTenantYaml {
-  /** The tenant (and release) name. */
-  readonly tenant: string;
-  /**
-   * The tenant's namespace.
-   * @jsii suppress JSII5018 (the Kubernetes field name; bindings escape it where it is reserved)
-   */
-  readonly namespace: string;
-  /** Multi-document YAML, byte for byte as `cdk8s synth` writes the tenant's chart. */
-  readonly yaml: string;
-}
 
 /**
  * Many OpenClaw instances, one `OpenClawChart` per tenant, rendered on a path whose cost grows
@@ -266,7 +175,7 @@ export class OpenClawFleet {
     const layout = options.layout ?? FleetLayout.FLAT;
     const { tenants, namespaces } = this.index;
     if (layout === FleetLayout.FLAT) {
-      const clashes = [...this.index.byName.values()].filter((ts): ts is number[] => typeof ts !== 'number');
+      const clashes = this.index.names.repeatedNames();
       if (clashes.length) {
         const list = clashes.map((ts) => `"${tenants[ts[0]].name}" (namespaces ${ts.map((t) => namespaces[t]).join(', ')})`).join('; ');
         throw new Error(`Cannot write one file per tenant name: ${list}. Use layout FleetLayout.BY_NAMESPACE.`);
@@ -275,20 +184,28 @@ export class OpenClawFleet {
     fs.mkdirSync(dir, { recursive: true });
     const before = ownedFiles(dir);
     const kept = filesOfTenants(before, options.keepTenants ?? []);
-    const now = tenants.map((t, i) => (layout === FleetLayout.BY_NAMESPACE ? `${namespaces[i]}/${t.name}.k8s.yaml` : `${t.name}.k8s.yaml`));
-    now.push(...kept);
+    // Tenant i's file relative to the directory, `/`-separated (names are DNS labels).
+    const relative = (i: number) => (layout === FleetLayout.BY_NAMESPACE ? `${namespaces[i]}/${tenants[i].name}.k8s.yaml` : `${tenants[i].name}.k8s.yaml`);
     const progress = options.onProgress;
     // Owned before anything is written: a write cut short leaves no file the next one would not own.
-    recordOwned(dir, [...before, ...now]);
+    // With nothing before, the tenants' files alone, each path distinct.
+    const owned = (): string[] => [...tenants.map((_, i) => relative(i)), ...kept];
+    if (before.length) recordOwned(dir, [...before, ...owned()]);
+    else recordOwned(dir, owned(), true);
+    // A file's path is the directory's prefix and its relative path: no path.join per file.
+    const prefix = path.join(dir, 'x').slice(0, -1);
     const made = new Set<string>();
     const fileOf = (i: number): string => {
-      if (layout !== FleetLayout.BY_NAMESPACE) return path.join(dir, `${tenants[i].name}.k8s.yaml`);
-      const folder = path.join(dir, namespaces[i]);
-      if (!made.has(folder)) {
-        makeDirNoFollow(folder);
-        made.add(folder);
+      if (layout === FleetLayout.BY_NAMESPACE) {
+        const folder = path.join(dir, namespaces[i]);
+        if (!made.has(folder)) {
+          makeDirNoFollow(folder);
+          made.add(folder);
+        }
       }
-      return path.join(folder, `${tenants[i].name}.k8s.yaml`);
+      // One flat string (a join): `prefix + name` would be a pair of strings, and a third once
+      // the file system flattens it, kept with the result at 100,000 tenants.
+      return [prefix, path.sep === '/' ? relative(i) : relative(i).replace('/', path.sep)].join('');
     };
     const workers = options.workers ?? defaultWorkers(tenants.length);
     const files: FleetFile[] = [];
@@ -301,16 +218,14 @@ export class OpenClawFleet {
     };
     const defaultsSame = this.defaultsUnchanged();
     if (workers > 0 && this.index.plainData && tenants.length > 0) {
-      const paths = tenants.map((_, i) => fileOf(i));
       // The check pass's threads when they fit (and hold these defaults), else new ones.
       if (!this.pool || this.pool.size !== Math.min(workers, Math.ceil(tenants.length / CHUNK)) || !defaultsSame) this.closePool();
       const pool = this.pool ?? new FleetPool(this.defaults, this.rules, workers, tenants.length);
       this.pool = undefined;
       try {
         const fingerprints = defaultsSame ? this.index.fingerprints : undefined;
-        const counts = pool.write(tenants.length, (i) => ({ tenant: tenants[i], file: paths[i] }), this.strict, fingerprints,
+        pool.write(tenants.length, (i) => tenants[i], fileOf, this.strict, fingerprints, add,
           progress && ((written) => progress(written, tenants.length)));
-        paths.forEach((file, i) => add(i, file, counts.objects[i], counts.bytes[i]));
       } finally {
         pool.close();
       }
@@ -323,16 +238,21 @@ export class OpenClawFleet {
         progress?.(i + 1, tenants.length);
       }
     }
-    const removed = removeStale(dir, before, [...files.map((f) => manifestPath(dir, f.path)), ...kept]);
-    recordOwned(dir, now);
+    // The relative paths are made again rather than kept through the writes (100,000 strings).
+    let removed: string[] = [];
+    // The manifest already says exactly this when nothing was there before.
+    if (before.length) {
+      const now = owned();
+      removed = removeStale(dir, before, now);
+      recordOwned(dir, now);
+    }
     return { outdir: dir, files, objects, bytes, removed };
   }
 
   private find(tenant: string): number {
     const slash = tenant.indexOf('/');
     const name = slash < 0 ? tenant : tenant.slice(slash + 1);
-    const entry = this.index.byName.get(name);
-    const all = entry === undefined ? [] : typeof entry === 'number' ? [entry] : entry;
+    const all = this.index.names.get(name);
     const found = all.filter((i) => slash < 0 || this.index.namespaces[i] === tenant.slice(0, slash));
     if (found.length === 1) return found[0];
     if (!found.length) throw new Error(`No tenant "${tenant}" in the fleet`);

@@ -111,9 +111,10 @@ export function ownedFiles(dir: string): string[] {
 }
 
 /** Records `files` (relative, `/`-separated) as the fleet's, atomically. */
-export function recordOwned(dir: string, files: readonly string[]): void {
+export function recordOwned(dir: string, files: readonly string[], unique = false): void {
   const file = path.join(dir, FLEET_MANIFEST);
-  const json: ManifestJson = { generator: 'openclaw-cdk8s fleet', files: [...new Set(files)].sort() };
+  // A fresh fleet's own files are distinct already: no Set of 100,000 names to drop them.
+  const json: ManifestJson = { generator: 'openclaw-cdk8s fleet', files: (unique ? [...files] : [...new Set(files)]).sort() };
   const tmp = `${file}.${process.pid}.tmp`;
   fs.writeFileSync(tmp, `${JSON.stringify(json, null, 2)}\n`);
   fs.renameSync(tmp, file);
@@ -124,6 +125,7 @@ export function recordOwned(dir: string, files: readonly string[]): void {
  * empty (the by-namespace layout). Returns the removed paths (as `path.join(dir, ...)`).
  */
 export function removeStale(dir: string, before: readonly string[], now: readonly string[]): string[] {
+  if (!before.length) return [];
   const keep = new Set(now);
   const removed: string[] = [];
   for (const rel of before) {
@@ -153,11 +155,6 @@ export function filesOfTenants(before: readonly string[], tenants: readonly stri
   if (!tenants.length) return [];
   const names = new Set(tenants.map((t) => `${t}.k8s.yaml`));
   return before.filter((rel) => names.has(rel.slice(rel.lastIndexOf('/') + 1)));
-}
-
-/** `file` relative to `dir`, `/`-separated, as the manifest records it. */
-export function manifestPath(dir: string, file: string): string {
-  return path.relative(dir, file).split(path.sep).join('/');
 }
 
 /** A manifest entry the fleet could have written: `<tenant>.k8s.yaml` or `<namespace>/<tenant>.k8s.yaml`, nothing outside. */

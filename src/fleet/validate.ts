@@ -5,8 +5,7 @@
  * memory does not grow with its resolved size (the render pass merges and resolves again).
  */
 import { ConfigProblem, OpenClawConfigError } from '../core/errors';
-import { FleetProblem, OpenClawFleetError } from './errors';
-import { listItems, snapshotData } from '../props/snapshot';
+import { FleetProblem } from './errors';
 import { tenantFingerprint, textKey } from './fingerprint';
 import { isPlainObject } from '../output/manifest-yaml';
 import { MAX_RELEASE_NAME_LENGTH } from '../core/names';
@@ -20,6 +19,10 @@ import { ResolvedTenancy, TenancyMode, assignedNamespace, withTenantHost } from 
 import { ResolvedPolicy, checkPolicy } from './policy';
 import { TenantClaims, checkReferences } from './references';
 import { FleetClaims } from './claims';
+import { TenantNames } from './tenant-names';
+
+/** Distinct namespaces the first pass shares one string for (a team's namespace is used by many tenants). */
+const MAX_INTERNED = 4096;
 
 /** @internal The platform's rules a tenant is checked and rendered under (plain data: they go to worker threads). */
 export interface TenantRules {
@@ -39,8 +42,8 @@ export interface TenantInput {
 export interface FleetIndex {
   readonly tenants: readonly TenantInput[];
   readonly namespaces: readonly string[];
-  /** name -> index of the tenant, or indexes when the name is used in several namespaces. */
-  readonly byName: ReadonlyMap<string, number | number[]>;
+  /** name -> the tenants of that name (several when the name is used in several namespaces). */
+  readonly names: TenantNames;
   /** Every tenant's props and the defaults are plain JSON data: they can be copied to a worker thread. */
   readonly plainData: boolean;
   /**
@@ -66,51 +69,6 @@ export function deepMerge<T>(base: T, override: unknown): T {
     Object.defineProperty(out, key, { value: merged, enumerable: true, writable: true, configurable: true });
   }
   return out as T;
-}
-
-/**
- * @internal The fleet's input read once (src/props/snapshot.ts): the defaults and every tenant (name,
- * namespace, props) as plain data, which is all the fleet reads afterwards. Throws
- * OpenClawFleetError naming each getter, Proxy trap, prototype key or non-data value.
- */
-export function snapshotFleet(tenants: unknown, defaults: unknown): { tenants: TenantInput[]; defaults: OpenClawChartProps } {
-  const problems: FleetProblem[] = [];
-  const d = snapshotData(defaults ?? {}, 'props');
-  for (const p of d.problems) problems.push({ path: `defaults.${p.path}`, propsPath: p.path, message: p.message });
-  const list = listItems(tenants ?? [], 'props');
-  for (const p of list.problems) problems.push({ path: `tenants${p.path.startsWith('[') ? p.path : ''}`, propsPath: p.path, message: p.message });
-  // One tenant copied at a time: at 100,000 tenants, a copy of them all would double the peak memory.
-  const out = list.items.map((item, index) => {
-    const t = snapshotData(item, 'props');
-    const name = t.data?.name;
-    const label = typeof name === 'string' && name ? name : `tenants[${index}]`;
-    for (const p of t.problems) {
-      const rest = p.path === '(props)' ? '(tenant)' : p.path;
-      const propsPath = rest.startsWith('props.') ? rest.slice('props.'.length) : rest;
-      problems.push({ path: `${label}: ${propsPath}`, propsPath, message: p.message, tenant: label, index });
-    }
-    return new TenantSnapshot(t.data?.name, t.data?.namespace, t.data?.props, t.jsonExact);
-  });
-  if (problems.length) throw new OpenClawFleetError(problems);
-  return { tenants: out, defaults: d.data };
-}
-
-/**
- * A tenant as read once. Its props are kept as JSON text when that holds them exactly (296 bytes
- * per benchmark tenant, 504 as objects); each read parses the same data anew.
- */
-class TenantSnapshot implements TenantInput {
-  private readonly json?: string;
-  private readonly data?: OpenClawChartProps;
-
-  constructor(public readonly name: string, public readonly namespace: string | undefined, props: OpenClawChartProps | undefined, exact: boolean) {
-    if (exact && props !== undefined && props !== null) this.json = JSON.stringify(props);
-    else this.data = props;
-  }
-
-  public get props(): OpenClawChartProps | undefined {
-    return this.json === undefined ? this.data : JSON.parse(this.json);
-  }
 }
 
 /**
@@ -228,16 +186,22 @@ export function validateFleet(
   }
   const namespaces: string[] = [];
   const interned = new Map<string, string>();
-  const byName = new Map<string, number | number[]>();
-  const owners = new ObjectOwners(namespaces, (i) => checkTenant(tenants[i], i, defaults, rules).objects ?? []);
-  const claims = new FleetClaims((i) => tenants[i].name, (i) => problemAdder(problems, tenants[i].name, i));
+  const names = tenantNames(tenants);
+  // A tenant checked again: only when a key another tenant took must be confirmed.
+  const recheck = (i: number) => checkTenant(tenants[i], i, defaults, rules);
+  const owners = new ObjectOwners(namespaces, (i) => recheck(i).objects ?? []);
+  const claims = new FleetClaims((i) => tenants[i].name, (i) => problemAdder(problems, tenants[i].name, i), (i) => recheck(i).claims);
   const valid = new Uint8Array(tenants.length);
 
   checks((index, check) => {
     for (const p of check.problems) problems.push(p);
-    // One string per namespace, not one per tenant (a worker's reply carries copies).
+    // One string per namespace, not one per tenant (a worker's reply carries copies); a namespace
+    // per tenant would fill the map with strings used once, so it stops at MAX_INTERNED.
     let namespace = interned.get(check.namespace);
-    if (namespace === undefined) interned.set(check.namespace, namespace = check.namespace);
+    if (namespace === undefined) {
+      namespace = check.namespace;
+      if (interned.size < MAX_INTERNED) interned.set(namespace, namespace);
+    }
     namespaces.push(namespace);
     if (fingerprints && check.fingerprint) fingerprints.set(check.fingerprint, 2 * index);
     if (!check.nameOk) return;
@@ -245,30 +209,33 @@ export function validateFleet(
     const add = problemAdder(problems, name, index);
     if (strict) for (const w of check.warnings) add(w.path, w.message, ...('value' in w ? [w.value] : []));
     else warnings.add(name, check.warnings);
-    const same = byName.get(name);
-    const first = same === undefined ? undefined : (typeof same === 'number' ? [same] : same).find((i) => namespaces[i] === namespace);
+    const first = names.get(name).find((i) => namespaces[i] === namespace);
     if (first !== undefined) {
       add('name', `duplicate tenant name in namespace "${namespace}" (also tenants[${first}])`, name);
       return;
     }
-    if (same === undefined) byName.set(name, index);
-    else if (typeof same === 'number') byName.set(name, [same, index]);
-    else same.push(index);
-    const keys = check.objectKeys ?? [];
-    for (let j = 0; j < keys.length; j++) {
-      const clash = owners.claim(namespace, keys[j], index, j, check.objects);
-      if (clash !== undefined) {
-        const [kind, objectName] = clash.object;
-        add('name', `its ${kind} "${objectName}" in namespace "${namespace}" is also rendered by tenant "${tenants[clash.owner].name}" `
-          + `(tenants[${clash.owner}]): rename one of them or set fullnameOverride`, name);
-        return;
-      }
+    names.add(name, index);
+    const clash = owners.claimAll(namespace, check.objectKeys ?? [], index, check.objects);
+    if (clash !== undefined) {
+      const [kind, objectName] = clash.object;
+      add('name', `its ${kind} "${objectName}" in namespace "${namespace}" is also rendered by tenant "${tenants[clash.owner].name}" `
+        + `(tenants[${clash.owner}]): rename one of them or set fullnameOverride`, name);
+      return;
     }
     valid[index] = 1;
     claims.add(index, check.claims);
   });
   if (rules.tenancy.mode === TenancyMode.SHARED_NAMESPACE) claims.checkSharedNames(tenants.length, defaults, (i) => valid[i] === 1);
-  return { problems, index: { tenants, namespaces, byName, plainData, fingerprints }, warnings };
+  return { problems, index: { tenants, namespaces, names, plainData, fingerprints }, warnings };
+}
+
+/**
+ * The index of tenant names the fleet keeps. Made outside validateFleet: a closure made there
+ * would keep that call's whole scope alive with the index (V8 closures share their scope), and
+ * with it the cross-tenant tables, 12 MB at 100,000 tenants.
+ */
+function tenantNames(tenants: readonly TenantInput[]): TenantNames {
+  return new TenantNames((i) => tenants[i].name);
 }
 
 /** Adds problems of the tenant at `index`, prefixed with its name (or `tenants[i]` without a usable one). */

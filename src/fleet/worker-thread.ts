@@ -7,13 +7,14 @@ import { workerData } from 'worker_threads';
 import { OpenClawFleetError } from './errors';
 import { renderChunk } from './render';
 import { checkTenantByShape } from './check-shapes';
+import { receivedTenant } from './tenant-snapshot';
 import type { WorkerJob, WorkerReply, WorkerStart } from './worker-pool';
 
 const { port, signal, defaults, rules } = workerData as WorkerStart;
 
 function render(job: WorkerJob): WorkerReply {
   const prints = job.fingerprints;
-  const chunk = renderChunk(defaults, rules, job.tenants, job.start, (k) => ({
+  const chunk = renderChunk(defaults, rules, job.tenants.map(receivedTenant), job.start, (k) => ({
     fingerprint: prints ? [prints[2 * k], prints[2 * k + 1]] : undefined, strict: job.strict,
   }), job.buffer);
   return { start: job.start, chunk };
@@ -23,7 +24,7 @@ port.on('message', (job: WorkerJob) => {
   let reply: WorkerReply;
   try {
     reply = job.kind === 'check'
-      ? { start: job.start, checks: job.tenants.map((t, k) => checkTenantByShape(t, job.start + k, defaults, rules, false)) }
+      ? { start: job.start, checks: job.tenants.map((t, k) => checkTenantByShape(receivedTenant(t), job.start + k, defaults, rules, false)) }
       : render(job);
   } catch (e) {
     reply = {

@@ -10,7 +10,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { crdSchemas } from './crds';
-import { DEFINITIONS_ID, apiVersionOf, groupVersionKinds } from './k8s-definitions';
+import { DEFINITIONS_ID } from './k8s-definitions';
 import { KubernetesVersion, SUPPORTED_KUBERNETES_VERSIONS, definitionsDirName } from './kubernetes-versions';
 import { schemasDir } from './schemas-dir';
 import { Schema } from './strict';
@@ -18,29 +18,65 @@ import { Schema } from './strict';
 /** The version whose fields are known: the newest (a field it lacks exists in no supported version). */
 export const KNOWN_FIELDS_VERSION: KubernetesVersion = SUPPORTED_KUBERNETES_VERSIONS[SUPPORTED_KUBERNETES_VERSIONS.length - 1];
 
+/**
+ * The definitions' keys the walk reads; `npm run gen` writes the definitions the chart's kinds
+ * reach with only these (FIELDS_FILE, scripts/k8s-fields.ts), read on every render.
+ */
+export const FIELD_KEYS: readonly string[] = [
+  '$ref', 'properties', 'items', 'additionalProperties', 'type', 'x-kubernetes-preserve-unknown-fields', 'x-kubernetes-group-version-kind',
+];
+
+/** The stripped definitions' file, beside `_definitions.json`. */
+export const FIELDS_FILE = '_fields.json';
+
+/** @internal The content of FIELDS_FILE. */
+export interface FieldSkeleton {
+  /** `<apiVersion> <kind>` of every kind -> the name of its definition. */
+  readonly kinds: Record<string, string>;
+  /** The definitions the chart's kinds reach, stripped to FIELD_KEYS; any other is in `_definitions.json`. */
+  readonly definitions: Record<string, Schema>;
+}
+
 /** Deeper than any Kubernetes object: the rest is not walked (the snapshot bounds props already). */
 const MAX_DEPTH = 100;
 
-let definitions: Record<string, Schema> | undefined;
+let skeleton: FieldSkeleton | undefined;
+let full: Record<string, Schema> | undefined;
 let kinds: Map<string, Schema> | undefined;
 
+function definitionsFile(file: string): string {
+  return path.join(schemasDir(), 'k8s', definitionsDirName(KNOWN_FIELDS_VERSION), file);
+}
+
+/** The skeleton (FIELDS_FILE): every kind, and the definitions the chart's own kinds reach. */
+function fields(): FieldSkeleton {
+  skeleton ??= JSON.parse(fs.readFileSync(definitionsFile(FIELDS_FILE), 'utf8')) as FieldSkeleton;
+  return skeleton;
+}
+
 /**
- * The definitions as shipped, not made strict (closing every object costs as much as parsing):
- * `walk` reads an object schema with properties and no `additionalProperties` as closed, as
- * closeObjects (src/manifest-check/strict.ts) makes it.
+ * A definition: from the skeleton, else (another kind's) from the full definitions, read then.
+ * Neither is made strict (closing every object costs as much as parsing): `walk` reads an
+ * object schema with properties and no `additionalProperties` as closed, as closeObjects
+ * (src/manifest-check/strict.ts) makes it.
  */
-function defs(): Record<string, Schema> {
-  definitions ??= JSON.parse(fs.readFileSync(path.join(schemasDir(), 'k8s', definitionsDirName(KNOWN_FIELDS_VERSION), '_definitions.json'), 'utf8')).definitions;
-  return definitions!;
+function definition(name: string): Schema | undefined {
+  const stripped = fields().definitions[name];
+  if (stripped) return stripped;
+  full ??= JSON.parse(fs.readFileSync(definitionsFile('_definitions.json'), 'utf8')).definitions as Record<string, Schema>;
+  return full[name];
+}
+
+/** @internal Whether a walk needed the full definitions (a kind the chart does not render): for tests. */
+export function fullDefinitionsRead(): boolean {
+  return full !== undefined;
 }
 
 /** The schema of a rendered object's kind; undefined for a kind not served (full validation says so). */
 function kindSchema(apiVersion: unknown, kind: unknown): Schema | undefined {
   if (!kinds) {
     kinds = new Map();
-    for (const [name, definition] of Object.entries(defs())) {
-      for (const gvk of groupVersionKinds(definition)) kinds.set(`${apiVersionOf(gvk)} ${gvk.kind}`, { $ref: `#/definitions/${name}` });
-    }
+    for (const [key, name] of Object.entries(fields().kinds)) kinds.set(key, { $ref: `#/definitions/${name}` });
   }
   const key = `${apiVersion} ${kind}`;
   // The CRDs (HTTPRoute) are read only when a kind is not built in: parsing them costs more.
@@ -57,7 +93,7 @@ function deref(schema: Schema): Schema | undefined {
     if (!resolved.has(ref)) {
       const at = ref.indexOf('#/definitions/');
       const local = at === 0 || ref.startsWith(`${DEFINITIONS_ID}#`);
-      resolved.set(ref, local ? defs()[ref.slice(at + '#/definitions/'.length)] : undefined);
+      resolved.set(ref, local ? definition(ref.slice(at + '#/definitions/'.length)) : undefined);
     }
     schema = resolved.get(ref)!;
   }

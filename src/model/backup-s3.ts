@@ -3,8 +3,8 @@
  * settings and their checks, and the NetworkPolicy egress rule to the endpoint. The containers that
  * use them are in src/build/backup-s3.ts.
  */
-import { isIP } from 'net';
 import { ProblemCollector } from '../core/errors';
+import { ipFamily } from '../core/cidr';
 import { isDnsSubdomain } from '../core/patterns';
 import { DEFAULTS, KubernetesJson, OpenClawChartProps } from '../props';
 
@@ -68,7 +68,7 @@ export function resolveBackupS3(props: OpenClawChartProps, p: ProblemCollector):
   if (typeof region !== 'string' || !REGION.test(region)) p.add('backup.s3.region', 'must be a region name such as us-east-1 (lower-case letters, digits, hyphens)', region);
   const pathStyle = s.forcePathStyle ?? true;
   if (typeof pathStyle !== 'boolean') p.add('backup.s3.forcePathStyle', 'must be true or false', pathStyle);
-  else if (!pathStyle && host && isIP(host)) p.add('backup.s3.forcePathStyle', 'must be true when the endpoint is an IP address (a bucket cannot be part of an address)', pathStyle);
+  else if (!pathStyle && host && ipFamily(host)) p.add('backup.s3.forcePathStyle', 'must be true when the endpoint is an IP address (a bucket cannot be part of an address)', pathStyle);
   const keep = s.keep ?? props.backup?.keep ?? DEFAULTS.backup.keep;
   if (!Number.isInteger(keep) || keep < 1 || keep > 1000) p.add('backup.s3.keep', 'must be an integer from 1 to 1000', keep);
   const c = s.credentialsSecret;
@@ -121,7 +121,7 @@ export function resolveRestore(props: OpenClawChartProps, s3: ResolvedBackupS3 |
  */
 export function s3Egress(s3: ResolvedBackupS3, allowDNS: boolean, p: ProblemCollector): KubernetesJson {
   const ports = [{ protocol: 'TCP', port: s3.port }];
-  const ip = isIP(s3.host);
+  const ip = ipFamily(s3.host);
   if (ip) return { to: [{ ipBlock: { cidr: `${s3.host}/${ip === 4 ? 32 : 128}` } }], ports };
   p.warn('backup.s3.endpoint', `a NetworkPolicy cannot select a host name: egress to any address on TCP ${s3.port} is allowed for the backups; to narrow it, use an IP endpoint`, s3.endpoint);
   if (!allowDNS) p.warn('networkPolicy.allowDNS', `is false, so the pod cannot resolve ${s3.host} (backup.s3.endpoint)`, false);

@@ -6,7 +6,7 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { ConfigProblem, MAX_LISTED_PROBLEMS, shapeOf } from '../core/errors';
 import { VALUE_FORMATS, formatOfSchemaPath } from './value-formats';
-import { SchemaNode, deref, namedPaths } from './values-schema';
+import { SchemaNode, VALUES_SCHEMA, deref, namedPaths } from './values-schema';
 
 /** A path as segments: keys (strings) and list indices (numbers). */
 export type PathSegments = ReadonlyArray<string | number>;
@@ -61,23 +61,41 @@ export function validateValues(values: unknown): SchemaProblem[] {
   return problems;
 }
 
-function pointerSegments(pointer: string, data: unknown): Array<string | number> {
-  if (!pointer) return [];
-  const out: Array<string | number> = [];
+/** The segments of an error's instancePath, and the value there (what a verbose Ajv error calls `data`). */
+function pointerSegments(pointer: string, data: unknown): { segments: Array<string | number>; value: unknown } {
+  const segments: Array<string | number> = [];
   let node: unknown = data;
+  if (!pointer) return { segments, value: node };
   for (const raw of pointer.slice(1).split('/')) {
     const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
     const segment = Array.isArray(node) && /^\d+$/.test(key) ? Number(key) : key;
-    out.push(segment);
-    node = node !== null && typeof node === 'object' ? (node as any)[segment] : undefined;
+    segments.push(segment);
+    node = node !== null && typeof node === 'object' && Object.prototype.hasOwnProperty.call(node, segment) ? (node as any)[segment] : undefined;
   }
-  return out;
+  return { segments, value: node };
+}
+
+/**
+ * The schema node holding the keyword an error's schemaPath ends with (what a verbose Ajv error
+ * calls `parentSchema`). The validator is compiled without `verbose`: with it, each error site
+ * carried the schema and the value, and the generated code held a second copy of the whole
+ * schema, a third of its size and of what every cold render loaded.
+ */
+function parentSchemaOf(schemaPath: string): SchemaNode | undefined {
+  let node: unknown = VALUES_SCHEMA;
+  const segments = schemaPath.replace(/^#\/?/, '').split('/').slice(0, -1);
+  for (const raw of segments) {
+    if (raw === '') continue;
+    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    node = node !== null && typeof node === 'object' && Object.prototype.hasOwnProperty.call(node, key) ? (node as any)[key] : undefined;
+  }
+  return node as SchemaNode | undefined;
 }
 
 function describe(error: ErrorObject, root: unknown, suggest: boolean): SchemaProblem | undefined {
   // The umbrella error of propertyNames repeats the inner one, which names the key.
   if (error.keyword === 'propertyNames') return undefined;
-  const at = pointerSegments(error.instancePath, root);
+  const { segments: at, value: data } = pointerSegments(error.instancePath, root);
   const problem = (segments: PathSegments, message: string, value?: { value: unknown }, missing = false): SchemaProblem => {
     const path = formatPath(segments);
     const shown = value && isSecretPath(segments) ? { value: shapeOf(value.value) } : value;
@@ -95,31 +113,31 @@ function describe(error: ErrorObject, root: unknown, suggest: boolean): SchemaPr
     case 'additionalProperties': {
       const key = String(error.params.additionalProperty);
       const segments = [...at, key];
-      const value = { value: (error.data as Record<string, unknown>)[key] };
+      const value = { value: (data as Record<string, unknown>)[key] };
       if (!at.length && Object.prototype.hasOwnProperty.call(OPTION_KEYS, key)) return problem(segments, OPTION_KEYS[key], value);
       // An unknown key may be a misspelled secret key (`secrets:`, `secret.dta`, `extraEnv[].vaule`): its value is shown by shape only.
-      const message = suggest ? unknownKeyMessage(key, at, error.parentSchema as SchemaNode) : `is not a known key (${SCHEMA_HINT})`;
+      const message = suggest ? unknownKeyMessage(key, at, parentSchemaOf(error.schemaPath) as SchemaNode) : `is not a known key (${SCHEMA_HINT})`;
       return problem(segments, message, { value: shapeOf(value.value) });
     }
     case 'required':
       return problem([...at, String(error.params.missingProperty)], 'is required', undefined, true);
     case 'type':
-      return problem(at, `must be ${typeWords(error.params.type)}`, { value: error.data });
+      return problem(at, `must be ${typeWords(error.params.type)}`, { value: data });
     case 'enum': {
       const allowed = (error.params.allowedValues as unknown[]).map(String);
-      const hint = typeof error.data === 'string' ? suggestion(error.data, allowed) : undefined;
-      return problem(at, `must be one of ${allowed.join(', ')}${hint ? `; did you mean ${hint}?` : ''}`, { value: error.data });
+      const hint = typeof data === 'string' ? suggestion(data, allowed) : undefined;
+      return problem(at, `must be one of ${allowed.join(', ')}${hint ? `; did you mean ${hint}?` : ''}`, { value: data });
     }
   }
   const format = formatOfSchemaPath(error.schemaPath);
-  if (format) return problem(at, VALUE_FORMATS[format].message, { value: error.data });
+  if (format) return problem(at, VALUE_FORMATS[format].message, { value: data });
   switch (error.keyword) {
     case 'minimum':
-      return problem(at, `must be ${integerWord(error.parentSchema)}at least ${error.params.limit}`, { value: error.data });
+      return problem(at, `must be ${integerWord(parentSchemaOf(error.schemaPath))}at least ${error.params.limit}`, { value: data });
     case 'maximum':
-      return problem(at, `must be ${integerWord(error.parentSchema)}at most ${error.params.limit}`, { value: error.data });
+      return problem(at, `must be ${integerWord(parentSchemaOf(error.schemaPath))}at most ${error.params.limit}`, { value: data });
     default:
-      return problem(at, error.message ?? `is not valid (${error.keyword})`, { value: error.data });
+      return problem(at, error.message ?? `is not valid (${error.keyword})`, { value: data });
   }
 }
 

@@ -10,7 +10,8 @@ import { Testing, Yaml } from 'cdk8s';
 import { FleetTenant, OpenClawChart, OpenClawChartProps, OpenClawFleet, OpenClawFleetError, OpenClawFleetProps } from '../../src';
 import { trustedProxiesAdvice } from '../../src/core/trusted-proxies';
 import { MAX_REPEATS } from '../../src/fleet/warnings';
-import { checkTenant, validateFleet } from '../../src/fleet/validate';
+import { checkTenant } from '../../src/fleet/validate';
+import { ObjectOwners } from '../../src/fleet/owners';
 import { resolveTenancy } from '../../src/fleet/tenancy';
 import { resolvePolicy } from '../../src/fleet/policy';
 import { TenancyMode } from '../../src';
@@ -184,15 +185,38 @@ describe('object names unique per namespace, checked by key', () => {
 
   test('two objects whose keys collide are told apart by their names, with or without the names at hand', () => {
     const tenants: FleetTenant[] = [{ name: 'alice' }, { name: 'bob' }, { name: 'alice-openclaw' }, { name: 'carol' }];
+    const rules = { tenancy: resolveTenancy({ mode: TenancyMode.OFF }), policy: resolvePolicy({}) };
+    const objectsOf = (i: number) => checkTenant(tenants[i], i, {}, rules).objects!;
     for (const withNames of [true, false]) {
       // Every object gets the same key: each match must be confirmed by name.
-      const rules = { tenancy: resolveTenancy({ mode: TenancyMode.OFF }), policy: resolvePolicy({}) };
-      const result = validateFleet(tenants, {}, true, false, (each) => tenants.forEach((t, i) => {
-        const check = checkTenant(t, i, {}, rules, withNames);
-        each(i, { ...check, objectKeys: check.objectKeys!.map(() => 7) });
-      }), rules);
-      expect(result.problems.map((p) => p.path)).toEqual(['alice-openclaw: name']);
-      expect(result.problems[0].message).toContain('its StatefulSet "alice-openclaw" in namespace "default" is also rendered by tenant "alice" (tenants[0])');
+      const namespaces = tenants.map(() => 'default');
+      const owners = new ObjectOwners(namespaces, objectsOf, () => 7);
+      const clashes = tenants.map((_, i) => {
+        const objects = objectsOf(i);
+        return owners.claimAll('default', objects.map(() => 7), i, withNames ? objects : undefined);
+      });
+      expect(clashes.map((c) => c && `${c.object.join(' ')} of tenants[${c.owner}]`)).toEqual([undefined, undefined, 'StatefulSet alice-openclaw of tenants[0]', undefined]);
     }
+  });
+
+  test('a namespace with one tenant records none of its objects; a second tenant there records the first\'s and finds the clash', () => {
+    const tenants: FleetTenant[] = [{ name: 'alice' }, { name: 'bob' }, { name: 'alice-openclaw' }];
+    const rules = { tenancy: resolveTenancy({ mode: TenancyMode.OFF }), policy: resolvePolicy({}) };
+    const namespaces = ['team-a', 'team-b', 'team-a'];
+    let rechecked = 0;
+    const owners = new ObjectOwners(namespaces, (i) => {
+      rechecked++;
+      return checkTenant({ ...tenants[i], namespace: namespaces[i] }, i, {}, rules).objects!;
+    });
+    const claim = (i: number) => {
+      const check = checkTenant({ ...tenants[i], namespace: namespaces[i] }, i, {}, rules);
+      return owners.claimAll(namespaces[i], check.objectKeys!, i, check.objects);
+    };
+    expect(claim(0)).toBeUndefined();
+    expect(claim(1)).toBeUndefined();
+    expect(rechecked).toBe(0);
+    // alice's objects are made again once, when alice-openclaw comes to team-a.
+    expect(claim(2)).toEqual({ owner: 0, object: ['StatefulSet', 'alice-openclaw'] });
+    expect(rechecked).toBe(1);
   });
 });

@@ -14,7 +14,8 @@ import { FleetTenant, OpenClawChartProps, OpenClawFleet, TenancyMode } from '../
 import { checkTenantByShape } from '../../src/fleet/check-shapes';
 import { SHAPE_COUNTS } from '../../src/fleet/shapes';
 import { renderTenantYaml } from '../../src/fleet/render';
-import { checkTenant, snapshotFleet } from '../../src/fleet/validate';
+import { checkTenant } from '../../src/fleet/validate';
+import { snapshotFleet } from '../../src/fleet/tenant-snapshot';
 import { resolvePolicy } from '../../src/fleet/policy';
 import { resolveTenancy, tenancyBase } from '../../src/fleet/tenancy';
 import { deepMerge } from '../../src/fleet/validate';
