@@ -47,7 +47,7 @@ class RouteOwners {
 export class FleetClaims {
   /** host and path -> the tenant that routes exactly that path. */
   private readonly exact: RouteOwners;
-  /** host and prefix -> a tenant that routes that prefix or a path under it. */
+  /** host and prefix -> a tenant that routes a path under that prefix. */
   private readonly under: RouteOwners;
   private readonly refs: Array<{ readonly index: number; readonly path: string; readonly name: string }> = [];
   /** The tenant being added, with its claims: a confirmation may ask for it. */
@@ -62,7 +62,7 @@ export class FleetClaims {
     this.exact = new RouteOwners('exact', (owner, host, urlPath) => this.routesOf(owner)
       .some(([, h, given]) => h === host && lastOf(pathPrefixes(given)) === urlPath));
     this.under = new RouteOwners('under', (owner, host, prefix) => this.routesOf(owner)
-      .some(([, h, given]) => h === host && pathPrefixes(given).includes(prefix)));
+      .some(([, h, given]) => h === host && pathPrefixes(given).slice(0, -1).includes(prefix)));
   }
 
   /** Records tenant `index`'s claims; refuses a host and path another tenant's route overlaps. */
@@ -85,7 +85,9 @@ export class FleetClaims {
         continue;
       }
       this.exact.add(host, urlPath, index);
-      for (const p of prefixes) this.under.add(host, p, index);
+      // Strict prefixes only: a route of exactly this path is found in `exact` (a route of "/",
+      // the usual one, records nothing here).
+      for (const p of prefixes) if (p !== urlPath) this.under.add(host, p, index);
     }
     this.adding = undefined;
     for (const [path, name] of claims.refs) this.refs.push({ index, path, name });
