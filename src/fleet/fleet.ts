@@ -75,12 +75,15 @@ export class OpenClawFleet {
   private readonly rules: TenantRules;
   /** The defaults' fingerprint when checked: changed defaults make every tenant be checked again. */
   private readonly defaultsFingerprint?: [number, number];
+  /** The longest props text of the defaults and tenants: it decides the workers' heap cap. */
+  private readonly largestProps: number;
   /** The check pass's worker threads, kept for a `writeTo` in the same turn of the event loop. */
   private pool?: FleetPool;
 
   constructor(props: OpenClawFleetProps) {
     const tenancy = resolveTenancy(props.tenancy);
-    const { tenants, defaults } = snapshotFleet(props.tenants, props.defaults);
+    const { tenants, defaults, largestProps } = snapshotFleet(props.tenants, props.defaults);
+    this.largestProps = largestProps;
     this.rules = { tenancy, policy: resolvePolicy(props.policy) };
     // The platform's defaults go over what tenancy sets for every tenant.
     this.defaults = deepMerge(tenancyBase(tenancy) as OpenClawChartProps, defaults);
@@ -89,7 +92,7 @@ export class OpenClawFleet {
     // Large fleets are checked on worker threads too: faster, and the models made while checking
     // never reach this thread's heap.
     const workers = plainData ? props.workers ?? defaultWorkers(tenants.length) : 0;
-    if (workers > 0 && tenants.length > 0) this.pool = new FleetPool(this.defaults, this.rules, workers, tenants.length);
+    if (workers > 0 && tenants.length > 0) this.pool = new FleetPool(this.defaults, this.rules, workers, tenants.length, this.largestProps);
     let result: ReturnType<typeof validateFleet>;
     try {
       result = validateFleet(tenants, this.defaults, plainData, this.strict, (each) => {
@@ -220,7 +223,7 @@ export class OpenClawFleet {
     if (workers > 0 && this.index.plainData && tenants.length > 0) {
       // The check pass's threads when they fit (and hold these defaults), else new ones.
       if (!this.pool || this.pool.size !== Math.min(workers, Math.ceil(tenants.length / CHUNK)) || !defaultsSame) this.closePool();
-      const pool = this.pool ?? new FleetPool(this.defaults, this.rules, workers, tenants.length);
+      const pool = this.pool ?? new FleetPool(this.defaults, this.rules, workers, tenants.length, this.largestProps);
       this.pool = undefined;
       try {
         const fingerprints = defaultsSame ? this.index.fingerprints : undefined;

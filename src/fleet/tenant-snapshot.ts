@@ -12,14 +12,14 @@ import type { TenantInput } from './validate';
  * namespace, props) as plain data, which is all the fleet reads afterwards. Throws
  * OpenClawFleetError naming each getter, Proxy trap, prototype key or non-data value.
  */
-export function snapshotFleet(tenants: unknown, defaults: unknown): { tenants: TenantInput[]; defaults: OpenClawChartProps } {
+export function snapshotFleet(tenants: unknown, defaults: unknown): { tenants: TenantInput[]; defaults: OpenClawChartProps; largestProps: number } {
   const problems: FleetProblem[] = [];
   const d = snapshotData(defaults ?? {}, 'props');
   for (const p of d.problems) problems.push({ path: `defaults.${p.path}`, propsPath: p.path, message: p.message });
   const list = listItems(tenants ?? [], 'props');
   for (const p of list.problems) problems.push({ path: `tenants${p.path.startsWith('[') ? p.path : ''}`, propsPath: p.path, message: p.message });
   // One tenant copied at a time: at 100,000 tenants, a copy of them all would double the peak memory.
-  const shared = new Map<string, SharedProps>();
+  const texts: PropsTexts = { shared: new Map(), largest: d.jsonExact ? JSON.stringify(d.data ?? {}).length : Infinity };
   const out = list.items.map((item, index) => {
     const t = snapshotData(item, 'props');
     const name = t.data?.name;
@@ -29,16 +29,24 @@ export function snapshotFleet(tenants: unknown, defaults: unknown): { tenants: T
       const propsPath = rest.startsWith('props.') ? rest.slice('props.'.length) : rest;
       problems.push({ path: `${label}: ${propsPath}`, propsPath, message: p.message, tenant: label, index });
     }
-    return new TenantSnapshot(t.data?.name, t.data?.namespace, t.data?.props, t.jsonExact, shared);
+    return new TenantSnapshot(t.data?.name, t.data?.namespace, t.data?.props, t.jsonExact, texts);
   });
   if (problems.length) throw new OpenClawFleetError(problems);
-  return { tenants: out, defaults: d.data };
+  return { tenants: out, defaults: d.data, largestProps: texts.largest };
 }
 
 /** Where a tenant's name stands in a shared props text: a character JSON text never holds raw. */
 const NAME = '\u0000';
 /** Shared props texts per fleet: beyond this many distinct ones, each tenant keeps its own. */
 const MAX_SHARED = 4096;
+
+/** The props texts of a fleet's tenants as they are read. */
+interface PropsTexts {
+  /** The shared texts, by text. */
+  readonly shared: Map<string, SharedProps>;
+  /** The longest props text so far (characters); Infinity when some props are not JSON text. */
+  largest: number;
+}
 
 /** The JSON text of tenants' props with each tenant's name taken out (NAME): one per shape of props. */
 class SharedProps {
@@ -63,13 +71,16 @@ class TenantSnapshot implements TenantInput {
 
   constructor(
     public readonly name: string, public readonly namespace: string | undefined, props: OpenClawChartProps | undefined, exact: boolean,
-    shared: Map<string, SharedProps>,
+    texts: PropsTexts,
   ) {
     if (!exact || props === undefined || props === null) {
+      if (props !== undefined && props !== null) texts.largest = Infinity;
       this.data = props;
       return;
     }
     const json = JSON.stringify(props);
+    texts.largest = Math.max(texts.largest, json.length);
+    const { shared } = texts;
     if (typeof name !== 'string' || name === '' || name.includes(NAME) || !json.includes(name)) {
       this.text = json;
       return;

@@ -24,8 +24,13 @@ export const WORKER_THRESHOLD = 1000;
 const IN_FLIGHT = 2;
 /** Replies per worker kept while an earlier chunk is still rendering: bounds memory when one worker is slow. */
 const MAX_EARLY = 2;
-/** A worker's old generation cap (see startWorker): far above what a chunk of tenants keeps. */
-const WORKER_OLD_SPACE_MB = 256;
+/**
+ * A worker's old generation cap (see startWorker), far above what a chunk of tenants keeps, and
+ * the largest tenant props (characters) it is set for: larger ones leave V8's own limit (a worker
+ * that reaches its cap dies, and the fleet would wait for it).
+ */
+const WORKER_OLD_SPACE_MB = 512;
+const CAPPED_PROPS_UP_TO = 256 * 1024;
 /** No reply from any worker for this long: a worker died without saying so. */
 const STALL_MS = 5 * 60_000;
 
@@ -58,6 +63,11 @@ export interface WorkerStart {
   readonly rules: TenantRules;
 }
 
+/** @internal The cap of each worker's old generation (MB) for a fleet whose longest props text is `largestProps`; undefined: V8's own. */
+export function workerHeapCapMb(largestProps: number): number | undefined {
+  return largestProps <= CAPPED_PROPS_UP_TO ? WORKER_OLD_SPACE_MB : undefined;
+}
+
 /** @internal The number of worker threads a fleet of `tenants` uses by default. */
 export function defaultWorkers(tenants: number): number {
   const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
@@ -81,12 +91,13 @@ export class FleetPool {
   private readonly spare: ArrayBuffer[] = [];
   private closed = false;
 
-  /** `size` threads, at most one per chunk of `tenants`. */
-  constructor(public readonly defaults: OpenClawChartProps, rules: TenantRules, workers: number, tenants: number) {
+  /** `size` threads, at most one per chunk of `tenants`; `largestProps`: the longest props text of the defaults and tenants. */
+  constructor(public readonly defaults: OpenClawChartProps, rules: TenantRules, workers: number, tenants: number, largestProps: number) {
+    const oldSpaceMb = workerHeapCapMb(largestProps);
     try {
       for (let w = 0; w < Math.min(workers, Math.ceil(tenants / CHUNK)); w++) {
         const { port1, port2 } = new MessageChannel();
-        const worker = startWorker({ port: port2, signal: this.signal, defaults, rules }, [port2]);
+        const worker = startWorker({ port: port2, signal: this.signal, defaults, rules }, [port2], oldSpaceMb);
         worker.unref();
         this.slots.push({ worker, port: port1, busy: 0 });
       }
@@ -213,13 +224,14 @@ export class FleetPool {
 }
 
 /** The compiled worker (lib/src/fleet/worker-thread.js), or its TypeScript source through ts-node when running from src (tests). */
-function startWorker(data: WorkerStart, transfer: MessagePort[]): Worker {
+function startWorker(data: WorkerStart, transfer: MessagePort[], oldSpaceMb: number | undefined): Worker {
   // A small young generation: rendering makes short-lived garbage, and a worker's default new
   // space (and the old space it promotes into) would grow its memory well beyond what it keeps.
-  // An old generation capped at 256 MB (a worker keeps about 8) makes V8 grow it by at most 1.3x
+  // An old generation capped at 512 MB (a worker keeps about 8) makes V8 grow it by at most 1.4x
   // what it keeps after a full collection, not 4x: a worker's heap peaked at 38 MB at 100,000
   // tenants against 20 at 10,000, and now stays under 27.
-  const options = { workerData: data, transferList: transfer, resourceLimits: { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: WORKER_OLD_SPACE_MB } };
+  const limits = { maxYoungGenerationSizeMb: 8, ...(oldSpaceMb ? { maxOldGenerationSizeMb: oldSpaceMb } : {}) };
+  const options = { workerData: data, transferList: transfer, resourceLimits: limits };
   if (path.extname(__filename) !== '.ts') {
     // lib/src/fleet/worker-thread.js beside this module, or below lib/ when this runs from the CLI bundle (lib/cli.js).
     const beside = path.join(__dirname, 'worker-thread.js');

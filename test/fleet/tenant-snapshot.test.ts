@@ -3,6 +3,7 @@
  * by their name (src/fleet/tenant-snapshot.ts): every tenant must read back exactly its own props.
  */
 import { postedTenant, receivedTenant, snapshotFleet } from '../../src/fleet/tenant-snapshot';
+import { workerHeapCapMb } from '../../src/fleet/worker-pool';
 
 const NAMES = ['alice', 'a', 'e', 'openclaw', 'true', 'null', '1', '123456', '"', '\\', '{', 'ü', '😀', 'podLabels', 'host', 'al', 'alice-openclaw', ' '];
 
@@ -45,4 +46,16 @@ test('a tenant changed after the snapshot reads back as it was', () => {
   const { tenants: read } = snapshotFleet([{ name: 'alice', props }], {});
   (props.podLabels as Record<string, string>)['example.com/owner'] = 'mallory';
   expect((read[0].props as any).podLabels['example.com/owner']).toBe('alice');
+});
+
+test('the longest props text decides the workers\' heap cap: capped for ordinary tenants, V8\'s own limit for huge ones or props that are not JSON', () => {
+  const small = snapshotFleet([{ name: 'alice', props: { replicaCount: 1 } }], { agentModel: 'anthropic/claude-sonnet-4-6' });
+  expect(small.largestProps).toBe(JSON.stringify({ agentModel: 'anthropic/claude-sonnet-4-6' }).length);
+  expect(workerHeapCapMb(small.largestProps)).toBe(512);
+  const huge = snapshotFleet([{ name: 'alice', props: { configMap: { data: { big: 'x'.repeat(300_000) } } } }], {});
+  expect(huge.largestProps).toBeGreaterThan(300_000);
+  expect(workerHeapCapMb(huge.largestProps)).toBeUndefined();
+  const notJson = snapshotFleet([{ name: 'alice', props: { replicaCount: NaN } }], {});
+  expect(notJson.largestProps).toBe(Infinity);
+  expect(workerHeapCapMb(notJson.largestProps)).toBeUndefined();
 });
