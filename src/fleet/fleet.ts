@@ -16,7 +16,8 @@ import { tenantFingerprint } from './fingerprint';
 import { TenantChecked, renderTenant, renderTenantYaml, writeTenant } from './render';
 import { checkTenantByShape } from './check-shapes';
 import { FleetIndex, TenantRules, deepMerge, tenantChartProps, validateFleet } from './validate';
-import { snapshotFleet } from './tenant-snapshot';
+import { TenantList, snapshotFleet } from './tenant-snapshot';
+import type { TenantNamespaces } from './tenant-namespaces';
 import { resolveTenancy, tenancyBase } from './tenancy';
 import { resolvePolicy } from './policy';
 import { FleetTenantObjects, FleetTenantYaml, OpenClawFleetProps } from './fleet-props';
@@ -96,8 +97,8 @@ export class OpenClawFleet {
     let result: ReturnType<typeof validateFleet>;
     try {
       result = validateFleet(tenants, this.defaults, plainData, this.strict, (each) => {
-        if (this.pool) this.pool.check(tenants, this.strict, each);
-        else tenants.forEach((t, i) => each(i, checkTenantByShape(t, i, this.defaults, this.rules)));
+        if (this.pool) this.pool.check(tenants.length, (i) => tenants.posted(i), this.strict, each);
+        else for (let i = 0; i < tenants.length; i++) each(i, checkTenantByShape(tenants.at(i), i, this.defaults, this.rules));
       }, this.rules);
     } catch (e) {
       this.closePool();
@@ -117,7 +118,8 @@ export class OpenClawFleet {
 
   /** Tenant names, in the order given. */
   public tenants(): string[] {
-    return this.index.tenants.map((t) => t.name);
+    const { tenants } = this.index;
+    return Array.from({ length: tenants.length }, (_, i) => tenants.name(i));
   }
 
   /**
@@ -126,7 +128,7 @@ export class OpenClawFleet {
    * @param tenant a tenant name, or `<namespace>/<name>` when the name is used in several namespaces
    */
   public tenantProps(tenant: string): OpenClawChartProps {
-    return snapshot(tenantChartProps(this.defaults, this.index.tenants[this.find(tenant)], this.rules), 'props');
+    return snapshot(tenantChartProps(this.defaults, this.index.tenants.at(this.find(tenant)), this.rules), 'props');
   }
 
   /**
@@ -152,7 +154,7 @@ export class OpenClawFleet {
    */
   public *synthObjects(): Generator<FleetTenantObjects> {
     const { tenants, namespaces } = this.index;
-    for (let i = 0; i < tenants.length; i++) yield { tenant: tenants[i].name, namespace: namespaces[i], objects: this.render(i) };
+    for (let i = 0; i < tenants.length; i++) yield { tenant: tenants.name(i), namespace: namespaces.get(i), objects: this.render(i) };
   }
 
   /**
@@ -161,7 +163,7 @@ export class OpenClawFleet {
    */
   public *synthYamlStream(): Generator<FleetTenantYaml> {
     const { tenants, namespaces } = this.index;
-    for (let i = 0; i < tenants.length; i++) yield { tenant: tenants[i].name, namespace: namespaces[i], yaml: this.renderYaml(i) };
+    for (let i = 0; i < tenants.length; i++) yield { tenant: tenants.name(i), namespace: namespaces.get(i), yaml: this.renderYaml(i) };
   }
 
   /**
@@ -180,7 +182,7 @@ export class OpenClawFleet {
     if (layout === FleetLayout.FLAT) {
       const clashes = this.index.names.repeatedNames();
       if (clashes.length) {
-        const list = clashes.map((ts) => `"${tenants[ts[0]].name}" (namespaces ${ts.map((t) => namespaces[t]).join(', ')})`).join('; ');
+        const list = clashes.map((ts) => `"${tenants.name(ts[0])}" (namespaces ${ts.map((t) => namespaces.get(t)).join(', ')})`).join('; ');
         throw new Error(`Cannot write one file per tenant name: ${list}. Use layout FleetLayout.BY_NAMESPACE.`);
       }
     }
@@ -188,34 +190,36 @@ export class OpenClawFleet {
     const before = ownedFiles(dir);
     const kept = filesOfTenants(before, options.keepTenants ?? []);
     // Tenant i's file relative to the directory, `/`-separated (names are DNS labels).
-    const relative = (i: number) => (layout === FleetLayout.BY_NAMESPACE ? `${namespaces[i]}/${tenants[i].name}.k8s.yaml` : `${tenants[i].name}.k8s.yaml`);
+    const relative = (i: number) => relativePath(layout, namespaces.get(i), tenants.name(i));
     const progress = options.onProgress;
     // Owned before anything is written: a write cut short leaves no file the next one would not own.
     // With nothing before, the tenants' files alone, each path distinct.
-    const owned = (): string[] => [...tenants.map((_, i) => relative(i)), ...kept];
+    const owned = (): string[] => [...Array.from({ length: tenants.length }, (_, i) => relative(i)), ...kept];
     if (before.length) recordOwned(dir, [...before, ...owned()]);
     else recordOwned(dir, owned(), true);
     // A file's path is the directory's prefix and its relative path: no path.join per file.
     const prefix = path.join(dir, 'x').slice(0, -1);
+    const pathOf = (i: number): string => filePath(prefix, layout, namespaces.get(i), tenants.name(i));
     const made = new Set<string>();
     const fileOf = (i: number): string => {
       if (layout === FleetLayout.BY_NAMESPACE) {
-        const folder = path.join(dir, namespaces[i]);
+        const folder = path.join(dir, namespaces.get(i));
         if (!made.has(folder)) {
           makeDirNoFollow(folder);
           made.add(folder);
         }
       }
-      // One flat string (a join): `prefix + name` would be a pair of strings, and a third once
-      // the file system flattens it, kept with the result at 100,000 tenants.
-      return [prefix, path.sep === '/' ? relative(i) : relative(i).replace('/', path.sep)].join('');
+      return pathOf(i);
     };
     const workers = options.workers ?? defaultWorkers(tenants.length);
-    const files: FleetFile[] = [];
+    // Each file's object count and size; `files` is made from them when it is read.
+    const counts = new Int32Array(tenants.length);
+    const sizes = new Float64Array(tenants.length);
     let objects = 0;
     let bytes = 0;
-    const add = (i: number, file: string, count: number, size: number) => {
-      files.push({ tenant: tenants[i].name, namespace: namespaces[i], path: file, objects: count, bytes: size });
+    const add = (i: number, _file: string, count: number, size: number) => {
+      counts[i] = count;
+      sizes[i] = size;
       objects += count;
       bytes += size;
     };
@@ -227,7 +231,7 @@ export class OpenClawFleet {
       this.pool = undefined;
       try {
         const fingerprints = defaultsSame ? this.index.fingerprints : undefined;
-        pool.write(tenants.length, (i) => tenants[i], fileOf, this.strict, fingerprints, add,
+        pool.write(tenants.length, (i) => tenants.posted(i), fileOf, this.strict, fingerprints, add,
           progress && ((written) => progress(written, tenants.length)));
       } finally {
         pool.close();
@@ -236,7 +240,7 @@ export class OpenClawFleet {
       this.closePool();
       for (let i = 0; i < tenants.length; i++) {
         const file = fileOf(i);
-        const [count, size] = writeTenant(this.defaults, tenants[i], i, file, this.checked(i, defaultsSame), this.rules);
+        const [count, size] = writeTenant(this.defaults, tenants.at(i), i, file, this.checked(i, defaultsSame), this.rules);
         add(i, file, count, size);
         progress?.(i + 1, tenants.length);
       }
@@ -249,27 +253,27 @@ export class OpenClawFleet {
       removed = removeStale(dir, before, now);
       recordOwned(dir, now);
     }
-    return { outdir: dir, files, objects, bytes, removed };
+    return writeResult(dir, fileList(prefix, layout, tenants, namespaces, counts, sizes), objects, bytes, removed);
   }
 
   private find(tenant: string): number {
     const slash = tenant.indexOf('/');
     const name = slash < 0 ? tenant : tenant.slice(slash + 1);
     const all = this.index.names.get(name);
-    const found = all.filter((i) => slash < 0 || this.index.namespaces[i] === tenant.slice(0, slash));
+    const found = all.filter((i) => slash < 0 || this.index.namespaces.get(i) === tenant.slice(0, slash));
     if (found.length === 1) return found[0];
     if (!found.length) throw new Error(`No tenant "${tenant}" in the fleet`);
-    throw new Error(`Tenant name "${tenant}" is used in namespaces ${found.map((i) => this.index.namespaces[i]).join(', ')}: say "<namespace>/${tenant}"`);
+    throw new Error(`Tenant name "${tenant}" is used in namespaces ${found.map((i) => this.index.namespaces.get(i)).join(', ')}: say "<namespace>/${tenant}"`);
   }
 
   /** Tenant `i`'s objects (renderObjects' path: no construct tree, the same JSON as the chart alone). */
   private render(i: number): any[] {
-    return renderTenant(this.defaults, this.index.tenants[i], i, this.checked(i, this.defaultsUnchanged()), this.rules);
+    return renderTenant(this.defaults, this.index.tenants.at(i), i, this.checked(i, this.defaultsUnchanged()), this.rules);
   }
 
   /** Tenant `i`'s manifest: `toManifestYaml` of {@link OpenClawFleet.render}, written as the builders go (yaml-sink.ts). */
   private renderYaml(i: number): string {
-    return renderTenantYaml(this.defaults, this.index.tenants[i], i, this.checked(i, this.defaultsUnchanged()), this.rules).text;
+    return renderTenantYaml(this.defaults, this.index.tenants.at(i), i, this.checked(i, this.defaultsUnchanged()), this.rules).text;
   }
 
   /** How tenant `i` was checked: its fingerprint then, unless the defaults changed since. */
@@ -288,4 +292,43 @@ export class OpenClawFleet {
     this.pool?.close();
     this.pool = undefined;
   }
+}
+
+/**
+ * What writeTo returns, its `files` made when first read (then kept): a caller that reads only
+ * the totals (a large fleet's usual script) never holds 100,000 entries, which were a tenth of
+ * the fleet's peak memory there.
+ */
+function writeResult(outdir: string, files: () => FleetFile[], objects: number, bytes: number, removed: string[]): FleetWriteResult {
+  let made: FleetFile[] | undefined;
+  const result = { outdir } as { outdir: string; files: FleetFile[]; objects: number; bytes: number; removed: string[] };
+  Object.defineProperty(result, 'files', { enumerable: true, configurable: true, get: () => (made ??= files()) });
+  result.objects = objects;
+  result.bytes = bytes;
+  result.removed = removed;
+  return result;
+}
+
+/** A tenant's file relative to the output directory, `/`-separated (names and namespaces are DNS labels). */
+function relativePath(layout: FleetLayout, namespace: string, name: string): string {
+  return layout === FleetLayout.BY_NAMESPACE ? `${namespace}/${name}.k8s.yaml` : `${name}.k8s.yaml`;
+}
+
+/**
+ * A tenant's file: the directory's prefix (`path.join(dir, 'x')` but the `x`) and its relative
+ * path, as one flat string (a join): `prefix + name` would be a pair of strings, and a third once
+ * the file system flattens it.
+ */
+function filePath(prefix: string, layout: FleetLayout, namespace: string, name: string): string {
+  const relative = relativePath(layout, namespace, name);
+  return [prefix, path.sep === '/' ? relative : relative.replace('/', path.sep)].join('');
+}
+
+/** The `files` of a write, made from the tenants and each file's counts (made here: a closure in writeTo would keep its whole scope). */
+function fileList(
+  prefix: string, layout: FleetLayout, tenants: TenantList, namespaces: TenantNamespaces, counts: Int32Array, sizes: Float64Array,
+): () => FleetFile[] {
+  return () => Array.from(counts, (count, i) => ({
+    tenant: tenants.name(i), namespace: namespaces.get(i), path: filePath(prefix, layout, namespaces.get(i), tenants.name(i)), objects: count, bytes: sizes[i],
+  }));
 }

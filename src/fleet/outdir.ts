@@ -66,7 +66,10 @@ export interface FleetFile {
 export interface FleetWriteResult {
   /** The output directory. */
   readonly outdir: string;
-  /** One entry per tenant, in tenant order. */
+  /**
+   * One entry per tenant, in tenant order. Made when first read, then kept: a script that reads
+   * only the totals never holds an entry per tenant.
+   */
   readonly files: FleetFile[];
   /** Total number of Kubernetes objects written. */
   readonly objects: number;

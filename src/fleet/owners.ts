@@ -28,7 +28,7 @@ export class ObjectOwners {
    * as the checks made those they pass to claimAll.
    */
   constructor(
-    private readonly namespaces: readonly string[],
+    private readonly namespaceOf: (index: number) => string,
     private readonly recheck: (index: number) => ReadonlyArray<[string, string]>,
     private readonly keyOf: (namespace: string, kind: string, name: string) => number = textKey,
   ) {}
@@ -48,7 +48,7 @@ export class ObjectOwners {
       this.shared.add(space);
       // Its namespace, not this one's: two namespaces' keys may collide.
       const objects = this.objectsOf(first);
-      const theirs = this.namespaces[first];
+      const theirs = this.namespaceOf(first);
       for (let j = 0; j < objects.length; j++) this.claim(theirs, this.keyOf(theirs, ...objects[j]), first, j, objects);
     }
     for (let j = 0; j < keys.length; j++) {
@@ -74,7 +74,7 @@ export class ObjectOwners {
     if (owner === undefined) return undefined;
     const mine = (names ?? this.objectsOf(index))[j];
     // A tenant's own objects differ from each other: the same tenant's key is a collision.
-    if (owner !== index && this.namespaces[owner] === namespace && this.objectsOf(owner).some(([k, n]) => k === mine[0] && n === mine[1])) {
+    if (owner !== index && this.namespaceOf(owner) === namespace && this.objectsOf(owner).some(([k, n]) => k === mine[0] && n === mine[1])) {
       return { owner, object: mine };
     }
     this.collided.set(exactKey(namespace, mine), index);

@@ -20,9 +20,8 @@ import { ResolvedPolicy, checkPolicy } from './policy';
 import { TenantClaims, checkReferences } from './references';
 import { FleetClaims } from './claims';
 import { TenantNames } from './tenant-names';
-
-/** Distinct namespaces the first pass shares one string for (a team's namespace is used by many tenants). */
-const MAX_INTERNED = 4096;
+import { TenantNamespaces } from './tenant-namespaces';
+import type { TenantList } from './tenant-snapshot';
 
 /** @internal The platform's rules a tenant is checked and rendered under (plain data: they go to worker threads). */
 export interface TenantRules {
@@ -40,8 +39,8 @@ export interface TenantInput {
 
 /** @internal What the first pass keeps: the tenants (as given) and each one's namespace. */
 export interface FleetIndex {
-  readonly tenants: readonly TenantInput[];
-  readonly namespaces: readonly string[];
+  readonly tenants: TenantList;
+  readonly namespaces: TenantNamespaces;
   /** name -> the tenants of that name (several when the name is used in several namespaces). */
   readonly names: TenantNames;
   /** Every tenant's props and the defaults are plain JSON data: they can be copied to a worker thread. */
@@ -166,7 +165,7 @@ export function checkTenant(tenant: TenantInput, index: number, defaults: OpenCl
  * problems, in tenant order, and the index.
  */
 export function validateFleet(
-  tenants: readonly TenantInput[], defaults: OpenClawChartProps, plainData: boolean, strict: boolean,
+  tenants: TenantList, defaults: OpenClawChartProps, plainData: boolean, strict: boolean,
   checks: (each: (index: number, check: TenantCheck) => void) => void, rules: TenantRules,
 ): { problems: FleetProblem[]; index: FleetIndex; warnings: FleetWarnings } {
   const problems: FleetProblem[] = [];
@@ -184,32 +183,23 @@ export function validateFleet(
       message: `must not be set with a namespace per tenant: each tenant's is "${rules.tenancy.namespaceTemplate}" (tenancy.namespaceTemplate)`,
     });
   }
-  const namespaces: string[] = [];
-  const interned = new Map<string, string>();
-  const names = tenantNames(tenants);
+  const { names, namespaces } = kept(tenants, defaults, rules);
   // A tenant checked again: only when a key another tenant took must be confirmed.
-  const recheck = (i: number) => checkTenant(tenants[i], i, defaults, rules);
-  const owners = new ObjectOwners(namespaces, (i) => recheck(i).objects ?? []);
-  const claims = new FleetClaims((i) => tenants[i].name, (i) => problemAdder(problems, tenants[i].name, i), (i) => recheck(i).claims);
+  const recheck = (i: number) => checkTenant(tenants.at(i), i, defaults, rules);
+  const owners = new ObjectOwners((i) => namespaces.get(i), (i) => recheck(i).objects ?? []);
+  const claims = new FleetClaims((i) => tenants.name(i), (i) => problemAdder(problems, tenants.name(i), i), (i) => recheck(i).claims);
   const valid = new Uint8Array(tenants.length);
 
   checks((index, check) => {
     for (const p of check.problems) problems.push(p);
-    // One string per namespace, not one per tenant (a worker's reply carries copies); a namespace
-    // per tenant would fill the map with strings used once, so it stops at MAX_INTERNED.
-    let namespace = interned.get(check.namespace);
-    if (namespace === undefined) {
-      namespace = check.namespace;
-      if (interned.size < MAX_INTERNED) interned.set(namespace, namespace);
-    }
-    namespaces.push(namespace);
+    const namespace = namespaces.add(index, check.namespace);
     if (fingerprints && check.fingerprint) fingerprints.set(check.fingerprint, 2 * index);
     if (!check.nameOk) return;
-    const name = tenants[index].name;
+    const name = tenants.name(index);
     const add = problemAdder(problems, name, index);
     if (strict) for (const w of check.warnings) add(w.path, w.message, ...('value' in w ? [w.value] : []));
     else warnings.add(name, check.warnings);
-    const first = names.get(name).find((i) => namespaces[i] === namespace);
+    const first = names.get(name).find((i) => namespaces.get(i) === namespace);
     if (first !== undefined) {
       add('name', `duplicate tenant name in namespace "${namespace}" (also tenants[${first}])`, name);
       return;
@@ -218,7 +208,7 @@ export function validateFleet(
     const clash = owners.claimAll(namespace, check.objectKeys ?? [], index, check.objects);
     if (clash !== undefined) {
       const [kind, objectName] = clash.object;
-      add('name', `its ${kind} "${objectName}" in namespace "${namespace}" is also rendered by tenant "${tenants[clash.owner].name}" `
+      add('name', `its ${kind} "${objectName}" in namespace "${namespace}" is also rendered by tenant "${tenants.name(clash.owner)}" `
         + `(tenants[${clash.owner}]): rename one of them or set fullnameOverride`, name);
       return;
     }
@@ -230,12 +220,14 @@ export function validateFleet(
 }
 
 /**
- * The index of tenant names the fleet keeps. Made outside validateFleet: a closure made there
- * would keep that call's whole scope alive with the index (V8 closures share their scope), and
- * with it the cross-tenant tables, 12 MB at 100,000 tenants.
+ * The indexes of names and namespaces the fleet keeps. Made outside validateFleet: a closure made
+ * there would keep that call's whole scope alive with the index (V8 closures share their scope),
+ * and with it the cross-tenant tables, 12 MB at 100,000 tenants.
  */
-function tenantNames(tenants: readonly TenantInput[]): TenantNames {
-  return new TenantNames((i) => tenants[i].name);
+function kept(tenants: TenantList, defaults: OpenClawChartProps, rules: TenantRules): { names: TenantNames; namespaces: TenantNamespaces } {
+  const names = new TenantNames((i) => tenants.name(i));
+  const namespaces = new TenantNamespaces((i) => assignedNamespace(rules.tenancy, tenants.name(i), defaults));
+  return { names, namespaces };
 }
 
 /** Adds problems of the tenant at `index`, prefixed with its name (or `tenants[i]` without a usable one). */

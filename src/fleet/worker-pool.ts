@@ -11,8 +11,8 @@ import * as path from 'path';
 import { MessageChannel, MessagePort, Worker, receiveMessageOnPort } from 'worker_threads';
 import { FleetProblem, OpenClawFleetError } from './errors';
 import { MAX_REUSED_BUFFER, RenderedChunk } from './render';
-import { TenantCheck, TenantInput, TenantRules } from './validate';
-import { PostedTenant, postedTenant } from './tenant-snapshot';
+import { TenantCheck, TenantRules } from './validate';
+import type { PostedTenant } from './tenant-snapshot';
 import { OpenClawChartProps } from '../props';
 import { writeFileNoFollow } from '../output/safe-write';
 
@@ -112,8 +112,8 @@ export class FleetPool {
   }
 
   /** Each tenant's own check (checkTenant), handed to `each` in tenant order. */
-  public check(tenants: readonly TenantInput[], strict: boolean, each: (index: number, check: TenantCheck) => void): void {
-    this.run('check', tenants.length, (i) => tenants[i], strict, undefined,
+  public check(count: number, tenantAt: (index: number) => PostedTenant, strict: boolean, each: (index: number, check: TenantCheck) => void): void {
+    this.run('check', count, tenantAt, strict, undefined,
       (reply) => reply.checks!.forEach((check, k) => each(reply.start + k, check)));
   }
 
@@ -124,7 +124,7 @@ export class FleetPool {
    * error in tenant order.
    */
   public write(
-    count: number, tenantAt: (index: number) => TenantInput, fileOf: (index: number) => string, strict: boolean,
+    count: number, tenantAt: (index: number) => PostedTenant, fileOf: (index: number) => string, strict: boolean,
     fingerprints: Int32Array | undefined, done: (index: number, file: string, objects: number, bytes: number) => void,
     written?: (count: number) => void,
   ): void {
@@ -156,7 +156,7 @@ export class FleetPool {
   }
 
   private run(
-    kind: WorkerJob['kind'], count: number, tenantAt: (index: number) => TenantInput,
+    kind: WorkerJob['kind'], count: number, tenantAt: (index: number) => PostedTenant,
     strict: boolean, fingerprints: Int32Array | undefined, deliver: (reply: WorkerReply) => void,
   ): void {
     if (this.closed) throw new Error('fleet: the worker threads were closed');
@@ -173,7 +173,7 @@ export class FleetPool {
       const start = next++ * CHUNK;
       const end = Math.min(count, start + CHUNK);
       const tenants: PostedTenant[] = [];
-      for (let i = start; i < end; i++) tenants.push(postedTenant(tenantAt(i)));
+      for (let i = start; i < end; i++) tenants.push(tenantAt(i));
       const prints = fingerprints?.slice(2 * start, 2 * end);
       const buffer = kind === 'write' ? this.spare.pop() : undefined;
       slot.port.postMessage({ kind, start, tenants, fingerprints: prints, strict, buffer } satisfies WorkerJob, buffer ? [buffer] : []);

@@ -190,7 +190,7 @@ describe('object names unique per namespace, checked by key', () => {
     for (const withNames of [true, false]) {
       // Every object gets the same key: each match must be confirmed by name.
       const namespaces = tenants.map(() => 'default');
-      const owners = new ObjectOwners(namespaces, objectsOf, () => 7);
+      const owners = new ObjectOwners((i) => namespaces[i], objectsOf, () => 7);
       const clashes = tenants.map((_, i) => {
         const objects = objectsOf(i);
         return owners.claimAll('default', objects.map(() => 7), i, withNames ? objects : undefined);
@@ -204,7 +204,7 @@ describe('object names unique per namespace, checked by key', () => {
     const rules = { tenancy: resolveTenancy({ mode: TenancyMode.OFF }), policy: resolvePolicy({}) };
     const namespaces = ['team-a', 'team-b', 'team-a'];
     let rechecked = 0;
-    const owners = new ObjectOwners(namespaces, (i) => {
+    const owners = new ObjectOwners((i) => namespaces[i], (i) => {
       rechecked++;
       return checkTenant({ ...tenants[i], namespace: namespaces[i] }, i, {}, rules).objects!;
     });

@@ -104,10 +104,11 @@ describe.each([
       const rules = { tenancy: resolveTenancy(tenancy), policy: resolvePolicy(on ? POLICY : undefined) };
       const { tenants, defaults: d } = snapshotFleet(fleetCase(rand, on, false), defaults);
       const merged = deepMerge(tenancyBase(rules.tenancy) as OpenClawChartProps, d);
-      tenants.forEach((t, i) => {
+      for (let i = 0; i < tenants.length; i++) {
+        const t = tenants.at(i);
         expect(checkTenantByShape(t, i, merged, rules)).toEqual(checkTenant(t, i, merged, rules));
         expect(checkTenantByShape(t, i, merged, rules, false)).toEqual(checkTenant(t, i, merged, rules, false));
-      });
+      }
       tenantCount += tenants.length;
     }
     // A third or more of the checks came from a template (a test of the shapes, not of the plain path).
