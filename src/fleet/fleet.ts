@@ -4,7 +4,7 @@
  * Plain cdk8s puts every chart in one App, and `App.synth()` (or `chart.toJson()` on a chart in a
  * shared App) validates and resolves dependencies across the whole construct tree for every chart,
  * so its cost grows faster than linearly with the number of tenants. The fleet checks every tenant
- * first, keeping only names and namespaces (fleet-validate.ts), then renders each tenant without
+ * first, keeping only names and namespaces (validate.ts), then renders each tenant without
  * a construct tree, straight to YAML (yaml-sink.ts: the bytes `cdk8s synth` writes), and drops it
  * before the next one: time grows linearly and memory stays flat. `writeTo` renders large fleets
  * on every core (src/fleet/worker-pool.ts), with the same files and results.
