@@ -8,47 +8,20 @@ import { VOLUMES } from '../core/pod-layout';
 import { fullName } from '../core/names';
 import { OpenClawChartProps } from '../props';
 import { TenantClaims } from './references';
-import { KeyTable } from './key-table';
-import { textKey } from './fingerprint';
+import { KeyedPairs } from './key-table';
 
 type AddFor = (index: number) => (path: string, message: string, ...value: unknown[]) => void;
 
-/**
- * Which tenant routes each host and path: `host\0path` keyed by a number (textKey) in a table
- * outside the heap (key-table.ts), as the object names are. A taken key is confirmed against the
- * owner's routes, made again (only when two tenants share a host, or two keys collide).
- */
-class RouteOwners {
-  private readonly byKey = new KeyTable();
-  /** `host\0path` whose key another host and path had taken (a collision). */
-  private readonly collided = new Map<string, number>();
-
-  /** `routes(owner, host, urlPath)`: whether tenant `owner` has this entry (made again when needed). */
-  constructor(private readonly tag: string, private readonly has: (owner: number, host: string, urlPath: string) => boolean) {}
-
-  public get(host: string, urlPath: string): number | undefined {
-    if (this.collided.size) {
-      const owner = this.collided.get(`${host}\0${urlPath}`);
-      if (owner !== undefined) return owner;
-    }
-    const owner = this.byKey.get(textKey(this.tag, host, urlPath));
-    return owner !== undefined && this.has(owner, host, urlPath) ? owner : undefined;
-  }
-
-  /** Records `index` for the host and path unless a tenant has it already. */
-  public add(host: string, urlPath: string, index: number): void {
-    if (this.get(host, urlPath) !== undefined) return;
-    const key = textKey(this.tag, host, urlPath);
-    if (this.byKey.claim(key, index) !== undefined) this.collided.set(`${host}\0${urlPath}`, index);
-  }
-}
-
 /** @internal The owners of hosts and paths, and the names tenants wrote, across a fleet. */
 export class FleetClaims {
-  /** host and path -> the tenant that routes exactly that path. */
-  private readonly exact: RouteOwners;
+  /**
+   * host and path -> the tenant that routes exactly that path. Held as numbers in tables outside
+   * the heap (key-table.ts), as the object names are; a taken key is confirmed against the owner's
+   * routes, made again (only when two tenants share a host, or two keys collide).
+   */
+  private readonly exact: KeyedPairs;
   /** host and prefix -> a tenant that routes a path under that prefix. */
-  private readonly under: RouteOwners;
+  private readonly under: KeyedPairs;
   private readonly refs: Array<{ readonly index: number; readonly path: string; readonly name: string }> = [];
   /** The tenant being added, with its claims: a confirmation may ask for it. */
   private adding?: { readonly index: number; readonly claims: TenantClaims };
@@ -59,9 +32,9 @@ export class FleetClaims {
     private readonly names: (index: number) => string, private readonly addFor: AddFor,
     private readonly recheck: (index: number) => TenantClaims | undefined,
   ) {
-    this.exact = new RouteOwners('exact', (owner, host, urlPath) => this.routesOf(owner)
+    this.exact = new KeyedPairs((owner, host, urlPath) => this.routesOf(owner)
       .some(([, h, given]) => h === host && lastOf(pathPrefixes(given)) === urlPath));
-    this.under = new RouteOwners('under', (owner, host, prefix) => this.routesOf(owner)
+    this.under = new KeyedPairs((owner, host, prefix) => this.routesOf(owner)
       .some(([, h, given]) => h === host && pathPrefixes(given).slice(0, -1).includes(prefix)));
   }
 

@@ -22,7 +22,7 @@ import { resolveTenancy, tenancyBase } from './tenancy';
 import { resolvePolicy } from './policy';
 import { FleetTenantObjects, FleetTenantYaml, OpenClawFleetProps } from './fleet-props';
 import {
-  FleetFile, FleetLayout, FleetWriteOptions, FleetWriteResult, filesOfTenants, ownedFiles, recordOwned, removeStale,
+  FleetFile, FleetLayout, FleetWriteOptions, FleetWriteResult, filePath, filesOfTenants, ownedFiles, recordOwned, relativePath, removeStale,
 } from './outdir';
 import { snapshot } from '../props/snapshot';
 import { FleetWarning } from './warnings';
@@ -217,7 +217,7 @@ export class OpenClawFleet {
     const sizes = new Float64Array(tenants.length);
     let objects = 0;
     let bytes = 0;
-    const add = (i: number, _file: string, count: number, size: number) => {
+    const add = (i: number, count: number, size: number) => {
       counts[i] = count;
       sizes[i] = size;
       objects += count;
@@ -241,7 +241,7 @@ export class OpenClawFleet {
       for (let i = 0; i < tenants.length; i++) {
         const file = fileOf(i);
         const [count, size] = writeTenant(this.defaults, tenants.at(i), i, file, this.checked(i, defaultsSame), this.rules);
-        add(i, file, count, size);
+        add(i, count, size);
         progress?.(i + 1, tenants.length);
       }
     }
@@ -307,21 +307,6 @@ function writeResult(outdir: string, files: () => FleetFile[], objects: number, 
   result.bytes = bytes;
   result.removed = removed;
   return result;
-}
-
-/** A tenant's file relative to the output directory, `/`-separated (names and namespaces are DNS labels). */
-function relativePath(layout: FleetLayout, namespace: string, name: string): string {
-  return layout === FleetLayout.BY_NAMESPACE ? `${namespace}/${name}.k8s.yaml` : `${name}.k8s.yaml`;
-}
-
-/**
- * A tenant's file: the directory's prefix (`path.join(dir, 'x')` but the `x`) and its relative
- * path, as one flat string (a join): `prefix + name` would be a pair of strings, and a third once
- * the file system flattens it.
- */
-function filePath(prefix: string, layout: FleetLayout, namespace: string, name: string): string {
-  const relative = relativePath(layout, namespace, name);
-  return [prefix, path.sep === '/' ? relative : relative.replace('/', path.sep)].join('');
 }
 
 /** The `files` of a write, made from the tenants and each file's counts (made here: a closure in writeTo would keep its whole scope). */

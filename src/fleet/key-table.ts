@@ -1,4 +1,5 @@
-/** A compact map for the fleet's cross-tenant checks: see {@link KeyTable}. */
+/** Compact maps for the fleet's cross-tenant checks: {@link KeyTable} and {@link KeyedPairs}. */
+import { textKey } from './fingerprint';
 
 /**
  * @internal A map from 53-bit keys (textKey) to tenant indexes in two typed arrays (open
@@ -53,4 +54,37 @@ export class KeyTable {
 /** The slot a key starts probing at: its high and low words mixed (textKey's bits are already a hash). */
 function slotOf(key: number, mask: number): number {
   return (Math.imul((key / 4294967296) | 0, 0x9e3779b1) ^ (key | 0)) & mask;
+}
+
+/**
+ * @internal Pairs of strings (a host and a path, a name and '') to tenant indexes, each pair held
+ * as its textKey in a KeyTable. A key's owner counts only when `holds(owner, a, b)` confirms it
+ * has the pair (made again from the owner's own data); a pair whose key another pair took is kept
+ * whole. `keyOf`: the key of a pair (textKey; tests give one that collides).
+ */
+export class KeyedPairs {
+  private readonly table = new KeyTable();
+  /** `a\0b` of the pairs whose key another pair had taken. */
+  private readonly collided = new Map<string, number>();
+
+  constructor(
+    private readonly holds: (owner: number, a: string, b: string) => boolean,
+    private readonly keyOf: (a: string, b: string) => number = (a, b) => textKey(a, b, ''),
+  ) {}
+
+  /** The tenant recorded for the pair, if any. */
+  public get(a: string, b: string): number | undefined {
+    if (this.collided.size) {
+      const owner = this.collided.get(`${a}\0${b}`);
+      if (owner !== undefined) return owner;
+    }
+    const owner = this.table.get(this.keyOf(a, b));
+    return owner !== undefined && this.holds(owner, a, b) ? owner : undefined;
+  }
+
+  /** Records `owner` for the pair unless a tenant has it already. */
+  public add(a: string, b: string, owner: number): void {
+    if (this.get(a, b) !== undefined) return;
+    if (this.table.claim(this.keyOf(a, b), owner) !== undefined) this.collided.set(`${a}\0${b}`, owner);
+  }
 }

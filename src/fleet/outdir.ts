@@ -156,11 +156,26 @@ export function removeStale(dir: string, before: readonly string[], now: readonl
 /** The files of `before` that belong to one of `tenants` (`<tenant>.k8s.yaml`, in any namespace folder). */
 export function filesOfTenants(before: readonly string[], tenants: readonly string[]): string[] {
   if (!tenants.length) return [];
-  const names = new Set(tenants.map((t) => `${t}.k8s.yaml`));
+  const names = new Set(tenants.map((t) => relativePath(FleetLayout.FLAT, '', t)));
   return before.filter((rel) => names.has(rel.slice(rel.lastIndexOf('/') + 1)));
 }
 
 /** A manifest entry the fleet could have written: `<tenant>.k8s.yaml` or `<namespace>/<tenant>.k8s.yaml`, nothing outside. */
 function isOwnable(rel: string): boolean {
   return /^(?:[a-z0-9-]+\/)?[a-z0-9-]+\.k8s\.yaml$/.test(rel);
+}
+
+/** @internal A tenant's file relative to the output directory, `/`-separated (names and namespaces are DNS labels). */
+export function relativePath(layout: FleetLayout, namespace: string, name: string): string {
+  return layout === FleetLayout.BY_NAMESPACE ? `${namespace}/${name}.k8s.yaml` : `${name}.k8s.yaml`;
+}
+
+/**
+ * @internal A tenant's file: the directory's prefix (`path.join(dir, 'x')` but the `x`) and its relative
+ * path, as one flat string (a join): `prefix + name` would be a pair of strings, and a third once
+ * the file system flattens it.
+ */
+export function filePath(prefix: string, layout: FleetLayout, namespace: string, name: string): string {
+  const relative = relativePath(layout, namespace, name);
+  return [prefix, path.sep === '/' ? relative : relative.replace('/', path.sep)].join('');
 }

@@ -183,7 +183,7 @@ export function validateFleet(
       message: `must not be set with a namespace per tenant: each tenant's is "${rules.tenancy.namespaceTemplate}" (tenancy.namespaceTemplate)`,
     });
   }
-  const { names, namespaces } = kept(tenants, defaults, rules);
+  const { names, namespaces } = tenantIndexes(tenants, defaults, rules);
   // A tenant checked again: only when a key another tenant took must be confirmed.
   const recheck = (i: number) => checkTenant(tenants.at(i), i, defaults, rules);
   const owners = new ObjectOwners((i) => namespaces.get(i), (i) => recheck(i).objects ?? []);
@@ -224,7 +224,7 @@ export function validateFleet(
  * there would keep that call's whole scope alive with the index (V8 closures share their scope),
  * and with it the cross-tenant tables, 12 MB at 100,000 tenants.
  */
-function kept(tenants: TenantList, defaults: OpenClawChartProps, rules: TenantRules): { names: TenantNames; namespaces: TenantNamespaces } {
+function tenantIndexes(tenants: TenantList, defaults: OpenClawChartProps, rules: TenantRules): { names: TenantNames; namespaces: TenantNamespaces } {
   const names = new TenantNames((i) => tenants.name(i));
   const namespaces = new TenantNamespaces((i) => assignedNamespace(rules.tenancy, tenants.name(i), defaults));
   return { names, namespaces };

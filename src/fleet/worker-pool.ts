@@ -120,12 +120,12 @@ export class FleetPool {
   /**
    * Renders every tenant i < count on the threads and writes it into `fileOf(i)` on this one, in
    * tenant order (one thread creating files in a directory is faster than several contending for
-   * it); `done` hears of each file written, with its object count and bytes. Throws the first
+   * it); `done` hears of each tenant's file written, with its object count and bytes. Throws the first
    * error in tenant order.
    */
   public write(
     count: number, tenantAt: (index: number) => PostedTenant, fileOf: (index: number) => string, strict: boolean,
-    fingerprints: Int32Array | undefined, done: (index: number, file: string, objects: number, bytes: number) => void,
+    fingerprints: Int32Array | undefined, done: (index: number, objects: number, bytes: number) => void,
     written?: (count: number) => void,
   ): void {
     this.run('write', count, tenantAt, strict, fingerprints, (reply) => {
@@ -134,10 +134,9 @@ export class FleetPool {
       let at = 0;
       chunk!.sizes.forEach((size, k) => {
         const i = reply.start + k;
-        const file = fileOf(i);
-        writeFileNoFollow(file, data.subarray(at, at + size));
+        writeFileNoFollow(fileOf(i), data.subarray(at, at + size));
         at += size;
-        done(i, file, chunk!.objects[k], size);
+        done(i, chunk!.objects[k], size);
       });
       // Written out: the next chunk renders into it.
       if (chunk!.data.byteLength <= MAX_REUSED_BUFFER) this.spare.push(chunk!.data);

@@ -2,9 +2,8 @@
  * The fleet's compact tables (src/fleet/key-table.ts, tenant-names.ts): what the cross-tenant checks
  * and the name look-ups rely on, at sizes that make the tables grow many times over.
  */
-import { KeyTable } from '../../src/fleet/key-table';
+import { KeyTable, KeyedPairs } from '../../src/fleet/key-table';
 import { TenantNames } from '../../src/fleet/tenant-names';
-import { textKey } from '../../src/fleet/fingerprint';
 
 /** A 53-bit integer from a seeded generator (the table's keys are textKey's 53-bit numbers). */
 function keys(count: number, seed: number): number[] {
@@ -42,6 +41,16 @@ describe('KeyTable', () => {
   });
 });
 
+describe('KeyedPairs', () => {
+  test('pairs whose keys collide (every pair one key) are told apart by the owners\' own data', () => {
+    const owned = [['a.example.com', '/'], ['b.example.com', '/'], ['a.example.com', '/api']];
+    const pairs = new KeyedPairs((owner, a, b) => owned[owner][0] === a && owned[owner][1] === b, () => 7);
+    owned.forEach(([a, b], i) => pairs.add(a, b, i));
+    pairs.add('a.example.com', '/', 9);
+    expect([...owned, ['c.example.com', '/']].map(([a, b]) => pairs.get(a, b))).toEqual([0, 1, 2, undefined]);
+  });
+});
+
 describe('TenantNames', () => {
   test('50,000 names: each found by name only; a name in several namespaces lists its tenants in order', () => {
     const names = Array.from({ length: 50_000 }, (_, i) => `user-${i}`);
@@ -57,18 +66,10 @@ describe('TenantNames', () => {
     expect(index.repeatedNames()).toEqual([[7, 50000, 50001], [9, 50002]]);
   });
 
-  test('a name whose key another name holds is still its own', () => {
-    // No two short names are known to collide in textKey, so the table is given one that did: "bob"
-    // put under alice's key by hand, then both names asked for.
-    const names = ['alice', 'bob'];
-    const index = new TenantNames((i) => names[i]);
-    index.add('alice', 0);
-    const table = (index as unknown as { byKey: KeyTable }).byKey;
-    expect(table.get(textKey('alice', '', ''))).toBe(0);
-    (index as unknown as { collided: Map<string, number> }).collided.set('bob', 1);
-    expect(index.get('bob')).toEqual([1]);
-    expect(index.get('alice')).toEqual([0]);
-    index.add('bob', 2);
-    expect(index.get('bob')).toEqual([1, 2]);
+  test('names whose keys collide (every name one key) are still told apart', () => {
+    const names = ['alice', 'bob', 'carol', 'bob'];
+    const index = new TenantNames((i) => names[i], () => 7);
+    names.forEach((n, i) => index.add(n, i));
+    expect(['alice', 'bob', 'carol', 'dave'].map((n) => index.get(n))).toEqual([[0], [1, 3], [2], []]);
   });
 });
